@@ -1,0 +1,69 @@
+"""``kiosk`` command line. Each command group lives in its own module with ``register()``.
+
+Exit codes: 0 success, 1 failure (one-line reason on stderr), 2 usage or config error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from kiosk import __version__
+from kiosk.cli.common import CliError
+from kiosk.config.errors import ConfigError
+
+#: Command modules; each defines ``register(subparsers)``. Missing optional ones are skipped.
+COMMAND_MODULES = (
+    "kiosk.cli.app_cmds",
+    "kiosk.cli.source_cmds",
+    "kiosk.cli.pack_cmds",
+    "kiosk.cli.channel_cmds",
+    "kiosk.cli.quiz_cmds",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kiosk", description="Green Space Kiosk")
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
+        args_list.insert(0, "run")  # bare `kiosk` (with options) starts the kiosk
+    args = parser.parse_args(args_list)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(func(args) or 0)
+    except ConfigError as exc:
+        print(f"kiosk: config error: {exc}", file=sys.stderr)
+        return 2
+    except CliError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("kiosk: interrupted", file=sys.stderr)
+        return 1

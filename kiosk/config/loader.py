@@ -1,0 +1,67 @@
+"""Read ``kiosk.toml`` into a :class:`Config`; the app also runs with no file at all."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kiosk.config.errors import ConfigError
+from kiosk.config.model import Config, SourceConfig
+from kiosk.config.schema import parse_section
+
+#: Called for every ``[[sources]]`` entry after the generic checks; raises ConfigError.
+#: kiosk.sources.registry installs the real checker (kept as a hook so config imports no adapter).
+SourceValidator = Callable[[SourceConfig, str, str], None]
+_source_validators: list[SourceValidator] = []
+
+
+def add_source_validator(fn: SourceValidator) -> None:
+    if fn not in _source_validators:
+        _source_validators.append(fn)
+
+
+def parse_config(raw: dict[str, Any], file: str = "") -> Config:
+    cfg = parse_section(Config, raw, "", file)
+    ids: set[str] = set()
+    for i, src in enumerate(cfg.sources):
+        path = f"sources[{i}]"
+        if src.id in ids:
+            raise ConfigError(file, f"{path}.id", f"duplicate source id {src.id!r}")
+        ids.add(src.id)
+        for validate in _source_validators:
+            validate(src, path, file)
+    if cfg.site.grid_region == "custom" and cfg.site.emission_factor_kg_per_kwh is None:
+        raise ConfigError(
+            file, "site.emission_factor_kg_per_kwh", "required when site.grid_region = 'custom'"
+        )
+    return cfg
+
+
+def load_config(path: Path | None) -> Config:
+    """Load and validate ``path``; ``None`` or a missing default file gives the defaults."""
+    _install_source_validators()
+    if path is None:
+        return parse_config({})
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(name, "", "file not found") from None
+    except OSError as exc:
+        raise ConfigError(name, "", f"cannot read: {exc.strerror}") from None
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(name, "", "not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(name, "", f"not valid TOML: {exc}") from None
+    return parse_config(raw, name)
+
+
+def _install_source_validators() -> None:
+    # Imported here so that config stays importable on its own.
+    from kiosk.sources import registry
+
+    add_source_validator(registry.validate_source_config)

@@ -1,0 +1,1 @@
+"""Energy readings, the local store, rollups and carbon accounting (Qt-free)."""

@@ -1,0 +1,1 @@
+"""Data source adapters behind one interface (Qt-free). See :mod:`kiosk.sources.base`."""

@@ -1,0 +1,1 @@
+"""Small Qt-free helpers shared by the core packages."""
