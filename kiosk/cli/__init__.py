@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
+    flag = args_list[0] if args_list else ""
+    if not args_list or (flag.startswith("-") and flag not in ("-h", "--help", "--version")):
         args_list.insert(0, "run")  # bare `kiosk` (with options) starts the kiosk
     args = parser.parse_args(args_list)
     func = getattr(args, "func", None)

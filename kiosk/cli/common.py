@@ -19,7 +19,9 @@ class CliError(Exception):
 
 def add_config_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, metavar="FILE", help="kiosk.toml to use")
-    parser.add_argument("--data-dir", type=Path, metavar="DIR", help="folder for data, cache and logs")
+    parser.add_argument(
+        "--data-dir", type=Path, metavar="DIR", help="folder for data, cache and logs"
+    )
 
 
 def config_path(args: argparse.Namespace) -> Path | None:

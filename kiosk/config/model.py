@@ -23,14 +23,20 @@ GRID_REGIONS = (
 class SiteConfig:
     name: str = setting("Green Space", "Site name shown on screen (English)")
     name_zh: str = setting("绿色空间", "Site name shown on screen (Chinese)")
-    kind: str = setting("store", "What the site is: a school or a store", choices=("school", "store"))
+    kind: str = setting(
+        "store", "What the site is: a school or a store", choices=("school", "store")
+    )
     latitude: float = setting(30.59, "Latitude in degrees (north positive)", min=-90, max=90)
     longitude: float = setting(114.31, "Longitude in degrees (east positive)", min=-180, max=180)
     timezone: str = setting("Asia/Shanghai", "IANA time zone of the site")
     pv_kwp: float = setting(50.0, "Installed PV peak power in kWp", min=0, max=100000)
     pv_tilt_deg: float = setting(25.0, "PV panel tilt from horizontal in degrees", min=0, max=90)
-    pv_azimuth_deg: float = setting(180.0, "PV panel azimuth in degrees (180 = south)", min=0, max=360)
-    rain_catchment_m2: float = setting(400.0, "Roof area that feeds the rain tank, m²", min=0, max=1e6)
+    pv_azimuth_deg: float = setting(
+        180.0, "PV panel azimuth in degrees (180 = south)", min=0, max=360
+    )
+    rain_catchment_m2: float = setting(
+        400.0, "Roof area that feeds the rain tank, m²", min=0, max=1e6
+    )
     grid_region: str = setting(
         "central", "Grid region whose emission factor applies", choices=GRID_REGIONS
     )
@@ -50,7 +56,9 @@ class DisplayConfig:
         "family", "Energy presentation: big friendly figures or detailed charts",
         choices=("family", "student"),
     )  # fmt: skip
-    idle_seconds: int = setting(90, "Seconds without a touch before the attract loop", min=10, max=3600)
+    idle_seconds: int = setting(
+        90, "Seconds without a touch before the attract loop", min=10, max=3600
+    )
     kiosk: bool = setting(True, "Fullscreen, frameless, cursor hidden, close keys ignored")
     screen: str = setting("", "Name of the screen to open on (empty = primary)")
     ui_scale: float = setting(0.0, "UI scale factor (0 = automatic from screen size)", min=0, max=4)
@@ -58,15 +66,21 @@ class DisplayConfig:
 
 @dataclass(frozen=True)
 class StaffConfig:
-    hold_seconds: float = setting(3.0, "Seconds to hold the top-left corner to open staff access", min=1, max=15)
+    hold_seconds: float = setting(
+        3.0, "Seconds to hold the top-left corner to open staff access", min=1, max=15
+    )
     max_pin_attempts: int = setting(5, "Wrong PINs before the keypad locks", min=1, max=20)
     lockout_seconds: int = setting(300, "How long the keypad stays locked", min=10, max=86400)
 
 
 @dataclass(frozen=True)
 class StorageConfig:
-    raw_retention_days: int = setting(30, "Days of raw readings kept (rollups are kept for years)", min=1, max=3650)
-    max_db_mb: int = setting(1024, "Upper bound on the readings database size in MB", min=50, max=100000)
+    raw_retention_days: int = setting(
+        30, "Days of raw readings kept (rollups are kept for years)", min=1, max=3650
+    )
+    max_db_mb: int = setting(
+        1024, "Upper bound on the readings database size in MB", min=50, max=100000
+    )
     checkpoint_minutes: int = setting(10, "Minutes between WAL checkpoints", min=1, max=1440)
 
 
@@ -81,23 +95,33 @@ class SourceConfig:
 
 @dataclass(frozen=True)
 class ContentConfig:
-    trusted_keys: tuple[str, ...] = setting((), "Extra Ed25519 public keys (files or base64) trusted for packs")
+    trusted_keys: tuple[str, ...] = setting(
+        (), "Extra Ed25519 public keys (files or base64) trusted for packs"
+    )
     max_pack_mb: int = setting(2048, "Largest pack accepted, MB", min=1, max=65536)
-    usb_scan_seconds: float = setting(2.0, "Seconds between checks for inserted USB sticks", min=0.5, max=60)
+    usb_scan_seconds: float = setting(
+        2.0, "Seconds between checks for inserted USB sticks", min=0.5, max=60
+    )
 
 
 @dataclass(frozen=True)
 class ChannelConfig:
     url: str = setting("", "Base URL of the content channel (empty = no network sync)")
-    interval_minutes: int = setting(60, "Minutes between syncs (a random jitter is added)", min=1, max=10080)
-    trusted_keys: tuple[str, ...] = setting((), "Ed25519 public keys (files or base64) trusted for the channel index")
+    interval_minutes: int = setting(
+        60, "Minutes between syncs (a random jitter is added)", min=1, max=10080
+    )
+    trusted_keys: tuple[str, ...] = setting(
+        (), "Ed25519 public keys (files or base64) trusted for the channel index"
+    )
     ca_bundle: str = setting("", "CA bundle file for HTTPS (empty = system default)")
     proxy: str = setting("", "HTTP(S) proxy URL (empty = from environment)")
 
 
 @dataclass(frozen=True)
 class QuizConfig:
-    classes: tuple[str, ...] = setting((), "Classes or teams that collect carbon points (school mode)")
+    classes: tuple[str, ...] = setting(
+        (), "Classes or teams that collect carbon points (school mode)"
+    )
     questions_per_round: int = setting(5, "Questions in one round", min=1, max=30)
     question_timer_seconds: int = setting(0, "Seconds per question (0 = no timer)", min=0, max=600)
     leaderboard_week_start: str = setting(
@@ -112,18 +136,24 @@ class QuizConfig:
 @dataclass(frozen=True)
 class LoggingConfig:
     level: str = setting("INFO", "Log level", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
-    max_bytes: int = setting(2_000_000, "Size of one log file before rotation", min=10_000, max=1_000_000_000)
+    max_bytes: int = setting(
+        2_000_000, "Size of one log file before rotation", min=10_000, max=1_000_000_000
+    )
     backups: int = setting(5, "Rotated log files kept", min=1, max=100)
 
 
 @dataclass(frozen=True)
 class Config:
-    schema_version: int = setting(SCHEMA_VERSION, "Config schema version", min=1, max=SCHEMA_VERSION)
+    schema_version: int = setting(
+        SCHEMA_VERSION, "Config schema version", min=1, max=SCHEMA_VERSION
+    )
     site: SiteConfig = section_default(SiteConfig, "The building and its roof")
     display: DisplayConfig = section_default(DisplayConfig, "Screen, language and idle behaviour")
     staff: StaffConfig = section_default(StaffConfig, "Staff access")
     storage: StorageConfig = section_default(StorageConfig, "Local readings database")
-    sources: tuple[SourceConfig, ...] = setting((SourceConfig(),), "Data sources, in priority order")
+    sources: tuple[SourceConfig, ...] = setting(
+        (SourceConfig(),), "Data sources, in priority order"
+    )
     content: ContentConfig = section_default(ContentConfig, "Content packs")
     channel: ChannelConfig = section_default(ChannelConfig, "Network content sync")
     quiz: QuizConfig = section_default(QuizConfig, "Quizzes and carbon points")

@@ -61,7 +61,9 @@ def parse_section(cls: type[T], raw: Any, path: str, file: str = "") -> T:
     return cls(**values)
 
 
-def _parse_value(hint: Any, raw: Any, f: dataclasses.Field[Any] | None, path: str, file: str) -> Any:
+def _parse_value(
+    hint: Any, raw: Any, f: dataclasses.Field[Any] | None, path: str, file: str
+) -> Any:
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin in (types.UnionType, typing.Union):

@@ -50,8 +50,11 @@ def parse_options(src: SourceConfig, path: str = "", file: str = "") -> Any:
     types = source_types()
     if src.type not in types:
         known = ", ".join(sorted(types))
-        raise ConfigError(file, f"{path}.type" if path else "type",
-                          f"unknown source type {src.type!r} (known: {known})")
+        raise ConfigError(
+            file,
+            f"{path}.type" if path else "type",
+            f"unknown source type {src.type!r} (known: {known})",
+        )
     opts_path = f"{path}.options" if path else "options"
     return parse_section(types[src.type].options_cls, src.options or {}, opts_path, file)
 
