@@ -1,0 +1,212 @@
+"""One quiz round as a small state machine: start -> question -> feedback -> ... -> result.
+
+The UI only reads :attr:`QuizSession.state` (ids, no text) and calls :meth:`start`,
+:meth:`answer`, :meth:`next` and :meth:`tick`; text comes from :func:`kiosk.quiz.views.render`
+in whichever language is showing, so a language switch mid-round loses nothing. ``now`` is a
+monotonic clock in seconds, passed in so tests drive the timer.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from kiosk.quiz.live import LiveAsk, LiveValueProvider, ask_live
+from kiosk.quiz.models import Question, QuestionKind
+from kiosk.quiz.scoring import DEFAULT_RULES, AnswerRecord, RoundScore, ScoreRules, score_round
+
+
+class Phase(StrEnum):
+    START = "start"
+    QUESTION = "question"
+    FEEDBACK = "feedback"
+    RESULT = "result"
+
+
+class QuizStateError(Exception):
+    """A call that does not fit the current phase (a UI bug, not user input)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionState:
+    """Everything the UI needs to render, by id.
+
+    ``number`` is the 1-based position of the current question and ``total`` the planned
+    round length (it only shrinks if live questions had to be skipped and nothing was left).
+    ``deadline`` is the monotonic time the current question times out, or None.
+    """
+
+    phase: Phase
+    number: int = 0
+    total: int = 0
+    question_id: str = ""
+    choice_order: tuple[str, ...] = ()
+    deadline: float | None = None
+    last_answer: AnswerRecord | None = None
+    answers: tuple[AnswerRecord, ...] = ()
+    score: RoundScore | None = None
+
+
+@dataclass
+class _Draw:
+    """The round's question order and what has been drawn so far."""
+
+    order: list[Question]
+    position: int = 0
+    live: dict[str, LiveAsk] = field(default_factory=dict)
+
+
+class QuizSession:
+    def __init__(
+        self,
+        pool: Sequence[Question],
+        *,
+        questions_per_round: int,
+        timer_seconds: int = 0,
+        live_provider: LiveValueProvider | None = None,
+        rng: random.Random | None = None,
+        rules: ScoreRules = DEFAULT_RULES,
+    ) -> None:
+        if questions_per_round < 1:
+            raise ValueError("questions_per_round must be at least 1")
+        ids = [q.id for q in pool]
+        if len(set(ids)) != len(ids):
+            raise ValueError("question ids in a pool must be unique")
+        self._pool = tuple(pool)
+        self._per_round = questions_per_round
+        self._timer_seconds = timer_seconds
+        self._provider = live_provider
+        self._rng = rng or random.Random()
+        self._rules = rules
+        self._by_id = {q.id: q for q in self._pool}
+        self._draw = _Draw(order=[])
+        self._state = SessionState(Phase.START)
+
+    @property
+    def state(self) -> SessionState:
+        return self._state
+
+    def question(self, question_id: str) -> Question:
+        return self._by_id[question_id]
+
+    def live_ask(self, question_id: str) -> LiveAsk | None:
+        """The live figure and choice values a live question was asked with."""
+        return self._draw.live.get(question_id)
+
+    def remaining_seconds(self, now: float) -> float | None:
+        if self._state.phase is not Phase.QUESTION or self._state.deadline is None:
+            return None
+        return max(0.0, self._state.deadline - now)
+
+    def start(self, now: float) -> None:
+        """Draw a fresh order and show the first question (or the result if none can be asked)."""
+        self._require(Phase.START, Phase.RESULT)
+        self._draw = _Draw(order=self._rng.sample(self._pool, len(self._pool)))
+        total = min(self._per_round, len(self._pool))
+        self._state = SessionState(Phase.QUESTION, total=total)
+        self._advance(now)
+
+    def answer(self, choice_ids: str | Iterable[str], now: float) -> AnswerRecord:
+        """Answer the current question; past its deadline the answer counts as timed out."""
+        self._require(Phase.QUESTION)
+        state = self._state
+        if state.deadline is not None and now >= state.deadline:
+            return self._finish_question(frozenset(), timed_out=True)
+        chosen = frozenset([choice_ids] if isinstance(choice_ids, str) else choice_ids)
+        unknown = chosen - set(state.choice_order)
+        if not chosen or unknown:
+            raise QuizStateError(f"not choices of {state.question_id}: {sorted(unknown) or '[]'}")
+        question = self._by_id[state.question_id]
+        if question.kind is not QuestionKind.MULTIPLE and len(chosen) != 1:
+            raise QuizStateError(f"{state.question_id} takes exactly one choice")
+        return self._finish_question(chosen, timed_out=False)
+
+    def tick(self, now: float) -> bool:
+        """Time out the current question if its deadline passed; True if the state changed."""
+        state = self._state
+        if state.phase is Phase.QUESTION and state.deadline is not None and now >= state.deadline:
+            self._finish_question(frozenset(), timed_out=True)
+            return True
+        return False
+
+    def next(self, now: float) -> None:
+        """From feedback, go to the next question or to the result."""
+        self._require(Phase.FEEDBACK)
+        self._advance(now)
+
+    def correct_ids(self, question_id: str) -> frozenset[str]:
+        """Correct choice ids; for a live question, the choice holding the true figure."""
+        if question_id in self._draw.live:
+            return frozenset({"a"})
+        return self._by_id[question_id].correct_ids
+
+    def _advance(self, now: float) -> None:
+        state = self._state
+        if len(state.answers) < state.total:
+            draw = self._draw
+            while draw.position < len(draw.order):
+                question = draw.order[draw.position]
+                draw.position += 1
+                order = self._prepare(question)
+                if order is not None:
+                    self._state = SessionState(
+                        Phase.QUESTION,
+                        number=len(state.answers) + 1,
+                        total=state.total,
+                        question_id=question.id,
+                        choice_order=order,
+                        deadline=self._deadline(question, now),
+                        answers=state.answers,
+                    )
+                    return
+        answers = state.answers
+        self._state = SessionState(
+            Phase.RESULT,
+            number=len(answers),
+            total=len(answers),
+            answers=answers,
+            score=score_round(answers, finished=bool(answers), rules=self._rules),
+        )
+
+    def _prepare(self, question: Question) -> tuple[str, ...] | None:
+        """The display order of a question's choices, or None to skip it."""
+        if question.live is not None:
+            if self._provider is None:
+                return None
+            ask = ask_live(question.live, self._provider, self._rng)
+            if ask is None:
+                return None
+            self._draw.live[question.id] = ask
+            ids = [chr(ord("a") + i) for i in range(len(ask.choice_values))]
+        elif question.kind is QuestionKind.TRUE_FALSE:
+            return tuple(c.id for c in question.choices)
+        else:
+            ids = [c.id for c in question.choices]
+        self._rng.shuffle(ids)
+        return tuple(ids)
+
+    def _deadline(self, question: Question, now: float) -> float | None:
+        seconds = self._timer_seconds if question.timer_seconds is None else question.timer_seconds
+        return now + seconds if seconds > 0 else None
+
+    def _finish_question(self, chosen: frozenset[str], timed_out: bool) -> AnswerRecord:
+        state = self._state
+        correct = not timed_out and chosen == self.correct_ids(state.question_id)
+        record = AnswerRecord(state.question_id, chosen, correct, timed_out)
+        self._state = SessionState(
+            Phase.FEEDBACK,
+            number=state.number,
+            total=state.total,
+            question_id=state.question_id,
+            choice_order=state.choice_order,
+            last_answer=record,
+            answers=(*state.answers, record),
+        )
+        return record
+
+    def _require(self, *phases: Phase) -> None:
+        if self._state.phase not in phases:
+            allowed = " or ".join(p.value for p in phases)
+            raise QuizStateError(f"only in phase {allowed}, now {self._state.phase.value}")
