@@ -17,7 +17,14 @@ from kiosk.config.schema import parse_section
 from kiosk.sources.base import Source, SourceMisconfigured
 
 #: Modules that register adapter types when imported.
-ADAPTER_MODULES = ("kiosk.sources.simulator", "kiosk.sources.csv_replay")
+ADAPTER_MODULES = (
+    "kiosk.sources.simulator",
+    "kiosk.sources.csv_replay",
+    "kiosk.sources.modbus_sunspec",
+    "kiosk.sources.modbus_map",
+    "kiosk.sources.mqtt",
+    "kiosk.sources.http_json",
+)
 
 Factory = Callable[[str, Any, Config], Source]
 

@@ -1,0 +1,284 @@
+"""HTTP JSON adapter: poll a local or cloud API and pick figures out of the response.
+
+Every value is checked on its own: a missing key, ``NaN``, text where a number belongs or
+``null`` loses that one figure (listed in :attr:`HttpJsonSource.value_problems` for the staff
+screen), not the whole response. A body larger than ``max_body_kb`` or slower than
+``total_timeout_seconds`` is dropped whole. Presets (:mod:`kiosk.sources.presets`) fill in the
+value map and a request budget for Fronius, Home Assistant and SolarEdge.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+import urllib3
+
+from kiosk.config.model import Config
+from kiosk.config.schema import setting
+from kiosk.energy.metrics import Metric, Provenance, Reading
+from kiosk.sources import registry
+from kiosk.sources.base import Source, SourceMisconfigured, SourceUnavailable
+from kiosk.sources.jsonpath import PathError, Step, compile_path, loads_json, pick_number
+from kiosk.sources.presets import PRESETS, RequestBudget
+
+METRIC_NAMES = tuple(m.value for m in Metric)
+SIGNS = ("as_is", "positive_part", "negative_part")
+
+
+@dataclass(frozen=True)
+class JsonValueOptions:
+    path: str = setting("", "Path to the value in the JSON, e.g. Body.Data.Site.P_PV")
+    metric: str = setting("pv_power_w", "Metric the value feeds", choices=METRIC_NAMES)
+    scale: float = setting(
+        1.0, "Factor to the metric's unit (1000 for kW → W, -1 to flip the sign)", min=-1e9, max=1e9
+    )
+    sign: str = setting(
+        "as_is",
+        "Use the value as is, only its positive part, or only its negative part (as a positive number)",
+        choices=SIGNS,
+    )
+    numeric_strings: bool = setting(False, 'Accept numbers sent as text, e.g. "1234.5"')
+    null_is_zero: bool = setting(False, "Read null as 0 (e.g. inverter asleep at night)")
+    meter: str = setting("", "Sub-meter id (empty = whole site)")
+
+
+@dataclass(frozen=True)
+class HttpJsonOptions:
+    url: str = setting("", "URL returning JSON (http:// or https://)")
+    preset: str = setting("", "Ready-made value map and budget", choices=("", *PRESETS))
+    headers: dict[str, Any] = setting(None, "Extra request headers (name = value)")
+    username: str = setting("", "User name for HTTP basic auth")
+    password: str = setting("", "Password for HTTP basic auth", secret=True)
+    bearer_token: str = setting("", "Token sent as 'Authorization: Bearer ...'", secret=True)
+    api_key: str = setting("", "API key sent as a query parameter", secret=True)
+    api_key_param: str = setting("api_key", "Name of the API key query parameter")
+    verify_tls: bool = setting(True, "Check the server's HTTPS certificate")
+    ca_file: str = setting("", "CA bundle for HTTPS (empty = system default)")
+    connect_timeout_seconds: float = setting(3.0, "Connect timeout", min=0.1, max=60)
+    total_timeout_seconds: float = setting(
+        10.0, "Deadline for the whole response, body included", min=0.2, max=300
+    )
+    max_body_kb: int = setting(1024, "Largest response accepted, KiB", min=1, max=65536)
+    min_interval_seconds: float = setting(
+        0.0,
+        "Least time between requests by day (0 = the preset's, else every poll)",
+        min=0,
+        max=86400,
+    )
+    night_interval_seconds: float = setting(
+        0.0,
+        "Least time between requests at night (0 = the preset's, else as by day)",
+        min=0,
+        max=86400,
+    )
+    daily_request_limit: int = setting(
+        0, "Most requests per local day (0 = the preset's, else no limit)", min=0, max=1_000_000
+    )
+    day_start_hour: int = setting(6, "Local hour the day budget starts", min=0, max=23)
+    day_end_hour: int = setting(20, "Local hour the night budget starts", min=1, max=24)
+    values: tuple[JsonValueOptions, ...] = setting((), "Values to read (empty = the preset's)")
+
+
+@dataclass(frozen=True)
+class _CompiledValue:
+    steps: tuple[Step, ...]
+    options: JsonValueOptions
+    metric: Metric
+
+
+class HttpJsonSource(Source):
+    """Polls one URL; each ``read`` makes at most one request, if the budget allows."""
+
+    def __init__(self, source_id: str, options: HttpJsonOptions, timezone: str = "UTC") -> None:
+        super().__init__(source_id)
+        self.options = options
+        preset = PRESETS.get(options.preset)
+        self._values = _compile_values(options, preset)
+        scheme = urlsplit(options.url).scheme
+        if scheme not in ("http", "https") or not urlsplit(options.url).hostname:
+            raise SourceMisconfigured(
+                f"url must start with http:// or https://, got {options.url!r}"
+            )
+        self._where = urlsplit(options.url).netloc
+        self._budget = RequestBudget(
+            day_interval_seconds=options.min_interval_seconds
+            or (preset.day_interval_seconds if preset else 0.0),
+            night_interval_seconds=options.night_interval_seconds
+            or (preset.night_interval_seconds if preset else 0.0),
+            daily_request_limit=options.daily_request_limit
+            or (preset.daily_request_limit if preset else 0),
+            timezone=timezone,
+            day_start_hour=options.day_start_hour,
+            day_end_hour=options.day_end_hour,
+        )
+        self._session: requests.Session | None = None
+        #: Why individual values were dropped in the last response (plain words).
+        self.value_problems: tuple[str, ...] = ()
+
+    @property
+    def budget(self) -> RequestBudget:
+        return self._budget
+
+    def read(self, now: float) -> Sequence[Reading]:
+        if not self._budget.allows(now):
+            return []
+        self._budget.record(now)
+        body = self._fetch()
+        try:
+            doc = loads_json(body)
+        except (ValueError, RecursionError) as exc:
+            raise SourceUnavailable(
+                f"{self._where} sent something that is not JSON: {exc}"
+            ) from None
+        return self.readings_from(doc, now)
+
+    def readings_from(self, doc: Any, now: float) -> list[Reading]:
+        """Pick every configured value out of ``doc``; raises only if none is usable."""
+        readings: list[Reading] = []
+        problems: list[str] = []
+        for value in self._values:
+            try:
+                number = pick_number(
+                    doc,
+                    value.steps,
+                    numeric_strings=value.options.numeric_strings,
+                    null_is_zero=value.options.null_is_zero,
+                )
+            except PathError as exc:
+                problems.append(f"{value.metric.value}: {exc}")
+                continue
+            readings.append(
+                Reading(
+                    value.metric,
+                    apply_scale(number, value.options.scale, value.options.sign),
+                    now,
+                    self.source_id,
+                    Provenance.LIVE,
+                    value.options.meter,
+                )
+            )
+        self.value_problems = tuple(problems)
+        if not readings:
+            raise SourceUnavailable(f"no usable values from {self._where}: " + "; ".join(problems))
+        return readings
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+
+    def _fetch(self) -> bytes:
+        opts = self.options
+        if self._session is None:
+            self._session = requests.Session()
+        headers = {str(k): str(v) for k, v in (opts.headers or {}).items()}
+        headers.setdefault("Accept", "application/json")
+        if opts.bearer_token:
+            headers["Authorization"] = f"Bearer {opts.bearer_token}"
+        params = {opts.api_key_param: opts.api_key} if opts.api_key else None
+        auth = (opts.username, opts.password) if opts.username else None
+        verify: bool | str = opts.ca_file or opts.verify_tls
+        deadline = time.monotonic() + opts.total_timeout_seconds
+        limit = opts.max_body_kb * 1024
+        try:
+            with self._session.get(
+                opts.url,
+                headers=headers,
+                params=params,
+                auth=auth,
+                verify=verify,
+                timeout=(opts.connect_timeout_seconds, opts.total_timeout_seconds),
+                stream=True,
+                allow_redirects=False,
+            ) as resp:
+                _check_status(resp.status_code, self._where)
+                declared = resp.headers.get("Content-Length", "")
+                if declared.isdigit() and int(declared) > limit:
+                    raise SourceUnavailable(
+                        f"{self._where} sent {int(declared) // 1024} KiB, more than max_body_kb"
+                    )
+                chunks: list[bytes] = []
+                size = 0
+                while chunk := resp.raw.read1(64 * 1024, decode_content=True):
+                    # read1 returns as soon as bytes arrive, so a slow drip meets the deadline.
+                    size += len(chunk)
+                    if size > limit:
+                        raise SourceUnavailable(
+                            f"{self._where} sent more than max_body_kb ({opts.max_body_kb} KiB)"
+                        )
+                    if time.monotonic() > deadline:
+                        raise SourceUnavailable(
+                            f"{self._where} took longer than {opts.total_timeout_seconds:g} s"
+                        )
+                    chunks.append(chunk)
+                return b"".join(chunks)
+        except requests.exceptions.SSLError:
+            raise SourceUnavailable(f"HTTPS certificate check failed for {self._where}") from None
+        except requests.exceptions.ConnectionError:
+            raise SourceUnavailable(f"cannot connect to {self._where}") from None
+        except (requests.exceptions.Timeout, urllib3.exceptions.ReadTimeoutError, TimeoutError):
+            raise SourceUnavailable(f"{self._where} did not answer in time") from None
+        except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError) as exc:
+            # The message may hold the URL and with it the API key; name only the kind of error.
+            raise SourceUnavailable(
+                f"request to {self._where} failed ({type(exc).__name__})"
+            ) from None
+
+
+def apply_scale(value: float, scale: float, sign: str) -> float:
+    """Scale a raw value to the metric's unit, then keep all of it or one side of zero."""
+    value *= scale
+    if sign == "positive_part":
+        return max(value, 0.0)
+    if sign == "negative_part":
+        return max(-value, 0.0)
+    return value
+
+
+def _check_status(status: int, where: str) -> None:
+    if status in (401, 403):
+        raise SourceMisconfigured(f"{where} refused access (HTTP {status}): check the credentials")
+    if status == 429:
+        raise SourceUnavailable(f"{where} says too many requests (HTTP 429)")
+    if not 200 <= status < 300:
+        raise SourceUnavailable(f"{where} answered HTTP {status}")
+
+
+def _compile_values(options: HttpJsonOptions, preset: Any) -> tuple[_CompiledValue, ...]:
+    raw = options.values
+    if not raw and preset is not None:
+        raw = tuple(
+            JsonValueOptions(
+                path=v.path,
+                metric=v.metric,
+                scale=v.scale,
+                sign=v.sign,
+                null_is_zero=v.null_is_zero,
+            )
+            for v in preset.values
+        )
+    if not raw:
+        hint = ' (this preset needs them, e.g. path = "state")' if preset else ""
+        raise SourceMisconfigured(f"options.values: no values configured{hint}")
+    compiled = []
+    for i, v in enumerate(raw):
+        if preset is not None and preset.numeric_strings and not v.numeric_strings:
+            v = JsonValueOptions(**{**v.__dict__, "numeric_strings": True})
+        try:
+            steps = compile_path(v.path)
+        except PathError as exc:
+            raise SourceMisconfigured(f"options.values[{i}].path: {exc}") from None
+        compiled.append(_CompiledValue(steps, v, Metric(v.metric)))
+    return tuple(compiled)
+
+
+def _create(source_id: str, options: HttpJsonOptions, config: Config) -> HttpJsonSource:
+    return HttpJsonSource(source_id, options, config.site.timezone)
+
+
+registry.register("http", HttpJsonOptions, _create)

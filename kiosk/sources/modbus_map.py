@@ -1,0 +1,222 @@
+"""Modbus TCP: the connection every Modbus adapter shares, and the plain register-map adapter.
+
+:class:`ModbusLink` owns one pymodbus client and throws it away after any connection-level
+failure; the next read builds a fresh one (pymodbus clients do not always reconnect on their
+own). The ``modbus_map`` adapter reads a list of registers (address, type, scale, metric) for
+meters that do not speak SunSpec.
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pymodbus.client import ModbusTcpClient
+from pymodbus.exceptions import ModbusException
+from pymodbus.pdu import ExceptionResponse
+
+from kiosk.config.model import Config
+from kiosk.config.schema import setting
+from kiosk.energy.metrics import Metric, Provenance, Reading
+from kiosk.sources import registry
+from kiosk.sources.base import Source, SourceMisconfigured, SourceUnavailable
+
+METRIC_NAMES = tuple(m.value for m in Metric)
+MAX_REGISTERS_PER_READ = 125
+REGISTER_TYPES = {"int16": 1, "uint16": 1, "int32": 2, "uint32": 2, "float32": 2}
+ILLEGAL_ADDRESS = 2
+
+
+class IllegalAddress(SourceUnavailable):
+    """The device answered, but has no registers at that address."""
+
+
+class ModbusLink:
+    """One Modbus TCP device (host, port, unit id); reads raise SourceUnavailable only."""
+
+    def __init__(self, host: str, port: int, unit_id: int, timeout_seconds: float) -> None:
+        self.host, self.port, self.unit_id = host, port, unit_id
+        self.timeout_seconds = timeout_seconds
+        self._client: ModbusTcpClient | None = None
+        #: Clients created so far; more than one means the link has reconnected.
+        self.clients_created = 0
+
+    @property
+    def where(self) -> str:
+        return f"{self.host}:{self.port} unit {self.unit_id}"
+
+    def read(self, address: int, count: int, function: str = "holding") -> list[int]:
+        """``count`` registers from ``address``, in requests of at most 125 registers."""
+        out: list[int] = []
+        while count > 0:
+            n = min(count, MAX_REGISTERS_PER_READ)
+            out.extend(self._read_once(address, n, function))
+            address, count = address + n, count - n
+        return out
+
+    def reset(self) -> None:
+        """Drop the client; the next read connects afresh."""
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def close(self) -> None:
+        self.reset()
+
+    def _connected_client(self) -> ModbusTcpClient:
+        if self._client is None:
+            self._client = ModbusTcpClient(
+                self.host,
+                port=self.port,
+                timeout=self.timeout_seconds,
+                retries=0,
+                reconnect_delay=0,
+            )
+            self.clients_created += 1
+        if not self._client.connected and not self._client.connect():
+            self.reset()
+            raise SourceUnavailable(f"cannot connect to {self.host}:{self.port}")
+        return self._client
+
+    def _read_once(self, address: int, count: int, function: str) -> list[int]:
+        client = self._connected_client()
+        read = client.read_input_registers if function == "input" else client.read_holding_registers
+        try:
+            resp = read(address, count=count, device_id=self.unit_id)
+        except (ModbusException, OSError) as exc:
+            self.reset()
+            raise SourceUnavailable(
+                f"lost connection to {self.where} while reading {address}: {_short(exc)}"
+            ) from None
+        if isinstance(resp, ExceptionResponse) or resp.isError():
+            code = getattr(resp, "exception_code", 0)
+            if code == ILLEGAL_ADDRESS:
+                raise IllegalAddress(
+                    f"{self.where} has no registers at {address}..{address + count - 1}"
+                )
+            raise SourceUnavailable(
+                f"{self.where} refused to read {address} (Modbus exception {code})"
+            )
+        regs = list(resp.registers)
+        if len(regs) < count:
+            self.reset()
+            raise SourceUnavailable(
+                f"{self.where} sent {len(regs)} of {count} registers at {address}"
+            )
+        return regs[:count]
+
+
+def decode_registers(regs: Sequence[int], type_name: str, word_order: str = "big") -> float:
+    """Plain Modbus decoding (no SunSpec sentinels): int16/uint16/int32/uint32/float32."""
+    words = list(regs[: REGISTER_TYPES[type_name]])
+    if word_order == "little":
+        words.reverse()
+    raw = b"".join(w.to_bytes(2, "big") for w in words)
+    fmt = {"int16": ">h", "uint16": ">H", "int32": ">i", "uint32": ">I", "float32": ">f"}
+    return float(struct.unpack(fmt[type_name], raw)[0])
+
+
+@dataclass(frozen=True)
+class RegisterOptions:
+    address: int = setting(0, "Register address (0-based, as sent on the wire)", min=0, max=65535)
+    function: str = setting("holding", "Register table", choices=("holding", "input"))
+    type: str = setting("uint16", "Data type", choices=tuple(REGISTER_TYPES))
+    word_order: str = setting(
+        "big", "Order of the two words of 32-bit values", choices=("big", "little")
+    )
+    scale: float = setting(
+        1.0, "Factor to the metric's unit (0.1, 1000, -1 ...)", min=-1e9, max=1e9
+    )
+    missing_value: int = setting(
+        -1, "Raw value that means 'not available' (-1 = none)", min=-1, max=0xFFFFFFFF
+    )
+    metric: str = setting("pv_power_w", "Metric the register feeds", choices=METRIC_NAMES)
+    meter: str = setting("", "Sub-meter id (empty = whole site)")
+
+
+@dataclass(frozen=True)
+class ModbusMapOptions:
+    host: str = setting("", "IP address or host name of the meter or gateway")
+    port: int = setting(502, "Modbus TCP port", min=1, max=65535)
+    unit_id: int = setting(1, "Modbus unit (slave) id", min=0, max=255)
+    timeout_seconds: float = setting(2.0, "Connect and read timeout", min=0.1, max=30)
+    registers: tuple[RegisterOptions, ...] = setting((), "Registers to read")
+
+
+class ModbusMapSource(Source):
+    """Reads a fixed list of registers, grouped into as few requests as possible."""
+
+    def __init__(self, source_id: str, options: ModbusMapOptions) -> None:
+        super().__init__(source_id)
+        if not options.host:
+            raise SourceMisconfigured("options.host: the meter's IP address is required")
+        if not options.registers:
+            raise SourceMisconfigured("options.registers: no registers configured")
+        self.options = options
+        self.link = ModbusLink(options.host, options.port, options.unit_id, options.timeout_seconds)
+        self._spans = _group(options.registers)
+
+    def read(self, now: float) -> Sequence[Reading]:
+        readings: list[Reading] = []
+        for function, start, count, members in self._spans:
+            regs = self.link.read(start, count, function)
+            for reg in members:
+                words = regs[reg.address - start : reg.address - start + REGISTER_TYPES[reg.type]]
+                raw = decode_registers(words, reg.type, reg.word_order)
+                if not math.isfinite(raw) or raw == _missing(reg):
+                    continue
+                metric = Metric(reg.metric)
+                readings.append(
+                    Reading(
+                        metric, raw * reg.scale, now, self.source_id, Provenance.LIVE, reg.meter
+                    )
+                )
+        return readings
+
+    def close(self) -> None:
+        self.link.close()
+
+
+def _missing(reg: RegisterOptions) -> float | None:
+    if reg.missing_value < 0:
+        return None
+    # Compare in the register's own signedness.
+    return decode_registers(_to_words(reg.missing_value, reg.type), reg.type)
+
+
+def _to_words(value: int, type_name: str) -> list[int]:
+    if REGISTER_TYPES[type_name] == 1:
+        return [value & 0xFFFF]
+    return [(value >> 16) & 0xFFFF, value & 0xFFFF]
+
+
+def _group(
+    regs: Sequence[RegisterOptions], max_gap: int = 8
+) -> list[tuple[str, int, int, list[RegisterOptions]]]:
+    """Contiguous spans per table, each within one request: (function, start, count, members)."""
+    spans: list[tuple[str, int, int, list[RegisterOptions]]] = []
+    for function in ("holding", "input"):
+        ordered = sorted((r for r in regs if r.function == function), key=lambda r: r.address)
+        for reg in ordered:
+            end = reg.address + REGISTER_TYPES[reg.type]
+            if spans and spans[-1][0] == function:
+                fn, start, count, members = spans[-1]
+                if reg.address <= start + count + max_gap and end - start <= MAX_REGISTERS_PER_READ:
+                    spans[-1] = (fn, start, max(count, end - start), [*members, reg])
+                    continue
+            spans.append((function, reg.address, end - reg.address, [reg]))
+    return spans
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:120]
+
+
+def _create(source_id: str, options: ModbusMapOptions, config: Config) -> ModbusMapSource:
+    return ModbusMapSource(source_id, options)
+
+
+registry.register("modbus_map", ModbusMapOptions, _create)

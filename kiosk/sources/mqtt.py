@@ -1,0 +1,277 @@
+"""MQTT adapter: subscribe to a broker, map topics to metrics, hand out what arrived.
+
+paho's network loop runs in its own thread (``loop_start``) and reconnects by itself with a
+capped backoff; every (re)connect subscribes again, since a clean session forgets them. Each
+message is parsed at once and only the newest value per metric is kept, so memory stays flat
+under any message rate. An availability topic (the device's last will) of ``payload_offline``
+makes the source unavailable until the device says ``payload_online`` again.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import paho.mqtt.client as mqtt
+from paho.mqtt.enums import CallbackAPIVersion
+from paho.mqtt.reasoncodes import ReasonCode
+
+from kiosk.config.model import Config
+from kiosk.config.schema import setting
+from kiosk.energy.metrics import Metric, Provenance, Reading
+from kiosk.sources import registry
+from kiosk.sources.base import Source, SourceMisconfigured, SourceUnavailable
+from kiosk.sources.http_json import SIGNS, apply_scale
+from kiosk.sources.jsonpath import PathError, Step, compile_path, loads_json, pick_number
+
+METRIC_NAMES = tuple(m.value for m in Metric)
+AUTH_FAILURES = ("Bad user name or password", "Not authorized")
+
+
+@dataclass(frozen=True)
+class TopicOptions:
+    topic: str = setting("", "Topic filter; + and # wildcards allowed")
+    metric: str = setting("pv_power_w", "Metric the value feeds", choices=METRIC_NAMES)
+    json_path: str = setting("", "Path to the value in a JSON payload (empty = plain number)")
+    scale: float = setting(1.0, "Factor to the metric's unit (1000 for kW → W)", min=-1e9, max=1e9)
+    sign: str = setting("as_is", "Use all of the value or one side of zero", choices=SIGNS)
+    numeric_strings: bool = setting(False, "Accept numbers sent as text inside JSON")
+    meter: str = setting("", "Sub-meter id (empty = whole site)")
+
+
+@dataclass(frozen=True)
+class MqttOptions:
+    host: str = setting("", "Broker host name or IP address")
+    port: int = setting(1883, "Broker port (8883 is usual for TLS)", min=1, max=65535)
+    tls: bool = setting(False, "Connect with TLS")
+    ca_file: str = setting("", "CA certificate file for TLS (empty = system default)")
+    username: str = setting("", "User name (empty = anonymous)")
+    password: str = setting("", "Password", secret=True)
+    client_id: str = setting("", "Client id (empty = a unique one per start)")
+    keepalive_seconds: int = setting(30, "Keep-alive interval", min=5, max=3600)
+    reconnect_max_seconds: int = setting(
+        30, "Longest wait between reconnect attempts", min=1, max=3600
+    )
+    qos: int = setting(1, "Subscription QoS", choices=(0, 1, 2))
+    availability_topic: str = setting("", "Topic carrying the device's online/offline state (LWT)")
+    payload_online: str = setting("online", "Availability payload meaning online")
+    payload_offline: str = setting("offline", "Availability payload meaning offline")
+    max_payload_bytes: int = setting(
+        65536, "Largest payload accepted", min=16, max=16 * 1024 * 1024
+    )
+    topics: tuple[TopicOptions, ...] = setting((), "Topic to metric mappings")
+
+
+@dataclass(frozen=True)
+class _Mapping:
+    options: TopicOptions
+    steps: tuple[Step, ...]
+    metric: Metric
+
+
+class MqttSource(Source):
+    """Push source: buffers the newest value per metric; ``read`` hands out what is new."""
+
+    def __init__(
+        self, source_id: str, options: MqttOptions, clock: Callable[[], float] = time.time
+    ) -> None:
+        super().__init__(source_id)
+        if not options.host:
+            raise SourceMisconfigured("options.host: the broker's address is required")
+        self.options = options
+        self._mappings = _compile(options.topics)
+        self._filters = sorted({m.options.topic for m in self._mappings})
+        self._clock = clock
+        self._cond = threading.Condition()
+        self._pending: dict[tuple[Metric, str], Reading] = {}
+        self._connected = False
+        self._refused = ""
+        self._last_error = "not connected yet"
+        self._available: bool | None = None
+        #: Counters and the latest payload problems, for the staff screen.
+        self.messages_received = 0
+        self.messages_rejected = 0
+        self.connects = 0
+        self.value_problems: deque[str] = deque(maxlen=10)
+        self._client = self._make_client()
+        self._client.connect_async(options.host, options.port, options.keepalive_seconds)
+        self._client.loop_start()
+
+    def read(self, now: float) -> Sequence[Reading]:
+        with self._cond:
+            if self._refused:
+                raise SourceMisconfigured(
+                    f"broker {self._where} refused the login: {self._refused}"
+                )
+            if not self._connected:
+                raise SourceUnavailable(
+                    f"not connected to broker {self._where}: {self._last_error}"
+                )
+            if self._available is False:
+                self._pending.clear()
+                raise SourceUnavailable(
+                    f"device reports offline on {self.options.availability_topic}"
+                )
+            readings = list(self._pending.values())
+            self._pending.clear()
+        return readings
+
+    def wait_for_update(self, timeout_seconds: float) -> bool:
+        """Block until a value is pending or the connection state is known (for probes/tests)."""
+        deadline = time.monotonic() + timeout_seconds
+        with self._cond:
+            while not self._pending:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not self._cond.wait(remaining):
+                    return bool(self._pending)
+        return True
+
+    def wait_connected(self, timeout_seconds: float) -> bool:
+        with self._cond:
+            return self._cond.wait_for(lambda: self._connected, timeout_seconds)
+
+    @property
+    def connected(self) -> bool:
+        return self._connected
+
+    def close(self) -> None:
+        self._client.disconnect()
+        self._client.loop_stop()
+
+    @property
+    def _where(self) -> str:
+        return f"{self.options.host}:{self.options.port}"
+
+    def _make_client(self) -> mqtt.Client:
+        opts = self.options
+        client_id = opts.client_id or f"kiosk-{self.source_id}-{uuid.uuid4().hex[:8]}"
+        client = mqtt.Client(
+            CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv311
+        )
+        if opts.username:
+            client.username_pw_set(opts.username, opts.password or None)
+        if opts.tls:
+            client.tls_set(ca_certs=opts.ca_file or None)
+        client.reconnect_delay_set(1, opts.reconnect_max_seconds)
+        client.on_connect = self._on_connect
+        client.on_disconnect = self._on_disconnect
+        client.on_message = self._on_message
+        client.on_connect_fail = self._on_connect_fail
+        return client
+
+    def _on_connect(
+        self, client: mqtt.Client, _u: object, _f: object, reason: ReasonCode, _p: object
+    ) -> None:
+        if reason.is_failure:
+            with self._cond:
+                self._last_error = f"broker refused the connection: {reason}"
+                if str(reason) in AUTH_FAILURES:
+                    self._refused = str(reason)
+            return
+        topics = [(f, self.options.qos) for f in self._filters]
+        if self.options.availability_topic:
+            topics.append((self.options.availability_topic, self.options.qos))
+        if topics:
+            client.subscribe(topics)
+        with self._cond:
+            self._connected = True
+            self._refused = ""
+            self.connects += 1
+            self._cond.notify_all()
+
+    def _on_disconnect(
+        self, _c: mqtt.Client, _u: object, _f: object, reason: ReasonCode, _p: object
+    ) -> None:
+        with self._cond:
+            self._connected = False
+            self._last_error = f"connection lost ({reason})"
+            self._cond.notify_all()
+
+    def _on_connect_fail(self, _c: mqtt.Client, _u: object) -> None:
+        with self._cond:
+            self._connected = False
+            self._last_error = "broker not reachable"
+
+    def _on_message(self, _c: mqtt.Client, _u: object, msg: mqtt.MQTTMessage) -> None:
+        topic = msg.topic
+        payload = msg.payload
+        self.messages_received += 1
+        if topic == self.options.availability_topic:
+            state = payload.decode("utf-8", "replace").strip()
+            with self._cond:
+                if state == self.options.payload_offline:
+                    self._available = False
+                elif state == self.options.payload_online:
+                    self._available = True
+            return
+        if len(payload) > self.options.max_payload_bytes:
+            self._reject(f"{topic}: payload of {len(payload)} bytes is too large")
+            return
+        received_at = self._clock()
+        for mapping in self._mappings:
+            if not mqtt.topic_matches_sub(mapping.options.topic, topic):
+                continue
+            try:
+                value = _parse(payload, mapping)
+            except PathError as exc:
+                self._reject(f"{topic}: {exc}")
+                continue
+            reading = Reading(
+                mapping.metric,
+                apply_scale(value, mapping.options.scale, mapping.options.sign),
+                received_at,
+                self.source_id,
+                Provenance.LIVE,
+                mapping.options.meter,
+            )
+            with self._cond:
+                self._pending[(mapping.metric, mapping.options.meter)] = reading
+                self._cond.notify_all()
+
+    def _reject(self, problem: str) -> None:
+        self.messages_rejected += 1
+        self.value_problems.append(problem)
+
+
+def _parse(payload: bytes, mapping: _Mapping) -> float:
+    if not mapping.steps:
+        try:
+            text = payload.decode("utf-8").strip()
+        except UnicodeDecodeError:
+            raise PathError("payload is not UTF-8 text") from None
+        return pick_number(text, (), numeric_strings=True)
+    try:
+        doc = loads_json(payload)
+    except (ValueError, RecursionError):
+        raise PathError("payload is not valid JSON") from None
+    return pick_number(doc, mapping.steps, numeric_strings=mapping.options.numeric_strings)
+
+
+def _compile(topics: Sequence[TopicOptions]) -> tuple[_Mapping, ...]:
+    if not topics:
+        raise SourceMisconfigured("options.topics: no topics configured")
+    out = []
+    for i, t in enumerate(topics):
+        if (
+            not t.topic
+            or "#" in t.topic[:-1]
+            or any("+" in level and level != "+" for level in t.topic.split("/"))
+        ):
+            raise SourceMisconfigured(f"options.topics[{i}].topic: not a valid filter: {t.topic!r}")
+        try:
+            steps = compile_path(t.json_path) if t.json_path else ()
+        except PathError as exc:
+            raise SourceMisconfigured(f"options.topics[{i}].json_path: {exc}") from None
+        out.append(_Mapping(t, steps, Metric(t.metric)))
+    return tuple(out)
+
+
+def _create(source_id: str, options: MqttOptions, config: Config) -> MqttSource:
+    return MqttSource(source_id, options)
+
+
+registry.register("mqtt", MqttOptions, _create)
