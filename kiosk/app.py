@@ -1,0 +1,269 @@
+"""Composition root: builds the Qt application, services, screens and wires their signals.
+
+It holds no business logic; each piece lives in its ring (core, services, UI).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QApplication
+
+from kiosk.config import Config
+from kiosk.config.paths import AppPaths
+from kiosk.services.idle import IdleTracker
+from kiosk.services.tasks import TaskRunner
+from kiosk.staff.pin import PinStore
+from kiosk.ui.context import UiContext
+from kiosk.ui.i18n import Language
+from kiosk.ui.lockdown import KioskEventFilter
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.energy import EnergyScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.pin import PinScreen
+from kiosk.ui.screens.quiz import QuizScreen
+from kiosk.ui.screens.staff import StaffScreen
+from kiosk.ui.screens.stories import StoriesScreen
+from kiosk.ui.theme import Palette, Theme, apply_theme, load_fonts, scale_for
+
+log = logging.getLogger(__name__)
+
+EXIT_RESTART = 75  # the staff "restart" action: run() re-executes the process
+CRASH_LIMIT = 5  # unexpected errors within CRASH_WINDOW_S make the app exit for its supervisor
+CRASH_WINDOW_S = 60.0
+
+SCREEN_CLASSES = (
+    HomeScreen, EnergyScreen, QuizScreen, StoriesScreen, AttractScreen, PinScreen, StaffScreen,
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LaunchOptions:
+    windowed: bool = False
+    language: str | None = None
+    screen: str | None = None
+    size: tuple[int, int] | None = None  # fixed window size (screenshots, benchmarks)
+    config_file: str = ""
+
+
+def ensure_qapp() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("Green Space Kiosk")
+    assert isinstance(app, QApplication)
+    return app
+
+
+def find_screen(name: str | None) -> QScreen:
+    """The named screen, or the primary one. Raises ValueError listing the names."""
+    primary = QGuiApplication.primaryScreen()
+    if not name:
+        return primary
+    for screen in QGuiApplication.screens():
+        if screen.name() == name:
+            return screen
+    names = ", ".join(s.name() for s in QGuiApplication.screens()) or "none"
+    raise ValueError(f"no screen named {name!r} (screens: {names})")
+
+
+class Kiosk:
+    """One running kiosk: context, services and the window."""
+
+    def __init__(
+        self,
+        config: Config,
+        paths: AppPaths,
+        options: LaunchOptions,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.config = config
+        self.paths = paths
+        self.options = options
+        self.app = ensure_qapp()
+        self._crash_times: deque[float] = deque(maxlen=CRASH_LIMIT)
+        self.fatal = False
+        screen = find_screen(options.screen)
+        if options.size is not None:
+            width, height = options.size
+        else:
+            geometry = screen.geometry()
+            width, height = geometry.width(), geometry.height()
+        self.theme = Theme(Palette(), scale_for(width, height, config.display.ui_scale))
+        apply_theme(self.app, self.theme, load_fonts())
+        self.language = Language(options.language or config.display.language, self.app)
+        self.tasks = TaskRunner(parent=self.app)
+        self.ctx = UiContext(
+            config=config,
+            paths=paths,
+            config_file=options.config_file,
+            language=self.language,
+            theme=self.theme,
+            tasks=self.tasks,
+        )
+        self._build_services()
+        self.window = MainWindow(self.ctx, locked=not options.windowed and config.display.kiosk)
+        for cls in SCREEN_CLASSES:
+            self.window.add_screen(cls(self.ctx))
+        staff = self.window.router.screen("staff")
+        assert isinstance(staff, StaffScreen)
+        staff.staff_did_request_exit.connect(self.exit_kiosk)
+        staff.staff_did_request_restart.connect(self.restart_kiosk)
+        self.idle = IdleTracker(config.display.idle_seconds, clock=clock, parent=self.window)
+        self.idle.user_did_go_idle.connect(self.window.show_attract)
+        self.app.installEventFilter(self.idle)
+        self.lockdown = KioskEventFilter(self.window.locked, parent=self.window)
+        self.app.installEventFilter(self.lockdown)
+        self.app.installEventFilter(self.window.corner)
+        self._place_window(screen, width, height)
+        self.window.router.go("home")
+
+    def _build_services(self) -> None:
+        self.ctx.services["pin_store"] = PinStore(
+            self.paths.staff_file,
+            max_attempts=self.config.staff.max_pin_attempts,
+            lockout_seconds=self.config.staff.lockout_seconds,
+        )
+
+    def _place_window(self, screen: QScreen, width: int, height: int) -> None:
+        window = self.window
+        if self.options.size is not None or self.options.windowed:
+            window.resize(width, height)
+            return
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.setGeometry(screen.geometry())
+        if window.locked:
+            self.app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+
+    def show(self) -> None:
+        if self.options.size is not None or self.options.windowed:
+            self.window.show()
+        else:
+            self.window.showFullScreen()
+        self.idle.start()
+
+    # --- lifecycle -------------------------------------------------------------------------
+
+    def exit_kiosk(self, code: int = 0) -> None:
+        log.info("staff exit (code %s)", code)
+        self.window.allow_close()
+        self.shutdown()
+        self.app.exit(code)
+
+    def restart_kiosk(self) -> None:
+        self.exit_kiosk(EXIT_RESTART)
+
+    def shutdown(self) -> None:
+        self.idle.stop()
+        for service in self.ctx.services.values():
+            stop = getattr(service, "stop", None)
+            if callable(stop):
+                stop()
+        self.tasks.wait(10_000)
+
+    def handle_exception(
+        self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        """Unexpected error in a slot: log it, return the visitor to home, never show a trace."""
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        now = time.monotonic()
+        self._crash_times.append(now)
+        if len(self._crash_times) == CRASH_LIMIT and now - self._crash_times[0] < CRASH_WINDOW_S:
+            log.critical(
+                "%d errors within %.0f s: exiting for the supervisor", CRASH_LIMIT, CRASH_WINDOW_S
+            )
+            self.fatal = True
+            self.window.allow_close()
+            self.app.exit(70)
+            return
+        QTimer.singleShot(0, self.window.recover)
+
+
+def run_kiosk(config: Config, paths: AppPaths, options: LaunchOptions) -> int:
+    """Start the kiosk and block until it exits. Returns the process exit code."""
+    kiosk = Kiosk(config, paths, options)
+    previous_hook = sys.excepthook
+    sys.excepthook = kiosk.handle_exception
+    try:
+        kiosk.show()
+        if os.environ.get("KIOSK_BENCH_FIRST_FRAME"):
+            kiosk.window.window_did_paint_first_frame.connect(_report_first_frame)
+        code = kiosk.app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        kiosk.shutdown()
+    if code == EXIT_RESTART:
+        log.info("restarting")
+        os.execv(sys.executable, [sys.executable, "-m", "kiosk", *sys.argv[1:]])
+    return code
+
+
+def _report_first_frame() -> None:
+    """Benchmark hook: print the wall-clock time of the first painted frame and quit."""
+    print(f"FIRST_FRAME {time.time():.6f}", flush=True)
+    app = QApplication.instance()
+    if app is not None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                widget.allow_close()
+        QTimer.singleShot(0, app.quit)
+
+
+def render_screens(
+    config: Config,
+    paths: AppPaths,
+    out_dir: Path,
+    sizes: list[tuple[int, int]],
+    languages: list[str],
+    config_file: str = "",
+) -> list[Path]:
+    """Render every screen (and its shot states) to PNG; returns the files written."""
+    written: list[Path] = []
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for width, height in sizes:
+        options = LaunchOptions(windowed=True, size=(width, height), config_file=config_file)
+        kiosk = Kiosk(config, paths, options)
+        kiosk.window.show()
+        try:
+            for lang in languages:
+                kiosk.language.set_language(lang)
+                for name in kiosk.window.router.names:
+                    screen = kiosk.window.router.screen(name)
+                    kiosk.window.router.go(name)
+                    for state in screen.shot_states():
+                        screen.enter_shot_state(state)
+                        _settle(kiosk)
+                        suffix = f"-{state}" if state else ""
+                        path = out_dir / f"{name}{suffix}-{lang}-{width}x{height}.png"
+                        kiosk.window.grab().save(str(path))
+                        written.append(path)
+        finally:
+            kiosk.window.allow_close()
+            kiosk.shutdown()
+            kiosk.window.close()
+            kiosk.window.deleteLater()
+            QApplication.processEvents()
+    return written
+
+
+def _settle(kiosk: Kiosk) -> None:
+    deadline = time.monotonic() + 0.3
+    kiosk.tasks.wait(5_000)
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)

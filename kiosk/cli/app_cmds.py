@@ -1,0 +1,137 @@
+"""``kiosk run``, ``kiosk shot``, ``kiosk doctor`` and ``kiosk set-pin``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import re
+import sys
+from pathlib import Path
+
+from kiosk.cli.common import CliError, add_config_options, config_path, load_context
+from kiosk.config.paths import AppPaths
+from kiosk.staff.pin import PinError, PinStore
+
+DEFAULT_SHOT_SIZES = ["1920x1080", "1080x1920"]
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    run = sub.add_parser("run", help="start the kiosk (the default command)")
+    add_config_options(run)
+    run.add_argument("--windowed", action="store_true", help="a normal window, for development")
+    run.add_argument("--lang", choices=("zh", "en"), help="language at start")
+    run.add_argument("--screen", metavar="NAME", help="screen to open on (see kiosk doctor)")
+    run.set_defaults(func=cmd_run)
+
+    shot = sub.add_parser("shot", help="render every screen to PNG files")
+    shot.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the PNGs")
+    add_config_options(shot)
+    shot.add_argument(
+        "--size",
+        action="append",
+        metavar="WxH",
+        help="window size, repeatable (default: 1920x1080 and 1080x1920)",
+    )
+    shot.add_argument("--lang", choices=("zh", "en"), help="only this language (default: both)")
+    shot.set_defaults(func=cmd_shot)
+
+    doctor = sub.add_parser("doctor", help="check config, data folder, fonts, Qt and data sources")
+    add_config_options(doctor)
+    doctor.set_defaults(func=cmd_doctor)
+
+    set_pin = sub.add_parser("set-pin", help="store the staff PIN (read from standard input)")
+    set_pin.add_argument(
+        "--data-dir", type=Path, metavar="DIR", help="folder for data, cache and logs"
+    )
+    set_pin.add_argument("--config", type=Path, metavar="FILE", help="kiosk.toml to use")
+    set_pin.set_defaults(func=cmd_set_pin)
+
+
+def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from kiosk.util.logs import setup_logging
+
+    config, paths = load_context(args)
+    try:
+        paths.ensure()
+    except OSError as exc:
+        raise CliError(f"cannot create data folder {paths.data_dir}: {exc.strerror}") from None
+    setup_logging(
+        paths.log_dir, config.logging.level, config.logging.max_bytes, config.logging.backups
+    )
+    return config, paths
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    config, paths = _prepare(args)
+    from kiosk.app import LaunchOptions, run_kiosk
+
+    options = LaunchOptions(
+        windowed=args.windowed,
+        language=args.lang,
+        screen=args.screen,
+        config_file=str(config_path(args) or ""),
+    )
+    try:
+        return run_kiosk(config, paths, options)
+    except ValueError as exc:  # e.g. an unknown --screen
+        raise CliError(str(exc), 2) from None
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{3,5})x(\d{3,5})", text)
+    if not match:
+        raise CliError(f"--size must look like 1920x1080, got {text!r}", 2)
+    return int(match.group(1)), int(match.group(2))
+
+
+def cmd_shot(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sizes = [parse_size(s) for s in (args.size or DEFAULT_SHOT_SIZES)]
+    config, paths = _prepare(args)
+    from kiosk.app import render_screens
+
+    languages = [args.lang] if args.lang else ["zh", "en"]
+    files = render_screens(config, paths, args.out, sizes, languages, str(config_path(args) or ""))
+    for path in files:
+        print(path)
+    return 0
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from kiosk.doctor import run_checks
+
+    rows = run_checks(args)
+    width = max(len(r.name) for r in rows)
+    print(f"{'CHECK'.ljust(width)}  STATUS  DETAIL")
+    for row in rows:
+        print(f"{row.name.ljust(width)}  {row.status.ljust(6)}  {row.detail}")
+    failed = [r for r in rows if r.status == "FAIL"]
+    if failed:
+        print(f"kiosk: {len(failed)} check(s) failed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_set_pin(args: argparse.Namespace) -> int:
+    config, _ = load_context(args)
+    paths = AppPaths.resolve(args.data_dir)
+    if sys.stdin.isatty():
+        pin = getpass.getpass("New staff PIN: ")
+        if getpass.getpass("Repeat the PIN: ") != pin:
+            raise CliError("the two PINs differ; nothing was changed")
+    else:
+        pin = sys.stdin.readline().strip()
+    store = PinStore(
+        paths.staff_file,
+        max_attempts=config.staff.max_pin_attempts,
+        lockout_seconds=config.staff.lockout_seconds,
+    )
+    try:
+        store.set_pin(pin)
+    except PinError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"cannot write {paths.staff_file}: {exc.strerror}") from None
+    print(f"staff PIN stored (salted scrypt hash) in {paths.staff_file}")
+    return 0

@@ -1,0 +1,142 @@
+"""``kiosk doctor``: everything a technician checks before leaving a kiosk running for months."""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import ctypes.util
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.cli.common import config_path, load_context
+from kiosk.config import ConfigError
+from kiosk.config.paths import AppPaths
+from kiosk.resources import asset
+
+SOURCE_TIMEOUT_S = 15.0
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    status: str  # OK, WARN or FAIL
+    detail: str
+
+
+def run_checks(args: argparse.Namespace) -> list[Check]:
+    rows: list[Check] = []
+    try:
+        config, paths = load_context(args)
+        where = config_path(args)
+        rows.append(Check("config", "OK", str(where) if where else "no file: built-in defaults"))
+    except ConfigError as exc:
+        rows.append(Check("config", "FAIL", str(exc)))
+        config, paths = None, AppPaths.resolve(getattr(args, "data_dir", None))
+    rows.append(_check_data_dir(paths))
+    rows.append(_check_translations())
+    rows.extend(_check_qt())
+    if config is not None:
+        rows.extend(_check_sources(config))
+    return rows
+
+
+def _check_data_dir(paths: AppPaths) -> Check:
+    try:
+        paths.ensure()
+        with tempfile.NamedTemporaryFile(dir=paths.data_dir, prefix=".doctor-") as fh:
+            fh.write(b"ok")
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        return Check("data folder", "FAIL", f"{paths.data_dir}: {exc.strerror}")
+    import shutil
+
+    free_gb = shutil.disk_usage(paths.data_dir).free / 1e9
+    status = "OK" if free_gb >= 1 else "WARN"
+    return Check("data folder", status, f"{paths.data_dir} (writable, {free_gb:.1f} GB free)")
+
+
+def _check_translations() -> Check:
+    qm = asset("i18n", "kiosk_zh_CN.qm")
+    if qm.is_file() and qm.stat().st_size > 0:
+        return Check("translations", "OK", str(qm))
+    return Check("translations", "FAIL", f"missing {qm}: Chinese UI text will show in English")
+
+
+def _check_qt() -> list[Check]:
+    from PySide6.QtCore import QLibraryInfo
+
+    rows: list[Check] = []
+    platform = os.environ.get("QT_QPA_PLATFORM") or (
+        "xcb" if sys.platform.startswith("linux") else ""
+    )
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
+    found = sorted(p.name for p in plugins.glob("*")) if plugins.is_dir() else []
+    if platform and not any(platform.split(":")[0] in name for name in found):
+        rows.append(Check("Qt platform", "FAIL", f"plugin {platform!r} not in {plugins}"))
+    else:
+        detail = f"{platform or 'default'} plugin present"
+        status = "OK"
+        if platform == "xcb" and not ctypes.util.find_library("xcb-cursor"):
+            status, detail = (
+                "FAIL",
+                "xcb plugin needs libxcb-cursor0 (apt-get install libxcb-cursor0)",
+            )
+        elif platform == "xcb" and not os.environ.get("DISPLAY"):
+            status, detail = "WARN", "no DISPLAY set: start the kiosk inside the graphical session"
+        rows.append(Check("Qt platform", status, detail))
+    rows.append(_check_font())
+    return rows
+
+
+def _check_font() -> Check:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QFontDatabase, QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - keeps Qt alive
+    path = asset("fonts", "wqy-microhei.ttc")
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        return Check("Chinese font", "FAIL", f"cannot load {path}")
+    systems = QFontDatabase.writingSystems(families[0])
+    if QFontDatabase.WritingSystem.SimplifiedChinese not in systems:
+        return Check("Chinese font", "FAIL", f"{families[0]} does not cover Simplified Chinese")
+    return Check("Chinese font", "OK", f"{families[0]} ({path.name})")
+
+
+def _check_sources(config) -> list[Check]:  # type: ignore[no-untyped-def]
+    from kiosk.sources.base import SourceError
+    from kiosk.sources.registry import create_source
+
+    rows: list[Check] = []
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=4)
+    try:
+        for src in config.sources:
+            name = f"source {src.id}"
+            if not src.enabled:
+                rows.append(Check(name, "OK", "disabled"))
+                continue
+            try:
+                source = create_source(src, config)
+            except SourceError as exc:
+                rows.append(Check(name, "FAIL", f"misconfigured: {exc}"))
+                continue
+            future = pool.submit(source.read, time.time())
+            try:
+                readings = future.result(timeout=SOURCE_TIMEOUT_S)
+            except concurrent.futures.TimeoutError:
+                rows.append(Check(name, "FAIL", f"no answer within {SOURCE_TIMEOUT_S:.0f} s"))
+            except SourceError as exc:
+                rows.append(Check(name, "FAIL", str(exc)))
+            else:
+                rows.append(Check(name, "OK", f"{src.type}: {len(readings)} reading(s)"))
+            finally:
+                pool.submit(source.close)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    return rows

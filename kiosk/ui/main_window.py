@@ -1,0 +1,100 @@
+"""The kiosk window: top bar over a stack of screens, idle → attract, staff corner, lock-down."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.ui.context import UiContext
+from kiosk.ui.lockdown import CornerHold
+from kiosk.ui.router import Router
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.top_bar import TopBar
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QWidget):
+    window_did_paint_first_frame = Signal()
+
+    def __init__(self, ctx: UiContext, locked: bool) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.locked = locked
+        self._allow_close = not locked
+        self._first_frame_done = False
+        self.setObjectName("Root")
+        self.setWindowTitle("Green Space Kiosk")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.top_bar = TopBar(ctx.theme, ctx.language)
+        self.top_bar.home_was_tapped.connect(self.go_home)
+        self.top_bar.language_was_tapped.connect(ctx.language.toggle)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.stack, 1)
+        self.router = Router(self.stack, self)
+        self.router.screen_did_change.connect(self._on_screen_did_change)
+        ctx.language.language_did_change.connect(self._on_language_did_change)
+        self.corner = CornerHold(self, ctx.theme.px(110), int(ctx.config.staff.hold_seconds * 1000))
+        self.corner.corner_did_hold.connect(self._on_corner_did_hold)
+
+    def add_screen(self, screen: Screen) -> None:
+        self.router.add(screen)
+
+    def go_home(self) -> None:
+        self.router.go("home")
+
+    def recover(self) -> None:
+        """After an unexpected error: forget visitor state and show home."""
+        for name in self.router.names:
+            self.router.screen(name).reset_visitor_state()
+        self.router.go("home")
+
+    def show_attract(self) -> None:
+        """The visitor left: clear what they were doing and start the attract loop."""
+        current = self.router.current
+        if current is not None and not current.leaves_on_idle:
+            return
+        for name in self.router.names:
+            self.router.screen(name).reset_visitor_state()
+        self.ctx.language.set_language(self.ctx.config.display.language)
+        self.router.go("attract")
+
+    def _on_corner_did_hold(self) -> None:
+        if self.router.current is not None and self.router.current.name not in ("staff", "pin"):
+            self.router.go("pin")
+
+    def _on_screen_did_change(self, _name: str) -> None:
+        self._update_top_bar()
+
+    def _on_language_did_change(self, _code: str) -> None:
+        self.top_bar.retranslate()
+        self._update_top_bar()
+
+    def _update_top_bar(self) -> None:
+        screen = self.router.current
+        if screen is None:
+            return
+        self.top_bar.setVisible(screen.shows_top_bar)
+        self.top_bar.set_title(screen.title(), show_home=screen.name != "home")
+
+    def allow_close(self) -> None:
+        self._allow_close = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._allow_close:
+            event.accept()
+        else:
+            log.info("close request ignored in kiosk mode")
+            event.ignore()
+
+    def paintEvent(self, event: object) -> None:
+        super().paintEvent(event)  # type: ignore[arg-type]
+        if not self._first_frame_done:
+            self._first_frame_done = True
+            self.window_did_paint_first_frame.emit()

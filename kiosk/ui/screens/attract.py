@@ -1,0 +1,115 @@
+"""Attract loop: what the kiosk shows while nobody is touching it. Any touch goes home.
+
+Slides come from the active content pack's playlist (set with :meth:`set_slides`); with no
+pack the loop shows the site's name and an invitation to touch, which is honest and calm.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QIcon, QMouseEvent, QPixmap
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from kiosk.resources import asset
+from kiosk.ui.context import UiContext
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.touch import set_role
+
+
+@dataclass(frozen=True)
+class Slide:
+    title_zh: str
+    title_en: str
+    text_zh: str = ""
+    text_en: str = ""
+    image_path: str = ""
+    seconds: float = 8.0
+
+
+class AttractScreen(Screen):
+    name = "attract"
+    shows_top_bar = False
+    leaves_on_idle = False
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        theme = ctx.theme
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.px(96), theme.px(96), theme.px(96), theme.px(96))
+        layout.setSpacing(theme.px(40))
+        self.image = QLabel()
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_role(self.headline, "figure")
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_role(self.body, "heading")
+        self.invite = QLabel()
+        self.invite.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_role(self.invite, "subtitle")
+        layout.addStretch(1)
+        layout.addWidget(self.image)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.body)
+        layout.addStretch(1)
+        layout.addWidget(self.invite)
+        self._slides: list[Slide] = []
+        self._index = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_slide_timeout)
+        self.retranslate()
+
+    def set_slides(self, slides: list[Slide]) -> None:
+        self._slides = list(slides)
+        self._index = 0
+        self._show_current()
+
+    def on_enter(self) -> None:
+        self._index = 0
+        self._show_current()
+
+    def on_leave(self) -> None:
+        self._timer.stop()
+
+    def _on_slide_timeout(self) -> None:
+        if self._slides:
+            self._index = (self._index + 1) % len(self._slides)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        pick = self.ctx.language.pick
+        size = self.ctx.theme.px(320)
+        if not self._slides:
+            site = self.ctx.config.site
+            self.image.setPixmap(QIcon(str(asset("icons", "leaf.svg"))).pixmap(QSize(size, size)))
+            self.headline.setText(pick(site.name_zh, site.name))
+            self.body.setText(self.tr("Our building makes clean energy from the sun"))
+            return
+        slide = self._slides[self._index]
+        pix = QPixmap(slide.image_path) if slide.image_path else QPixmap()
+        if not pix.isNull():
+            pix = pix.scaled(
+                QSize(self.width() - self.ctx.theme.px(192), size * 2),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        self.image.setPixmap(pix)
+        self.headline.setText(pick(slide.title_zh, slide.title_en))
+        self.body.setText(pick(slide.text_zh, slide.text_en))
+        if self.isVisible():
+            self._timer.start(int(slide.seconds * 1000))
+
+    def retranslate(self) -> None:
+        # Deliberately in both languages: a passer-by may read either.
+        self.invite.setText("轻触屏幕开始  ·  Touch the screen to start")
+        self._show_current()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self.user_did_choose_screen.emit("home")

@@ -1,0 +1,56 @@
+"""The base of every screen: a name, a title, retranslation and visitor-state reset."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.context import UiContext
+
+
+class Screen(QWidget):
+    """One full screen under the top bar. Subclasses set ``name`` and implement ``retranslate``."""
+
+    name: ClassVar[str] = ""
+    #: Whether the top bar (home, title, language) is shown on this screen.
+    shows_top_bar: ClassVar[bool] = True
+    #: Whether a visitor's idle timeout leaves this screen for the attract loop.
+    leaves_on_idle: ClassVar[bool] = True
+
+    #: Ask the router to open another screen by name.
+    user_did_choose_screen = Signal(str)
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName(f"screen-{self.name}")
+
+    def title(self) -> str:
+        """The title shown in the top bar, in the current language."""
+        return ""
+
+    def retranslate(self) -> None:
+        """Set every visible text again in the current language."""
+
+    def on_enter(self) -> None:
+        """Called each time the screen becomes visible."""
+
+    def on_leave(self) -> None:
+        """Called when another screen replaces this one."""
+
+    def reset_visitor_state(self) -> None:
+        """Forget whatever a visitor was doing (called on idle)."""
+
+    def shot_states(self) -> list[str]:
+        """States worth a screenshot each (``kiosk shot``); "" is the screen as it opens."""
+        return [""]
+
+    def enter_shot_state(self, state: str) -> None:
+        """Put the screen into one of :meth:`shot_states` for a screenshot."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

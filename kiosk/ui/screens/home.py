@@ -1,0 +1,88 @@
+"""Home: the site's name and large tiles into each area."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+
+from kiosk.resources import asset
+from kiosk.ui.context import UiContext
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.tile import Tile
+from kiosk.ui.widgets.touch import set_role
+
+AREAS = ("energy", "quiz", "stories")
+
+
+class HomeScreen(Screen):
+    name = "home"
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        theme = ctx.theme
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(theme.px(48), theme.px(32), theme.px(48), theme.px(48))
+        outer.setSpacing(theme.px(32))
+
+        header = QHBoxLayout()
+        header.setSpacing(theme.px(24))
+        self.logo = QLabel()
+        self.logo.setFixedSize(theme.px(96), theme.px(96))
+        self.set_logo(None)
+        heading = QVBoxLayout()
+        self.site_label = QLabel()
+        set_role(self.site_label, "title")
+        self.welcome_label = QLabel()
+        self.welcome_label.setWordWrap(True)
+        set_role(self.welcome_label, "subtitle")
+        heading.addWidget(self.site_label)
+        heading.addWidget(self.welcome_label)
+        header.addWidget(self.logo, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(heading, 1)
+        outer.addLayout(header)
+
+        self.tiles: dict[str, Tile] = {}
+        self.grid = QGridLayout()
+        self.grid.setSpacing(theme.px(32))
+        for area in AREAS:
+            tile = Tile(theme, asset("icons", f"{area}.svg"), area)
+            tile.tile_was_tapped.connect(self.user_did_choose_screen)
+            self.tiles[area] = tile
+        self._arrange(portrait=False)
+        outer.addLayout(self.grid, 1)
+        self.retranslate()
+
+    def set_logo(self, path: str | None) -> None:
+        """Show the active pack's logo, or our leaf when the pack has none."""
+        icon = QIcon(path or str(asset("icons", "leaf.svg")))
+        self.logo.setPixmap(icon.pixmap(QSize(self.logo.width(), self.logo.height())))
+
+    def _arrange(self, portrait: bool) -> None:
+        for tile in self.tiles.values():
+            self.grid.removeWidget(tile)
+        for i, area in enumerate(AREAS):
+            row, col = (i, 0) if portrait else (0, i)
+            self.grid.addWidget(self.tiles[area], row, col)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        size = event.size()
+        self._arrange(portrait=size.height() > size.width())
+        super().resizeEvent(event)
+
+    def title(self) -> str:
+        return self.tr("Welcome")
+
+    def retranslate(self) -> None:
+        site = self.ctx.config.site
+        self.site_label.setText(self.ctx.language.pick(site.name_zh, site.name))
+        self.welcome_label.setText(self.tr("Touch a tile to explore our green building."))
+        self.tiles["energy"].set_texts(
+            self.tr("Our energy"), self.tr("Solar power, CO2 and rainwater, live")
+        )
+        self.tiles["quiz"].set_texts(
+            self.tr("Low-carbon quiz"), self.tr("Play, learn and earn carbon points")
+        )
+        self.tiles["stories"].set_texts(
+            self.tr("Green stories"), self.tr("How schools and stores go green")
+        )

@@ -1,0 +1,55 @@
+"""A large home-screen tile: icon, title and a short subtitle; the whole tile is the target."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout
+
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.touch import set_role
+
+
+class Tile(QPushButton):
+    tile_was_tapped = Signal(str)  # the tile's target screen
+
+    def __init__(self, theme: Theme, icon_path: Path, target: str) -> None:
+        super().__init__()
+        set_role(self, "tile")
+        self.target = target
+        self.setObjectName(f"tile-{target}")
+        self.clicked.connect(self._on_clicked)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(theme.px(220))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.px(32), theme.px(32), theme.px(32), theme.px(32))
+        layout.setSpacing(theme.px(16))
+        icon = QLabel()
+        size = theme.px(140)
+        icon.setPixmap(QIcon(str(icon_path)).pixmap(QSize(size, size)))
+        icon.setFixedSize(size, size)
+        icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.title_label = QLabel()
+        set_role(self.title_label, "title")
+        self.subtitle_label = QLabel()
+        self.subtitle_label.setWordWrap(True)
+        set_role(self.subtitle_label, "subtitle")
+        for lab in (self.title_label, self.subtitle_label):
+            lab.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            lab.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        layout.addStretch(1)
+        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.subtitle_label)
+        layout.addStretch(1)
+
+    def _on_clicked(self) -> None:
+        self.tile_was_tapped.emit(self.target)
+
+    def set_texts(self, title: str, subtitle: str) -> None:
+        self.title_label.setText(title)
+        self.subtitle_label.setText(subtitle)
+        self.setAccessibleName(title)

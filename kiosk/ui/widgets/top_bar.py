@@ -1,0 +1,50 @@
+"""The bar on top of every visitor screen: home, the screen title, the language button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
+
+from kiosk.ui.i18n import Language
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.touch import button, set_role
+
+
+class TopBar(QFrame):
+    home_was_tapped = Signal()
+    language_was_tapped = Signal()
+
+    def __init__(self, theme: Theme, language: Language) -> None:
+        super().__init__()
+        self._language = language
+        set_role(self, "topbar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(theme.px(24), theme.px(12), theme.px(24), theme.px(12))
+        layout.setSpacing(theme.px(24))
+        self.home_button = button("", "nav")
+        self.home_button.setObjectName("home-button")
+        self.home_button.clicked.connect(self.home_was_tapped)
+        self.title_label = QLabel()
+        set_role(self.title_label, "heading")
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.language_button = button("", "nav")
+        self.language_button.setObjectName("language-button")
+        self.language_button.clicked.connect(self.language_was_tapped)
+        layout.addWidget(self.home_button)
+        layout.addWidget(self.title_label, 1)
+        layout.addWidget(self.language_button)
+        self.retranslate()
+
+    def set_title(self, text: str, show_home: bool) -> None:
+        self.title_label.setText(text)
+        self.home_button.setVisible(show_home)
+
+    def retranslate(self) -> None:
+        self.home_button.setText("← " + self.tr("Home"))
+        # The button names the language it switches *to*, written in that language.
+        self.language_button.setText("English" if self._language.code == "zh" else "中文")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,38 @@
+"""Touch-first basics: kinetic scrolling, no context menus, styled roles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QScroller, QWidget
+
+
+def set_role(widget: QWidget, role: str, **props: str) -> QWidget:
+    """Tag a widget for the theme (``QLabel[role="title"]`` etc.) and re-polish it."""
+    widget.setProperty("role", role)
+    for key, value in props.items():
+        widget.setProperty(key, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    return widget
+
+
+def label(text: str = "", role: str = "body", *, wrap: bool = True) -> QLabel:
+    lab = QLabel(text)
+    lab.setWordWrap(wrap)
+    set_role(lab, role)
+    return lab
+
+
+def button(text: str = "", role: str = "", parent: QWidget | None = None) -> QPushButton:
+    btn = QPushButton(text, parent)
+    btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if role:
+        set_role(btn, role)
+    return btn
+
+
+def make_kinetic(area: QAbstractScrollArea) -> None:
+    """Drag-to-scroll with momentum for a finger; scroll bars stay thin and passive."""
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
