@@ -175,6 +175,7 @@ class Kiosk:
             if callable(stop):
                 stop()
         self.tasks.wait(10_000)
+        self.language.close()
 
     def handle_exception(
         self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None

@@ -36,6 +36,13 @@ class Language(QObject):
     def toggle(self) -> None:
         self.set_language("en" if self._code == "zh" else "zh")
 
+    def close(self) -> None:
+        """Uninstall this object's translator (when the kiosk shuts down)."""
+        app = QCoreApplication.instance()
+        if self._translator is not None and app is not None:
+            app.removeTranslator(self._translator)
+        self._translator = None
+
     def set_language(self, code: str) -> None:
         if code not in LANGUAGES:
             raise ValueError(f"unknown language {code!r}")

@@ -19,6 +19,7 @@ class Router(QObject):
         super().__init__(parent)
         self._stack = stack
         self._screens: dict[str, Screen] = {}
+        self._current: Screen | None = None  # None until the first go()
 
     def add(self, screen: Screen) -> None:
         if screen.name in self._screens:
@@ -30,20 +31,21 @@ class Router(QObject):
     def replace(self, screen: Screen) -> None:
         """Swap in a new implementation of a screen (e.g. when its content arrives)."""
         old = self._screens.get(screen.name)
-        was_current = old is not None and old is self.current
+        was_current = old is not None and old is self._current
         if old is not None:
             self._stack.removeWidget(old)
             old.deleteLater()
             del self._screens[screen.name]
         self.add(screen)
         if was_current:
+            self._current = screen
             self._stack.setCurrentWidget(screen)
             screen.on_enter()
+            self.screen_did_change.emit(screen.name)
 
     @property
     def current(self) -> Screen | None:
-        widget = self._stack.currentWidget()
-        return widget if isinstance(widget, Screen) else None
+        return self._current
 
     @property
     def names(self) -> list[str]:
@@ -57,11 +59,12 @@ class Router(QObject):
         if target is None:
             log.error("no screen named %r; going home", name)
             target = self._screens["home"]
-        current = self.current
+        current = self._current
         if current is target:
             return
         if current is not None:
             current.on_leave()
+        self._current = target
         self._stack.setCurrentWidget(target)
         target.on_enter()
         self.screen_did_change.emit(target.name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.context import UiContext
@@ -26,6 +26,7 @@ class Screen(QWidget):
         super().__init__()
         self.ctx = ctx
         self.setObjectName(f"screen-{self.name}")
+        ctx.language.language_did_change.connect(self._on_language_did_change)
 
     def title(self) -> str:
         """The title shown in the top bar, in the current language."""
@@ -50,7 +51,5 @@ class Screen(QWidget):
     def enter_shot_state(self, state: str) -> None:
         """Put the screen into one of :meth:`shot_states` for a screenshot."""
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    def _on_language_did_change(self, _code: str) -> None:
+        self.retranslate()

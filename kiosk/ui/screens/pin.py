@@ -25,8 +25,8 @@ class PinScreen(Screen):
         self._digits = ""
         self._checking = False
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(theme.px(48), theme.px(24), theme.px(48), theme.px(48))
-        outer.setSpacing(theme.px(24))
+        outer.setContentsMargins(theme.px(48), theme.px(16), theme.px(48), theme.px(24))
+        outer.setSpacing(theme.px(12))
         self.prompt = QLabel()
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.prompt, "heading")
@@ -34,7 +34,7 @@ class PinScreen(Screen):
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dots.setObjectName("pin-dots")
         set_role(self.dots, "figure")
-        self.dots.setMinimumHeight(theme.px(120))
+        self.dots.setMinimumHeight(theme.px(96))
         self.status = QLabel()
         self.status.setObjectName("pin-status")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -42,7 +42,7 @@ class PinScreen(Screen):
         set_role(self.status, "honest")
         pad = QWidget()
         grid = QGridLayout(pad)
-        grid.setSpacing(theme.px(16))
+        grid.setSpacing(theme.px(12))
         self.keys: dict[str, object] = {}
         for i, d in enumerate("123456789"):
             grid.addWidget(self._key(d), i // 3, i % 3)
@@ -50,7 +50,7 @@ class PinScreen(Screen):
         self.clear_button.clicked.connect(self._on_clear)
         self.ok_button = button("", "primary")
         self.ok_button.setObjectName("pin-ok")
-        self.ok_button.setMinimumSize(theme.px(96), theme.px(96))
+        self.ok_button.setMinimumSize(theme.px(96), theme.px(88))
         self.ok_button.clicked.connect(self._on_submit)
         grid.addWidget(self.clear_button, 3, 0)
         grid.addWidget(self._key("0"), 3, 1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
 
 from kiosk.ui.i18n import Language
@@ -43,8 +43,3 @@ class TopBar(QFrame):
         self.home_button.setText("← " + self.tr("Home"))
         # The button names the language it switches *to*, written in that language.
         self.language_button.setText("English" if self._language.code == "zh" else "中文")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
