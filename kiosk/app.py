@@ -124,6 +124,7 @@ class Kiosk:
         assert isinstance(staff, StaffScreen)
         staff.staff_did_request_exit.connect(self.exit_kiosk)
         staff.staff_did_request_restart.connect(self.restart_kiosk)
+        self._wire_features()
         self.idle = IdleTracker(config.display.idle_seconds, clock=clock, parent=self.window)
         self.idle.user_did_go_idle.connect(self.window.show_attract)
         self.app.installEventFilter(self.idle)
@@ -139,6 +140,9 @@ class Kiosk:
             max_attempts=self.config.staff.max_pin_attempts,
             lockout_seconds=self.config.staff.lockout_seconds,
         )
+
+    def _wire_features(self) -> None:
+        """Connect services to screens (energy, content, quiz, sync) once both exist."""
 
     def _place_window(self, screen: QScreen, width: int, height: int) -> None:
         window = self.window
