@@ -67,6 +67,14 @@ def parse_document(text: str, kind: str, name: str) -> Any:
     return data
 
 
+def find_line(text: str, path: list[Any]) -> int | None:
+    """The line (1-based) where the value at JSON ``path`` starts in YAML ``text``."""
+    try:
+        return _line_of(yaml.compose(text, Loader=yaml.SafeLoader), path)
+    except yaml.YAMLError:
+        return None
+
+
 def _line_of(node: yaml.Node | None, path: list[Any]) -> int | None:
     """Follow a JSON path through the YAML node tree to the line it starts on."""
     if node is None:

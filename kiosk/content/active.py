@@ -1,0 +1,179 @@
+"""What the UI shows from the active pack: theme, stories, attract loop, equivalents and
+quiz files, all resolved to files in the object store. Qt-free; the UI only reads this.
+
+Start sequence (the app's content service runs it off the GUI thread)::
+
+    result = start_content(library)     # falls back to the previous release if needed
+    ... show result.content ...
+    library.mark_good()                  # after the first screen has shown it
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kiosk.content.errors import LibraryError, PackRejected
+from kiosk.content.library import InstalledPack, Library
+from kiosk.content.media import check_text
+from kiosk.content.pack_docs import (
+    ATTRACT_FILE,
+    EQUIVALENTS_FILE,
+    PACK_FILE,
+    THEME_FILE,
+    check_pack_document,
+    document_kind,
+)
+from kiosk.content.store import PackRef
+
+DEFAULT_COLOURS = {
+    "primary": "#2E7D32",
+    "accent": "#F9A825",
+    "background": "#F4F9F1",
+    "surface": "#FFFFFF",
+    "text": "#1B3A1F",
+}
+
+
+@dataclass(frozen=True)
+class LocalText:
+    zh: str
+    en: str
+
+    def get(self, language: str) -> str:
+        return self.zh if language == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Theme:
+    colours: dict[str, str]
+    logo_path: Path | None = None
+
+
+@dataclass(frozen=True)
+class Slide:
+    text: LocalText
+    image_path: Path | None
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: LocalText
+    summary: LocalText | None
+    source: str
+    slides: tuple[Slide, ...]
+
+
+@dataclass(frozen=True)
+class AttractItem:
+    """One step of the attract loop: a story by id, or an image/video file."""
+
+    kind: str  # story | image | video
+    seconds: float | None
+    story_id: str | None = None
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class ActiveContent:
+    ref: PackRef
+    title: LocalText
+    theme: Theme
+    stories: tuple[Story, ...]
+    attract: tuple[AttractItem, ...]
+    equivalents: Any
+    quiz_files: dict[str, Path] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+
+    def resolve(self, rel_path: str) -> Path:
+        """Object-store file for a pack-relative path (KeyError if the pack has no such file)."""
+        return self.files[rel_path]
+
+
+@dataclass(frozen=True)
+class StartResult:
+    content: ActiveContent | None
+    problem: str = ""  # why the wanted release is not shown (empty when all is well)
+
+
+def _text(d: dict[str, str]) -> LocalText:
+    return LocalText(d["zh"], d["en"])
+
+
+def load_content(library: Library, installed: InstalledPack) -> ActiveContent:
+    """Parse the release's documents from the store. Raises LibraryError if any is unusable."""
+    files = {f.path: library.object_path(f.sha256) for f in installed.manifest.files}
+    docs: dict[str, Any] = {}
+    for rel, path in files.items():
+        if document_kind(rel) is None:
+            continue
+        try:
+            docs[rel] = check_pack_document(rel, check_text(rel, path.read_bytes()))
+        except (OSError, PackRejected) as exc:
+            raise LibraryError(f"pack {installed.ref.id}: {exc}") from None
+
+    def file(rel: str | None) -> Path | None:
+        return files.get(rel) if rel else None
+
+    info = docs[PACK_FILE]
+    theme_doc = docs.get(THEME_FILE) or {}
+    theme = Theme({**DEFAULT_COLOURS, **theme_doc.get("colours", {})}, file(theme_doc.get("logo")))
+    stories = tuple(
+        Story(
+            id=d["id"],
+            title=_text(d["title"]),
+            summary=_text(d["summary"]) if "summary" in d else None,
+            source=d.get("source", ""),
+            slides=tuple(Slide(_text(s["text"]), file(s.get("image"))) for s in d["slides"]),
+        )
+        for rel, d in sorted(docs.items())
+        if document_kind(rel) == "story" and d is not None
+    )
+    attract_doc = docs.get(ATTRACT_FILE) or {"items": []}
+    attract = tuple(
+        AttractItem(
+            kind=next(k for k in ("story", "image", "video") if k in item),
+            seconds=item.get("seconds"),
+            story_id=item.get("story"),
+            path=file(item.get("image") or item.get("video")),
+        )
+        for item in attract_doc["items"]
+    )
+    quiz_files = {rel: p for rel, p in files.items() if document_kind(rel) == "quiz"}
+    return ActiveContent(
+        ref=installed.ref,
+        title=_text(info["title"]),
+        theme=theme,
+        stories=stories,
+        attract=attract,
+        equivalents=docs.get(EQUIVALENTS_FILE),
+        quiz_files=quiz_files,
+        files=files,
+    )
+
+
+def start_content(library: Library) -> StartResult:
+    """Pick the release to show at start, falling back past any that cannot be loaded.
+
+    The caller marks the shown release good with :meth:`Library.mark_good`.
+    """
+    problems: list[str] = []
+    try:
+        ref = library.start()
+        failed = library.pointer().last_failed
+        if failed is not None:
+            problems.append(f"release {failed.version} of {failed.id} failed to start")
+        for _ in range(2):
+            if ref is None:
+                break
+            try:
+                return StartResult(load_content(library, library.load(ref)), "; ".join(problems))
+            except LibraryError as exc:
+                problems.append(str(exc))
+                ref = library.fall_back()
+    except LibraryError as exc:
+        problems.append(str(exc))
+    problems.append("no content pack installed")
+    return StartResult(None, "; ".join(problems))

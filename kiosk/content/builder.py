@@ -1,0 +1,197 @@
+"""Turn a pack source folder into a signed ``.kpack``: check everything an author wrote,
+naming file and line, then hash every file, sign the manifest and write the archive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import stat
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from kiosk.content.checker import EntryChecker
+from kiosk.content.errors import PackRejected
+from kiosk.content.kpack import write_kpack
+from kiosk.content.manifest import FileEntry, Manifest, SignedManifest, sign_manifest
+from kiosk.content.pack_docs import (
+    ATTRACT_FILE,
+    PACK_FILE,
+    THEME_FILE,
+    document_kind,
+    has_schema,
+)
+from kiosk.content.rules import Limits, check_relative_path, check_unique, file_kind
+from kiosk.content.source_doc import DocumentError, find_line, load_document
+
+Progress = Callable[[int, int], None]
+QUIZ_VALIDATOR = "kiosk.quiz.validate"
+
+
+@dataclass(frozen=True)
+class SourcePack:
+    """A checked source folder: its pack.yaml data and every file to ship, sorted."""
+
+    root: Path
+    info: dict[str, Any]
+    files: tuple[FileEntry, ...]
+
+
+def scan_files(root: Path) -> list[str]:
+    """Relative paths of the files to ship. Hidden files are skipped; links and special files
+    are refused (a pack must not depend on what a link points to on the author's machine)."""
+    found: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in [*dirnames, *sorted(filenames)]:
+            if name.startswith("."):
+                continue
+            full = Path(dirpath) / name
+            rel = full.relative_to(root).as_posix()
+            st = full.lstat()
+            if stat.S_ISLNK(st.st_mode):
+                raise PackRejected(f"{rel}: symbolic links are not allowed in a pack")
+            if name in dirnames:
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                raise PackRejected(f"{rel}: not a regular file")
+            check_relative_path(rel)
+            file_kind(rel)
+            found.append(rel)
+    check_unique(found)
+    return sorted(found)
+
+
+def check_source(root: Path, limits: Limits | None = None) -> SourcePack:
+    """Validate every document and file of a source folder; raises DocumentError/PackRejected."""
+    root = Path(root)
+    limits = limits or Limits()
+    if not (root / PACK_FILE).is_file():
+        raise PackRejected(f"{root}: no {PACK_FILE} here; is this a pack source folder?")
+    files = scan_files(root)
+    docs: dict[str, Any] = {}
+    for rel in files:
+        kind = document_kind(rel)
+        if kind == "quiz":
+            _check_quiz(root / rel, root)
+        elif kind is not None and has_schema(kind):
+            docs[rel] = load_document(root / rel, kind, str(root / rel))
+    _check_references(root, docs, set(files))
+    entries = tuple(_check_file(root, rel, limits) for rel in files)
+    return SourcePack(root, docs[PACK_FILE], entries)
+
+
+def _check_quiz(path: Path, root: Path) -> None:
+    try:
+        module = importlib.import_module(QUIZ_VALIDATOR)
+    except ModuleNotFoundError as exc:
+        if exc.name not in (QUIZ_VALIDATOR, "kiosk.quiz"):
+            raise
+        if has_schema("quiz"):
+            load_document(path, "quiz", str(path))
+        return
+    module.validate_quiz_file(path, root)
+
+
+def _check_references(root: Path, docs: dict[str, Any], files: set[str]) -> None:
+    """Every image, video and story a document names must exist in the pack."""
+    story_ids: dict[str, str] = {}
+    for rel, data in docs.items():
+        if rel.startswith("stories/"):
+            if data["id"] in story_ids:
+                _ref_error(
+                    root,
+                    rel,
+                    ["id"],
+                    f"story id {data['id']!r} also used by {story_ids[data['id']]}",
+                )
+            story_ids[data["id"]] = rel
+            for i, slide in enumerate(data["slides"]):
+                if "image" in slide and slide["image"] not in files:
+                    _ref_error(
+                        root, rel, ["slides", i, "image"], f"no file {slide['image']!r} in the pack"
+                    )
+    theme = docs.get(THEME_FILE)
+    if theme and "logo" in theme and theme["logo"] not in files:
+        _ref_error(root, THEME_FILE, ["logo"], f"no file {theme['logo']!r} in the pack")
+    attract = docs.get(ATTRACT_FILE)
+    for i, item in enumerate(attract["items"] if attract else []):
+        for key in ("image", "video"):
+            if key in item and item[key] not in files:
+                _ref_error(
+                    root, ATTRACT_FILE, ["items", i, key], f"no file {item[key]!r} in the pack"
+                )
+        if "story" in item and item["story"] not in story_ids:
+            _ref_error(
+                root, ATTRACT_FILE, ["items", i, "story"], f"no story with id {item['story']!r}"
+            )
+
+
+def _ref_error(root: Path, rel: str, json_path: list[Any], message: str) -> None:
+    path = root / rel
+    line = find_line(path.read_text("utf-8"), json_path)
+    where = "/".join(str(p) for p in json_path)
+    raise DocumentError(str(path), line, f"{where}: {message}")
+
+
+def _hash_file(path: Path) -> FileEntry:
+    h, size = hashlib.sha256(), 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1024 * 1024):
+            h.update(chunk)
+            size += len(chunk)
+    return FileEntry("", size, h.hexdigest())
+
+
+def _check_file(root: Path, rel: str, limits: Limits) -> FileEntry:
+    """Hash a file, then run the verifier's own checks on it so a build never makes a pack
+    that kiosks would refuse."""
+    hashed = _hash_file(root / rel)
+    entry = FileEntry(rel, hashed.size, hashed.sha256)
+    checker = EntryChecker(entry, limits)
+    with open(root / rel, "rb") as fh:
+        while chunk := fh.read(1024 * 1024):
+            checker.update(chunk)
+    checker.finish()
+    return entry
+
+
+def _created() -> str:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    seconds = int(epoch) if epoch and epoch.isdigit() else int(time.time())
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+
+
+def build_pack(
+    src: Path,
+    key: Ed25519PrivateKey,
+    out: Path,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+) -> SignedManifest:
+    """Check ``src``, then write the signed pack to ``out``. Returns the signed manifest."""
+    limits = limits or Limits()
+    source = check_source(src, limits)
+    info = source.info
+    manifest = Manifest(
+        id=info["id"],
+        version=info["version"],
+        display_version=info["display_version"],
+        created=_created(),
+        min_app_version=info["min_app_version"],
+        targets=tuple(info["targets"]),
+        title_zh=info["title"]["zh"],
+        title_en=info["title"]["en"],
+        files=source.files,
+    )
+    if manifest.total_bytes > limits.max_pack_bytes:
+        raise PackRejected(f"pack would hold {manifest.total_bytes} bytes; over the limit")
+    signed = sign_manifest(manifest, key)
+    write_kpack(out, signed, source.root, progress)
+    return signed

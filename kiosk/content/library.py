@@ -1,0 +1,257 @@
+"""The installed library: verified releases in a shared object store, one active at a time.
+
+Install steps are separate so every channel composes the same ones (``.kpack`` from USB,
+objects fetched one by one by network sync)::
+
+    with library.transaction() as txn:          # takes the installer lock, opens staging
+        txn.check(signed, policy)               # freshness + compatibility, fail early
+        for entry in signed.manifest.files:
+            if not txn.has(entry):
+                txn.put_object(entry, chunks)   # streamed, checked, written to staging
+        txn.activate(signed, policy)            # adopt objects, switch the pointer, GC
+
+Activation moves staged objects into the store and then replaces one small pointer file
+atomically; a release is "pending" until the app has loaded it once (:meth:`Library.start`,
+:meth:`Library.mark_good`), so a release that fails to load is abandoned at the next start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from kiosk.content.checker import EntryChecker
+from kiosk.content.errors import LibraryError, PackRejected
+from kiosk.content.manifest import FileEntry, Manifest, SignedManifest, parse_manifest
+from kiosk.content.policy import InstallPolicy, check_compatible, check_fresh
+from kiosk.content.rules import Limits
+from kiosk.content.store import (
+    ObjectStore,
+    PackRef,
+    Pointer,
+    installer_lock,
+    read_pointer,
+    write_pointer,
+)
+
+
+@dataclass(frozen=True)
+class InstalledPack:
+    """A release found complete in the library, with its parsed manifest."""
+
+    ref: PackRef
+    manifest: Manifest
+
+
+class Library:
+    def __init__(self, root: Path, limits: Limits | None = None) -> None:
+        self.root = Path(root)
+        self.limits = limits or Limits()
+        self.objects = ObjectStore(self.root / "objects")
+        self.staging_root = self.root / "staging"
+        self.lock_path = self.root / ".lock"
+
+    # -- reading -------------------------------------------------------------------------
+    def pointer(self) -> Pointer:
+        return read_pointer(self.root)
+
+    def object_path(self, sha256: str) -> Path:
+        return self.objects.path(sha256)
+
+    def load(self, ref: PackRef, deep: bool = False) -> InstalledPack:
+        """Check a release is complete (every object present with its size; ``deep`` also
+        re-hashes each object) and return its manifest. Raises LibraryError."""
+        try:
+            body = self.objects.read(ref.manifest_sha256)
+            self.objects.read(ref.signature_sha256)
+            manifest = parse_manifest(body, self.limits)
+        except (OSError, PackRejected) as exc:
+            raise LibraryError(
+                f"release {ref.id} {ref.version}: manifest unusable ({exc})"
+            ) from None
+        for entry in manifest.files:
+            if not self.objects.has(entry.sha256, entry.size):
+                raise LibraryError(f"release {ref.id} {ref.version}: {entry.path} is missing")
+            if deep and self.objects.hash_of(entry.sha256) != entry.sha256:
+                raise LibraryError(f"release {ref.id} {ref.version}: {entry.path} is damaged")
+        return InstalledPack(ref, manifest)
+
+    def load_active(self, deep: bool = False) -> InstalledPack | None:
+        active = self.pointer().active
+        return self.load(active, deep) if active else None
+
+    # -- writing -------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def locked(self, wait_seconds: float = 0.0) -> Iterator[None]:
+        self.root.mkdir(parents=True, exist_ok=True)
+        with installer_lock(self.lock_path, wait_seconds):
+            yield
+
+    @contextlib.contextmanager
+    def transaction(self, wait_seconds: float = 0.0) -> Iterator[Transaction]:
+        """Lock the library and open a staging folder; staging is removed however this ends."""
+        with self.locked(wait_seconds):
+            self._clean_staging()
+            staging = self.staging_root / uuid.uuid4().hex
+            staging.mkdir(parents=True)
+            try:
+                yield Transaction(self, staging)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+                with contextlib.suppress(OSError):
+                    self.staging_root.rmdir()
+
+    def rollback(self) -> PackRef:
+        """Staff action: make the kept previous release active again (no version check)."""
+        with self.locked():
+            ptr = self.pointer()
+            if ptr.previous is None:
+                raise LibraryError("no previous release is kept; nothing to roll back to")
+            self.load(ptr.previous)
+            new = replace(ptr, active=ptr.previous, previous=ptr.active, status="good")
+            write_pointer(self.root, new)
+            return ptr.previous
+
+    def start(self) -> PackRef | None:
+        """Call once when the app starts. A release that was started before but never marked
+        good failed to load: fall back to the previous one. Returns the release to load."""
+        with self.locked(wait_seconds=5.0):
+            ptr = self.pointer()
+            if ptr.status == "trying" and ptr.active is not None:
+                ptr = self._fall_back(ptr)
+            elif ptr.status == "pending":
+                ptr = replace(ptr, status="trying")
+                write_pointer(self.root, ptr)
+            return ptr.active
+
+    def mark_good(self) -> None:
+        """The app loaded the active release and shows it: keep it."""
+        with self.locked(wait_seconds=5.0):
+            ptr = self.pointer()
+            if ptr.status != "good":
+                write_pointer(self.root, replace(ptr, status="good"))
+
+    def fall_back(self) -> PackRef | None:
+        """The active release cannot be loaded now: switch to the previous one, if any."""
+        with self.locked(wait_seconds=5.0):
+            return self._fall_back(self.pointer()).active
+
+    def _fall_back(self, ptr: Pointer) -> Pointer:
+        new = Pointer(
+            active=ptr.previous, previous=None, status="good",
+            highest=ptr.highest, last_failed=ptr.active,
+        )  # fmt: skip
+        write_pointer(self.root, new)
+        self.collect_garbage(new)
+        return new
+
+    def collect_garbage(self, ptr: Pointer) -> int:
+        """Delete objects no kept release refers to. Caller holds the lock."""
+        keep: set[str] = set()
+        for ref in (ptr.active, ptr.previous):
+            if ref is None:
+                continue
+            keep.update((ref.manifest_sha256, ref.signature_sha256))
+            with contextlib.suppress(OSError, LibraryError, PackRejected):
+                body = self.objects.read(ref.manifest_sha256)
+                keep.update(f.sha256 for f in parse_manifest(body, self.limits).files)
+        removed = 0
+        for sha in list(self.objects.all_objects()):
+            if sha not in keep:
+                self.objects.remove(sha)
+                removed += 1
+        return removed
+
+    def _clean_staging(self) -> None:
+        """Remove what killed installs left behind (caller holds the lock)."""
+        if self.staging_root.is_dir():
+            for leftover in self.staging_root.iterdir():
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
+class Transaction:
+    """One install under the lock. Objects go to staging first and reach the store only in
+    :meth:`activate`, after every file of the release has been checked."""
+
+    def __init__(self, library: Library, staging: Path) -> None:
+        self.library = library
+        self.staging = staging
+        self._staged: dict[str, Path] = {}
+
+    def check(self, signed: SignedManifest, policy: InstallPolicy) -> None:
+        check_compatible(signed.manifest, policy)
+        check_fresh(signed.manifest, _sha(signed.manifest_bytes), self.library.pointer().highest)
+
+    def has(self, entry: FileEntry) -> bool:
+        return entry.sha256 in self._staged or self.library.objects.has(entry.sha256, entry.size)
+
+    def put_object(self, entry: FileEntry, chunks: Iterable[bytes]) -> None:
+        """Stream one file through the checker into staging; nothing reaches the store yet."""
+        checker = EntryChecker(entry, self.library.limits)
+        target = self.staging / entry.sha256
+        try:
+            with open(target, "wb") as out:
+                for chunk in chunks:
+                    checker.update(chunk)
+                    out.write(chunk)
+                checker.finish()
+                out.flush()
+                os.fsync(out.fileno())
+        except OSError as exc:
+            raise LibraryError(f"cannot write to the library: {exc.strerror or exc}") from None
+        self._staged[entry.sha256] = target
+
+    def activate(self, signed: SignedManifest, policy: InstallPolicy) -> PackRef:
+        """Re-check policy under the lock, adopt objects, switch the pointer, collect garbage."""
+        self.check(signed, policy)
+        manifest = signed.manifest
+        for entry in manifest.files:
+            if not self.has(entry):
+                raise PackRejected(f"{entry.path}: not received; release incomplete")
+        lib = self.library
+        ref = PackRef(
+            id=manifest.id,
+            version=manifest.version,
+            display_version=manifest.display_version,
+            manifest_sha256=self._stage_bytes(signed.manifest_bytes),
+            signature_sha256=self._stage_bytes(signed.signature_bytes),
+        )
+        try:
+            lib.objects.adopt(self._staged)
+            ptr = lib.pointer()
+            if ptr.active == ref:
+                return ref
+            highest = dict(ptr.highest)
+            seen = highest.get(manifest.id)
+            if seen is None or int(seen[0]) < manifest.version:
+                highest[manifest.id] = [manifest.version, ref.manifest_sha256]
+            new = Pointer(
+                active=ref, previous=ptr.active, status="pending",
+                highest=highest, last_failed=None,
+            )  # fmt: skip
+            write_pointer(lib.root, new)
+        except OSError as exc:
+            raise LibraryError(f"cannot write to the library: {exc.strerror or exc}") from None
+        lib.collect_garbage(new)
+        return ref
+
+    def _stage_bytes(self, data: bytes) -> str:
+        sha = _sha(data)
+        if not self.library.objects.has(sha, len(data)) and sha not in self._staged:
+            target = self.staging / sha
+            with open(target, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            self._staged[sha] = target
+        return sha
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
