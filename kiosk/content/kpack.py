@@ -150,7 +150,8 @@ class KpackReader:
                 raise PackRejected(f"unexpected member {name!r} outside files/")
             check_relative_path(name[len(FILES_PREFIX) :])
         mode = info.external_attr >> 16
-        if info.is_dir() or (info.create_system == 3 and mode and not stat.S_ISREG(mode)):
+        file_type = stat.S_IFMT(mode) if info.create_system == 3 else 0
+        if info.is_dir() or file_type not in (0, stat.S_IFREG):
             raise PackRejected(f"member {name!r} is a link, folder or special file")
         if info.flag_bits & 0x1:
             raise PackRejected(f"member {name!r} is encrypted")
@@ -209,9 +210,15 @@ class KpackReader:
 
     def _chunks(self, info: zipfile.ZipInfo, shown: str) -> Iterator[bytes]:
         assert self._zf is not None
+        crc = 0
         try:
             with self._zf.open(info) as member:
                 while chunk := member.read(CHUNK_BYTES):
+                    crc = zlib.crc32(chunk, crc)
                     yield chunk
         except (zipfile.BadZipFile, EOFError, zlib.error, OSError, ValueError) as exc:
             raise PackRejected(f"{shown}: archive damaged ({exc})") from None
+        if crc != info.CRC:
+            # zipfile stops at the declared size without checking the CRC when more data
+            # follows; a forged smaller size ends here.
+            raise PackRejected(f"{shown}: archive damaged (CRC mismatch; forged size?)")
