@@ -1,0 +1,110 @@
+"""USB sticks: finding mounts and packs, and copying to internal storage before verifying."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kiosk.content.installer import install_kpack
+from kiosk.content.usb import (
+    CopyFailed,
+    MediaScanner,
+    copy_to_internal,
+    find_packs,
+    parse_linux_mounts,
+)
+
+MOUNTS = """\
+/dev/nvme0n1p2 / ext4 rw,relatime 0 0
+proc /proc proc rw,nosuid 0 0
+/dev/sdb1 /media/kiosk/GREEN\\040STICK vfat rw,nosuid,nodev,uid=1000 0 0
+/dev/sdc1 /run/media/staff/PACKS exfat rw,nosuid,nodev 0 0
+tmpfs /run/user/1000 tmpfs rw 0 0
+/dev/sdd1 /mnt/usb ntfs3 rw 0 0
+/dev/sda1 /boot/efi vfat rw 0 0
+"""
+
+
+def test_removable_mounts_from_proc_mounts() -> None:
+    assert parse_linux_mounts(MOUNTS) == [
+        Path("/media/kiosk/GREEN STICK"),
+        Path("/run/media/staff/PACKS"),
+        Path("/mnt/usb"),
+    ]
+
+
+def test_scanner_reports_only_newly_inserted_media() -> None:
+    mounted: list[Path] = []
+    scanner = MediaScanner(lambda: list(mounted))
+    assert scanner.poll() == []
+    mounted.append(Path("/media/a"))
+    assert scanner.poll() == [Path("/media/a")]
+    assert scanner.poll() == []
+    mounted.clear()
+    assert scanner.poll() == []
+    mounted.append(Path("/media/a"))  # re-inserted: offered again
+    assert scanner.poll() == [Path("/media/a")]
+
+
+def test_packs_found_at_root_and_in_kiosk_packs(tmp_path: Path) -> None:
+    stick = tmp_path / "stick"
+    (stick / "kiosk-packs").mkdir(parents=True)
+    (stick / "deep" / "kiosk-packs").mkdir(parents=True)
+    (stick / "a.kpack").write_bytes(b"a")
+    (stick / "kiosk-packs" / "B.KPACK").write_bytes(b"bb")
+    (stick / "notes.txt").write_bytes(b"")
+    (stick / "._a.kpack").write_bytes(b"macOS junk")
+    (stick / "deep" / "kiosk-packs" / "c.kpack").write_bytes(b"c")
+    os.symlink("/etc/passwd", stick / "link.kpack")
+    (stick / "dir.kpack").mkdir()
+    found = find_packs(stick)
+    assert [(c.path.relative_to(stick).as_posix(), c.size_bytes) for c in found] == [
+        ("a.kpack", 1),
+        ("kiosk-packs/B.KPACK", 2),
+    ]
+    assert find_packs(tmp_path / "pulled-out") == []
+
+
+def test_copy_then_verify_the_copy(tmp_path: Path, packs, library, policy) -> None:
+    stick_pack = packs.honest()
+    seen: list[tuple[int, int]] = []
+    copy = copy_to_internal(
+        stick_pack,
+        tmp_path / "incoming",
+        progress=lambda d, t: seen.append((d, t)),
+        chunk_bytes=256,
+    )
+    assert copy.read_bytes() == stick_pack.read_bytes()
+    assert seen[-1] == (stick_pack.stat().st_size,) * 2
+    stick_pack.write_bytes(b"changed on the stick after the copy")
+    assert install_kpack(copy, library, packs.trust, policy).version == 1
+
+
+def test_stick_pulled_mid_copy(tmp_path: Path, packs) -> None:
+    """The file shrinks under the reader (what a vanishing block device looks like to read())."""
+    src = tmp_path / "stick.kpack"
+    src.write_bytes(os.urandom(64 * 1024))
+    incoming = tmp_path / "incoming"
+
+    def pull(done: int, total: int) -> None:
+        if done >= 16 * 1024:
+            os.truncate(src, 20 * 1024)
+
+    with pytest.raises(CopyFailed, match="was it removed\\? Nothing was changed"):
+        copy_to_internal(src, incoming, progress=pull, chunk_bytes=4096)
+    assert list(incoming.iterdir()) == []
+
+
+def test_stick_gone_before_copy(tmp_path: Path) -> None:
+    with pytest.raises(CopyFailed, match="could not read from the stick"):
+        copy_to_internal(tmp_path / "gone.kpack", tmp_path / "incoming")
+    assert list((tmp_path / "incoming").iterdir()) == []
+
+
+def test_read_error_mid_copy(tmp_path: Path) -> None:
+    """A directory opened as a file fails on read(): the I/O error path leaves nothing behind."""
+    with pytest.raises(CopyFailed, match="could not read from the stick"):
+        copy_to_internal(tmp_path, tmp_path / "incoming")
+    assert list((tmp_path / "incoming").iterdir()) == []
