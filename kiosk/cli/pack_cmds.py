@@ -9,7 +9,7 @@ from typing import Any
 from kiosk.cli.common import CliError, add_config_options, load_context
 from kiosk.content.builder import build_pack
 from kiosk.content.builtin import builtin_trusted_key
-from kiosk.content.errors import LibraryError, PackRejected
+from kiosk.content.errors import LibraryBusy, LibraryError, PackRejected
 from kiosk.content.installer import install_kpack, verify_kpack
 from kiosk.content.keys import (
     KeyFileError,
@@ -144,9 +144,11 @@ def cmd_install(args: argparse.Namespace) -> int:
     try:
         with ProgressBar("installing") as bar:
             ref = install_kpack(args.pack_file, library, trust, policy, progress=bar)
+    except LibraryBusy as exc:
+        raise CliError(f"not installed: {exc}") from None
     except PackRejected as exc:
         raise CliError(f"rejected: {exc.reason}") from None
-    except LibraryError as exc:
+    except (LibraryError, OSError) as exc:
         raise CliError(f"not installed: {exc}") from None
     print(f"installed {ref.id} release {ref.version} ({ref.display_version}); active now")
     return 0
@@ -182,7 +184,7 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     library, _ = _library(args)
     try:
         ref = library.rollback()
-    except (LibraryError, PackRejected) as exc:
+    except (LibraryError, PackRejected, OSError) as exc:
         raise CliError(f"rollback failed: {exc}") from None
     print(f"rolled back: {ref.id} release {ref.version} ({ref.display_version}) is active")
     return 0

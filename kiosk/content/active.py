@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.content.errors import LibraryError, PackRejected
+from kiosk.content.errors import LibraryBusy, LibraryError, PackRejected
 from kiosk.content.library import InstalledPack, Library
 from kiosk.content.media import check_text
 from kiosk.content.pack_docs import (
@@ -161,7 +161,12 @@ def start_content(library: Library) -> StartResult:
     """
     problems: list[str] = []
     try:
-        ref = library.start()
+        try:
+            ref = library.start()
+        except (LibraryBusy, OSError) as exc:
+            # an installer holds the lock, or the disk is read-only: show what is active now
+            problems.append(f"start bookkeeping skipped: {exc}")
+            ref = library.pointer().active
         failed = library.pointer().last_failed
         if failed is not None:
             problems.append(f"release {failed.version} of {failed.id} failed to start")
@@ -173,7 +178,7 @@ def start_content(library: Library) -> StartResult:
             except LibraryError as exc:
                 problems.append(str(exc))
                 ref = library.fall_back()
-    except LibraryError as exc:
+    except (LibraryError, LibraryBusy, OSError) as exc:
         problems.append(str(exc))
     problems.append("no content pack installed")
     return StartResult(None, "; ".join(problems))

@@ -64,6 +64,6 @@ def ensure_builtin(
             if bundled.version <= active.version:
                 return BuiltinResult(None, "built-in pack is up to date")
         ref = install_kpack(pack, library, TrustStore([key]), policy, wait_seconds=5.0)
-    except (PackRejected, LibraryError, LibraryBusy) as exc:
+    except (PackRejected, LibraryError, LibraryBusy, OSError) as exc:
         return BuiltinResult(None, f"built-in pack not installed: {exc}")
     return BuiltinResult(ref, f"installed built-in pack release {ref.version}")

@@ -215,14 +215,14 @@ class Transaction:
             if not self.has(entry):
                 raise PackRejected(f"{entry.path}: not received; release incomplete")
         lib = self.library
-        ref = PackRef(
-            id=manifest.id,
-            version=manifest.version,
-            display_version=manifest.display_version,
-            manifest_sha256=self._stage_bytes(signed.manifest_bytes),
-            signature_sha256=self._stage_bytes(signed.signature_bytes),
-        )
         try:
+            ref = PackRef(
+                id=manifest.id,
+                version=manifest.version,
+                display_version=manifest.display_version,
+                manifest_sha256=self._stage_bytes(signed.manifest_bytes),
+                signature_sha256=self._stage_bytes(signed.signature_bytes),
+            )
             lib.objects.adopt(self._staged)
             ptr = lib.pointer()
             if ptr.active == ref:

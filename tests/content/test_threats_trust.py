@@ -74,7 +74,10 @@ def test_signature_from_key_scoped_to_another_pack(installed, packs, policy, unc
     check = unchanged(installed)
     scoped_key = Ed25519PrivateKey.generate()
     trust = TrustStore(
-        [*packs.trust._keys.values(), TrustedKey(scoped_key.public_key(), frozenset({"builtin"}))]
+        [
+            TrustedKey(packs.key.public_key()),
+            TrustedKey(scoped_key.public_key(), frozenset({"builtin"})),
+        ]
     )
     files = packs.minimal_files(version=2)
     pack = packs.crafted(
