@@ -34,7 +34,7 @@ def test_disk_full_during_install(installed, packs, unchanged, cli_env, tmp_path
     )
     pack = packs.honest(files, version=2)
     check = unchanged(installed)
-    err_file = tmp_path / "stderr.txt"
+    err_file = tmp_path / "packs" / "stderr.txt"
     pid = os.fork()
     if pid == 0:
         code = 99
