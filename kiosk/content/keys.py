@@ -92,17 +92,23 @@ def parse_public_key(text: str, where: str) -> Ed25519PublicKey:
 
 
 def load_public_key(spec: str | Path) -> Ed25519PublicKey:
-    """A key from a file path, or from base64 text (as in ``content.trusted_keys``)."""
+    """A key from a file path, or from base64 text (as in ``content.trusted_keys``).
+
+    Base64 may contain '/', so text is taken as a key unless a file of that name exists.
+    """
     path = Path(spec)
-    text = str(spec)
-    if isinstance(spec, Path) or os.sep in text or text.endswith(".pub") or path.is_file():
+    if isinstance(spec, str) and not path.is_file():
         try:
-            return parse_public_key(path.read_text("utf-8"), str(path))
-        except OSError as exc:
-            raise KeyFileError(f"{path}: cannot read public key: {exc.strerror}") from None
-        except UnicodeDecodeError:
-            raise KeyFileError(f"{path}: public key file is not text") from None
-    return parse_public_key(text, "trusted key")
+            return parse_public_key(spec, "trusted key")
+        except KeyFileError:
+            if not spec.endswith(".pub") and os.sep not in spec:
+                raise
+    try:
+        return parse_public_key(path.read_text("utf-8"), str(path))
+    except OSError as exc:
+        raise KeyFileError(f"{path}: cannot read public key: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise KeyFileError(f"{path}: public key file is not text") from None
 
 
 @dataclass(frozen=True)
