@@ -120,7 +120,7 @@ def _picture_problems(
         if "picture" in c:
             refs.append(((*at, "choices", j, "picture"), c["picture"]))
     problems = []
-    root = pack_root.resolve()
+    root = Path(pack_root).resolve()
     for path, ref in refs:
         parts = PurePosixPath(ref).parts
         target = (root / ref).resolve()

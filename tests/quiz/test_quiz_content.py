@@ -1,0 +1,52 @@
+"""The built-in quiz sets in content/ are complete, valid and bilingual."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from kiosk.content.source_doc import SCHEMA_DIR
+from kiosk.quiz.live import LIVE_METRICS
+from kiosk.quiz.loader import load_quiz_sets
+from kiosk.quiz.models import Difficulty, QuestionKind, question_pool
+from kiosk.quiz.validate import validate_quiz_file
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+QUIZ_FILES = sorted((CONTENT / "quizzes").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", QUIZ_FILES, ids=[p.stem for p in QUIZ_FILES])
+def test_every_builtin_quiz_file_validates(path: Path) -> None:
+    validate_quiz_file(path, CONTENT)
+
+
+def test_builtin_sets_cover_levels_themes_and_live_metrics() -> None:
+    loaded = load_quiz_sets(CONTENT)
+    assert loaded.errors == ()
+    questions = question_pool(loaded.sets)
+    assert len(questions) >= 40
+    levels = Counter(q.difficulty for q in questions)
+    assert all(levels[level] >= 12 for level in Difficulty)
+    themes = {s.theme for s in loaded.sets}
+    assert {"solar", "electricity", "water", "waste", "transport", "food"} <= themes
+    live_metrics = {q.live.metric for q in questions if q.live is not None}
+    assert live_metrics == set(LIVE_METRICS)
+    for q in questions:
+        assert q.source.title
+        if q.difficulty is Difficulty.KIDS and q.kind is not QuestionKind.LIVE:
+            assert q.picture or all(c.picture for c in q.choices), q.id
+
+
+def test_every_kids_picture_file_has_a_licence_entry() -> None:
+    licence = (CONTENT / "images" / "quiz" / "LICENSE.md").read_text("utf-8")
+    for svg in (CONTENT / "images" / "quiz").glob("*.svg"):
+        assert svg.name in licence
+
+
+def test_schema_live_metrics_match_the_documented_keys() -> None:
+    schema = json.loads((SCHEMA_DIR / "quiz.schema.json").read_text("utf-8"))
+    live = schema["$defs"]["question"]["properties"]["live"]["properties"]["metric"]["enum"]
+    assert set(live) == set(LIVE_METRICS)
