@@ -14,6 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content.installer import install_kpack
+from kiosk.content.keys import TrustStore
+from kiosk.content.library import Library
+from kiosk.content.policy import InstallPolicy
+from kiosk.content.store import PackRef
 from kiosk.util.atomic import fsync_dir
 
 PACK_FOLDER = "kiosk-packs"
@@ -23,6 +28,8 @@ LINUX_MEDIA_ROOTS = ("/media/", "/run/media/", "/mnt/")
 _REMOVABLE_FS = {"vfat", "exfat", "ntfs", "ntfs3", "fuseblk", "msdos", "udf", "iso9660", "ext4", "ext3", "ext2", "btrfs", "xfs", "hfsplus", "f2fs"}  # fmt: skip
 
 Progress = Callable[[int, int], None]
+#: ``(phase, done_bytes, total_bytes)`` with phase "copy" then "install".
+PhaseProgress = Callable[[str, int, int], None]
 
 
 class CopyFailed(Exception):
@@ -145,3 +152,30 @@ def copy_to_internal(
         partial.unlink(missing_ok=True)
         raise
     return final
+
+
+def install_from_stick(
+    src: Path,
+    incoming_dir: Path,
+    library: Library,
+    trust: TrustStore,
+    policy: InstallPolicy,
+    progress: PhaseProgress | None = None,
+) -> PackRef:
+    """Copy a pack from the stick to internal storage, then verify and install the copy.
+
+    After this returns or raises, the stick may be removed; the internal copy is deleted.
+    Raises CopyFailed, PackRejected (incl. LibraryBusy) or LibraryError.
+    """
+
+    def phase(name: str) -> Progress | None:
+        if progress is None:
+            return None
+        report = progress
+        return lambda done, total: report(name, done, total)
+
+    copy = copy_to_internal(src, incoming_dir, phase("copy"))
+    try:
+        return install_kpack(copy, library, trust, policy, phase("install"))
+    finally:
+        copy.unlink(missing_ok=True)

@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.content.errors import PackRejected
 from kiosk.content.installer import install_kpack
 from kiosk.content.usb import (
     CopyFailed,
     MediaScanner,
     copy_to_internal,
     find_packs,
+    install_from_stick,
     parse_linux_mounts,
 )
 
@@ -108,3 +110,28 @@ def test_read_error_mid_copy(tmp_path: Path) -> None:
     with pytest.raises(CopyFailed, match="could not read from the stick"):
         copy_to_internal(tmp_path, tmp_path / "incoming")
     assert list((tmp_path / "incoming").iterdir()) == []
+
+
+def test_install_from_stick_reports_phases_and_cleans_up(
+    tmp_path: Path, packs, library, policy
+) -> None:
+    phases: list[str] = []
+    ref = install_from_stick(
+        packs.honest(), tmp_path / "incoming", library, packs.trust, policy,
+        progress=lambda phase, done, total: phases.append(phase),
+    )  # fmt: skip
+    assert ref.version == 1
+    assert phases[0] == "copy" and phases[-1] == "install"
+    assert list((tmp_path / "incoming").iterdir()) == []
+
+
+def test_rejected_stick_pack_leaves_nothing(
+    tmp_path: Path, packs, installed, policy, unchanged
+) -> None:
+    check = unchanged(installed)
+    stick = packs.honest(version=2)
+    stick.write_bytes(stick.read_bytes()[:-10])
+    with pytest.raises(PackRejected, match=r"truncated|not a valid"):
+        install_from_stick(stick, tmp_path / "packs" / "incoming", installed, packs.trust, policy)
+    assert list((tmp_path / "packs" / "incoming").iterdir()) == []
+    check()
