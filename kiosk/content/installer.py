@@ -6,7 +6,6 @@ adds writing to staging and activation. Both stream: memory does not grow with p
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from kiosk.content.keys import TrustStore
 from kiosk.content.kpack import MANIFEST_NAME, SIGNATURE_NAME, KpackReader
 from kiosk.content.library import Library
 from kiosk.content.manifest import FileEntry, Manifest, SignedManifest, verify_signed_manifest
-from kiosk.content.policy import InstallPolicy, check_compatible, check_fresh
+from kiosk.content.policy import InstallPolicy, check_policy
 from kiosk.content.rules import Limits
 from kiosk.content.store import PackRef
 
@@ -65,10 +64,7 @@ def verify_kpack(
     with KpackReader(path, limits) as reader:
         signed = _open_signed(reader, trust)
         manifest = signed.manifest
-        check_compatible(manifest, policy)
-        if library is not None:
-            sha = hashlib.sha256(signed.manifest_bytes).hexdigest()
-            check_fresh(manifest, sha, library.pointer().highest)
+        check_policy(signed, policy, library.pointer().highest if library else None)
         counter = _Counter(manifest.total_bytes, progress)
         for entry in manifest.files:
             _check_only(entry, counter.wrap(reader.file_chunks(entry)), limits)

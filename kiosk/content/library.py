@@ -29,7 +29,7 @@ from pathlib import Path
 from kiosk.content.checker import EntryChecker
 from kiosk.content.errors import LibraryError, PackRejected
 from kiosk.content.manifest import FileEntry, Manifest, SignedManifest, parse_manifest
-from kiosk.content.policy import InstallPolicy, check_compatible, check_fresh
+from kiosk.content.policy import InstallPolicy, check_policy
 from kiosk.content.rules import Limits
 from kiosk.content.store import (
     ObjectStore,
@@ -185,8 +185,7 @@ class Transaction:
         self._staged: dict[str, Path] = {}
 
     def check(self, signed: SignedManifest, policy: InstallPolicy) -> None:
-        check_compatible(signed.manifest, policy)
-        check_fresh(signed.manifest, _sha(signed.manifest_bytes), self.library.pointer().highest)
+        check_policy(signed, policy, self.library.pointer().highest)
 
     def has(self, entry: FileEntry) -> bool:
         return entry.sha256 in self._staged or self.library.objects.has(entry.sha256, entry.size)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from kiosk import __version__
 from kiosk.content.errors import PackRejected
-from kiosk.content.manifest import Manifest
+from kiosk.content.manifest import Manifest, SignedManifest
 
 
 @dataclass(frozen=True)
@@ -54,3 +55,12 @@ def check_fresh(manifest: Manifest, manifest_sha256: str, highest: dict[str, lis
             f"pack {manifest.id} release {manifest.version} was already installed with "
             "different contents; a new release needs a higher version"
         )
+
+
+def check_policy(
+    signed: SignedManifest, policy: InstallPolicy, highest: dict[str, list[object]] | None
+) -> None:
+    """Every policy check on a signed release; ``highest`` None skips the freshness check."""
+    check_compatible(signed.manifest, policy)
+    if highest is not None:
+        check_fresh(signed.manifest, hashlib.sha256(signed.manifest_bytes).hexdigest(), highest)
