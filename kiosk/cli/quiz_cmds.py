@@ -51,7 +51,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         for line in str(exc).splitlines():
             print(f"kiosk: {line}", file=sys.stderr)
         raise CliError(
-            f"{args.sheet}: refused, nothing written ({len(exc.problems)} problems)"
+            f"{args.sheet}: refused, nothing written ({len(exc.problems)} problem(s))"
         ) from None
     print(f"wrote {target}")
     return 0
