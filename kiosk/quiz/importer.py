@@ -124,7 +124,8 @@ def sheet_to_document(sheet: Sheet, info: SetInfo, name: str) -> tuple[dict[str,
 
 def dump_document(document: dict[str, Any]) -> str:
     header = "# Imported from a spreadsheet by `kiosk quiz import`; edit the sheet and re-import.\n"
-    return header + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+    dumped: str = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+    return header + dumped
 
 
 def _question(row: SheetRow, index: int) -> tuple[dict[str, Any], list[CellProblem]]:

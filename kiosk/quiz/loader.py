@@ -72,6 +72,7 @@ def quiz_set_from_data(data: dict[str, Any]) -> QuizSet:
 
 def _question(set_id: str, q: dict[str, Any]) -> Question:
     kind = QuestionKind(q["type"])
+    choices: tuple[Choice, ...]
     if kind is QuestionKind.TRUE_FALSE:
         choices = (
             Choice("true", TRUE_TEXT, q["answer"] is True),

@@ -163,3 +163,22 @@ def test_leap_day_term_start_falls_back_to_28_february() -> None:
     cal = LeaderboardCalendar(SHANGHAI, term_starts=((2, 29), (9, 1)))
     starts, _ = cal.bounds(Period.TERM, at(2027, 3, 1))
     assert starts == at(2027, 2, 28)
+
+
+def test_cli_leaderboard_prints_classes_by_rank(tmp_path: Path, capsys) -> None:
+    from kiosk.cli import main
+
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        'sources = []\n\n[site]\nkind = "school"\n\n[quiz]\nclasses = ["1A", "1B"]\n', "utf-8"
+    )
+    data = tmp_path / "data"
+    calendar = LeaderboardCalendar(SHANGHAI)
+    store = PointsStore(AppPaths.resolve(data).quiz_db, calendar)
+    store.award("1B", 25, datetime.now(SHANGHAI))
+    store.close()
+    args = ["quiz", "leaderboard", "--period", "term", "--config", str(config), "--data-dir"]
+    assert main([*args, str(data)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("term from ")
+    assert lines[1].split() == ["1", "25", "1B"] and lines[2].split() == ["2", "0", "1A"]

@@ -36,7 +36,9 @@ def test_a_good_file_loads_into_typed_questions(pack: Path) -> None:
                      explanation=text("We made {value} {unit}."),
                      live={"metric": "pv_energy_today_kwh", "max_age_seconds": 600}),
     )  # fmt: skip
+    doc["result_link"] = {"url": "https://example.org/go", "label": text("Scan")}
     quiz = load_quiz_file(write_quiz(pack, doc), pack)
+    assert quiz.result_link is not None and quiz.result_link.url == "https://example.org/go"
     pick, tf, many, roof = quiz.questions
     assert pick.id == "demo/pick" and pick.kind is QuestionKind.PICTURE
     assert pick.choices[0].picture == "images/quiz/sun.svg"
