@@ -97,14 +97,14 @@ class HttpJsonSource(Source):
     def __init__(self, source_id: str, options: HttpJsonOptions, timezone: str = "UTC") -> None:
         super().__init__(source_id)
         self.options = options
-        preset = PRESETS.get(options.preset)
-        self._values = _compile_values(options, preset)
         scheme = urlsplit(options.url).scheme
         if scheme not in ("http", "https") or not urlsplit(options.url).hostname:
             raise SourceMisconfigured(
                 f"url must start with http:// or https://, got {options.url!r}"
             )
         self._where = urlsplit(options.url).netloc
+        preset = PRESETS.get(options.preset)
+        self._values = _compile_values(options, preset)
         self._budget = RequestBudget(
             day_interval_seconds=options.min_interval_seconds
             or (preset.day_interval_seconds if preset else 0.0),
