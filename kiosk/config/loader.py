@@ -10,6 +10,7 @@ from typing import Any
 from kiosk.config.errors import ConfigError
 from kiosk.config.model import Config, SourceConfig
 from kiosk.config.schema import parse_section
+from kiosk.energy.metrics import Metric
 
 #: Called for every ``[[sources]]`` entry after the generic checks; raises ConfigError.
 #: kiosk.sources.registry installs the real checker (kept as a hook so config imports no adapter).
@@ -32,11 +33,33 @@ def parse_config(raw: dict[str, Any], file: str = "") -> Config:
         ids.add(src.id)
         for validate in _source_validators:
             validate(src, path, file)
+    _check_failover(cfg, ids, file)
     if cfg.site.grid_region == "custom" and cfg.site.emission_factor_kg_per_kwh is None:
         raise ConfigError(
             file, "site.emission_factor_kg_per_kwh", "required when site.grid_region = 'custom'"
         )
     return cfg
+
+
+def _check_failover(cfg: Config, source_ids: set[str], file: str) -> None:
+    """Keys are metric names or 'default'; values list known source ids or 'cached'."""
+    known_keys = {"default", *(m.value for m in Metric)}
+    for key, order in (cfg.failover.priorities or {}).items():
+        path = f"failover.priorities.{key}"
+        if key not in known_keys:
+            raise ConfigError(file, path, "unknown metric (use a metric name or 'default')")
+        if not isinstance(order, list) or not order:
+            raise ConfigError(file, path, "must be a non-empty list of source ids")
+        for i, entry in enumerate(order):
+            if entry != "cached" and entry not in source_ids:
+                known = ", ".join(sorted(source_ids)) or "none"
+                raise ConfigError(
+                    file,
+                    f"{path}[{i}]",
+                    f"unknown source {entry!r} (sources: {known}, or 'cached')",
+                )
+            if entry in order[:i]:
+                raise ConfigError(file, f"{path}[{i}]", f"{entry!r} is listed twice")
 
 
 def load_config(path: Path | None) -> Config:

@@ -94,6 +94,20 @@ class SourceConfig:
 
 
 @dataclass(frozen=True)
+class FailoverConfig:
+    live_for_intervals: float = setting(
+        3.0,
+        "A reading counts as live for this many of its source's poll intervals",
+        min=1,
+        max=1000,
+    )
+    priorities: dict[str, Any] = setting(
+        None,
+        "Per metric (or 'default'): source ids in priority order; 'cached' = last known value",
+    )
+
+
+@dataclass(frozen=True)
 class ContentConfig:
     trusted_keys: tuple[str, ...] = setting(
         (), "Extra Ed25519 public keys (files or base64) trusted for packs"
@@ -153,6 +167,9 @@ class Config:
     storage: StorageConfig = section_default(StorageConfig, "Local readings database")
     sources: tuple[SourceConfig, ...] = setting(
         (SourceConfig(),), "Data sources, in priority order"
+    )
+    failover: FailoverConfig = section_default(
+        FailoverConfig, "Which source each figure comes from"
     )
     content: ContentConfig = section_default(ContentConfig, "Content packs")
     channel: ChannelConfig = section_default(ChannelConfig, "Network content sync")

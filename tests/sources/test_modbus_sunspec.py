@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 import time
+from pathlib import Path
 
 import pytest
 from loopback import ModbusTestServer, SunspecMap, free_port
 
 from kiosk.config.errors import ConfigError
-from kiosk.config.loader import add_source_validator, parse_config
+from kiosk.config.loader import load_config, parse_config
 from kiosk.energy.metrics import Metric, Provenance
 from kiosk.sources import registry
 from kiosk.sources.base import SourceMisconfigured, SourceUnavailable
@@ -207,8 +208,10 @@ def test_created_from_config_through_the_registry(modbus_server: ModbusTestServe
     src.close()
 
 
-def test_bad_option_names_the_key() -> None:
-    raw = {"sources": [{"id": "roof", "type": "modbus", "options": {"port": 70000}}]}
-    add_source_validator(registry.validate_source_config)
-    with pytest.raises(ConfigError, match=r"sources\[0\]\.options\.port: must be at most 65535"):
-        parse_config(raw, "kiosk.toml")
+def test_bad_option_names_the_file_and_key(tmp_path: Path) -> None:
+    toml = tmp_path / "kiosk.toml"
+    toml.write_text('[[sources]]\nid = "roof"\ntype = "modbus"\noptions = { port = 70000 }\n')
+    with pytest.raises(
+        ConfigError, match=r"kiosk\.toml: sources\[0\]\.options\.port: must be at most 65535"
+    ):
+        load_config(toml)

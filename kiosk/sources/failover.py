@@ -1,0 +1,121 @@
+"""Which source each figure comes from: a priority list per metric, decided by freshness.
+
+A source's reading is *live* while it is younger than ``live_for_intervals`` × the source's poll
+interval and the source's last poll did not fail. The first live source in a metric's list wins
+and lends its provenance (LIVE for devices, SIMULATED for the simulator). The pseudo-source
+``cached`` stands for the newest measured (not simulated) reading any source gave, shown as CACHED with its age;
+where a list does not name it, it comes last, so a known value beats a blank. Time is passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from kiosk.config.model import Config
+from kiosk.energy.metrics import Metric, Provenance, Reading
+
+CACHED = "cached"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The reading shown for one figure, with the badge it gets on screen."""
+
+    reading: Reading
+    provenance: Provenance
+    age_seconds: float
+
+    @property
+    def source_id(self) -> str:
+        return self.reading.source_id
+
+
+@dataclass(frozen=True)
+class FailoverPolicy:
+    """Priority lists per metric, a default list, and how long each source's readings stay live."""
+
+    default_order: tuple[str, ...]
+    orders: Mapping[Metric, tuple[str, ...]]
+    live_for_seconds: Mapping[str, float]
+
+    @classmethod
+    def from_config(cls, config: Config) -> FailoverPolicy:
+        enabled = [s for s in config.sources if s.enabled]
+        factor = config.failover.live_for_intervals
+        priorities = dict(config.failover.priorities or {})
+        default = tuple(priorities.pop("default", [s.id for s in enabled]))
+        return cls(
+            default_order=default,
+            orders={Metric(k): tuple(v) for k, v in priorities.items()},
+            live_for_seconds={s.id: s.interval_seconds * factor for s in enabled},
+        )
+
+    def order_for(self, metric: Metric) -> tuple[str, ...]:
+        order = self.orders.get(metric, self.default_order)
+        return order if CACHED in order else (*order, CACHED)
+
+
+class FailoverSelector:
+    """Keeps the latest reading per source and figure; picks the one to show. Not thread-safe:
+    feed and ask it from one thread (the poller service's)."""
+
+    def __init__(self, policy: FailoverPolicy) -> None:
+        self.policy = policy
+        self._latest: dict[tuple[str, Metric, str], Reading] = {}
+        self._failing: set[str] = set()
+
+    def note_readings(self, readings: Iterable[Reading]) -> None:
+        """Record a successful poll's readings; the source counts as working again."""
+        for r in readings:
+            self._failing.discard(r.source_id)
+            key = (r.source_id, r.metric, r.meter)
+            old = self._latest.get(key)
+            if old is None or r.timestamp >= old.timestamp:
+                self._latest[key] = r
+
+    def note_success(self, source_id: str) -> None:
+        """A poll worked but brought nothing new (push sources, request budgets)."""
+        self._failing.discard(source_id)
+
+    def note_failure(self, source_id: str) -> None:
+        """A poll failed: skip this source until it delivers again, however fresh its value."""
+        self._failing.add(source_id)
+
+    def is_failing(self, source_id: str) -> bool:
+        return source_id in self._failing
+
+    def select(self, metric: Metric, now: float, meter: str = "") -> Choice | None:
+        """The figure to show for ``metric`` now, or None (the screen shows "n/a")."""
+        for entry in self.policy.order_for(metric):
+            if entry == CACHED:
+                newest = self._newest(metric, meter)
+                if newest is not None:
+                    return Choice(newest, Provenance.CACHED, now - newest.timestamp)
+                continue
+            r = self._latest.get((entry, metric, meter))
+            if r is None or entry in self._failing:
+                continue
+            age = now - r.timestamp
+            if age <= self.policy.live_for_seconds.get(entry, 0.0):
+                return Choice(r, r.provenance, max(age, 0.0))
+        return None
+
+    def select_all(self, now: float) -> dict[tuple[Metric, str], Choice]:
+        """Every figure any source has ever given, each with its choice."""
+        keys = {(metric, meter) for (_, metric, meter) in self._latest}
+        out: dict[tuple[Metric, str], Choice] = {}
+        for metric, meter in sorted(keys):
+            choice = self.select(metric, now, meter)
+            if choice is not None:
+                out[(metric, meter)] = choice
+        return out
+
+    def _newest(self, metric: Metric, meter: str) -> Reading | None:
+        # Only measurements are cached: an old simulated value is not worth showing as "cached".
+        real: Sequence[Reading] = [
+            r
+            for (_, m, mt), r in self._latest.items()
+            if m is metric and mt == meter and r.provenance is not Provenance.SIMULATED
+        ]
+        return max(real, key=lambda r: r.timestamp) if real else None

@@ -1,0 +1,156 @@
+"""Failover: pure rules with a fake clock, then real servers (Modbus local, HTTP cloud)."""
+
+from __future__ import annotations
+
+import pytest
+from loopback import HttpTestServer, ModbusTestServer
+
+from kiosk.config.errors import ConfigError
+from kiosk.config.loader import parse_config
+from kiosk.energy.metrics import Metric, Provenance, Reading
+from kiosk.sources.base import Source, SourceError
+from kiosk.sources.failover import FailoverPolicy, FailoverSelector
+from kiosk.sources.http_json import HttpJsonOptions, HttpJsonSource
+from kiosk.sources.modbus_sunspec import SunspecOptions, SunspecSource
+
+T0 = 1_760_000_000.0
+PV = Metric.PV_POWER_W
+HOST = {"host": "127.0.0.1"}
+
+
+def reading(source: str, value: float, t: float, prov: Provenance = Provenance.LIVE) -> Reading:
+    return Reading(PV, value, t, source, prov)
+
+
+def policy(order: list[str] | None = None) -> FailoverPolicy:
+    raw = {
+        "sources": [
+            {"id": "local", "type": "modbus", "interval_seconds": 5, "options": HOST},
+            {"id": "cloud", "type": "modbus", "interval_seconds": 300, "options": HOST},
+            {"id": "sim", "type": "modbus", "interval_seconds": 5, "options": HOST},
+        ],
+    }
+    if order is not None:
+        raw["failover"] = {"priorities": {"pv_power_w": order}}
+    return FailoverPolicy.from_config(parse_config(raw))
+
+
+def test_first_live_source_wins_and_staleness_moves_down_the_list() -> None:
+    sel = FailoverSelector(policy(["local", "cloud", "cached", "sim"]))
+    sel.note_readings([reading("local", 100, T0), reading("cloud", 90, T0)])
+    sel.note_readings([reading("sim", 50, T0, Provenance.SIMULATED)])
+    choice = sel.select(PV, T0 + 1)
+    assert choice is not None and (choice.source_id, choice.provenance) == (
+        "local",
+        Provenance.LIVE,
+    )
+    # local is live for 3 × 5 s; after that the cloud (live for 3 × 300 s) takes over.
+    choice = sel.select(PV, T0 + 16)
+    assert choice is not None and (choice.source_id, choice.reading.value) == ("cloud", 90)
+    # Both stale: the newest measured value, badged as cached, before the simulator.
+    sel.note_readings([reading("sim", 55, T0 + 1000, Provenance.SIMULATED)])
+    choice = sel.select(PV, T0 + 1000)
+    assert choice is not None and choice.provenance is Provenance.CACHED
+    assert choice.reading.value == 100 and choice.age_seconds == 1000
+
+
+def test_simulator_before_cache_when_listed_so() -> None:
+    sel = FailoverSelector(policy(["local", "sim", "cached"]))
+    sel.note_readings(
+        [reading("local", 100, T0), reading("sim", 50, T0 + 100, Provenance.SIMULATED)]
+    )
+    choice = sel.select(PV, T0 + 100)
+    assert choice is not None and choice.provenance is Provenance.SIMULATED
+
+
+def test_failure_switches_at_once_and_a_new_reading_switches_back() -> None:
+    sel = FailoverSelector(policy(["local", "cloud"]))
+    sel.note_readings([reading("local", 100, T0), reading("cloud", 90, T0)])
+    sel.note_failure("local")
+    assert sel.select(PV, T0 + 1).source_id == "cloud"  # type: ignore[union-attr]
+    sel.note_readings([reading("local", 101, T0 + 2)])
+    assert sel.select(PV, T0 + 2).source_id == "local"  # type: ignore[union-attr]
+
+
+def test_nothing_known_is_none_and_simulated_is_never_cached() -> None:
+    sel = FailoverSelector(policy(["local"]))
+    assert sel.select(PV, T0) is None
+    sel.note_readings([reading("sim", 50, T0, Provenance.SIMULATED)])
+    assert sel.select(PV, T0 + 1) is None  # sim is not in the list, and not a measurement
+
+
+def test_default_order_is_config_order_then_cache() -> None:
+    p = policy()
+    assert p.order_for(PV) == ("local", "cloud", "sim", "cached")
+    assert p.live_for_seconds == {"local": 15.0, "cloud": 900.0, "sim": 15.0}
+
+
+@pytest.mark.parametrize(
+    ("priorities", "message"),
+    [
+        ({"pv_power": ["a"]}, "failover.priorities.pv_power: unknown metric"),
+        ({"pv_power_w": ["nope"]}, r"failover.priorities.pv_power_w\[0\]: unknown source 'nope'"),
+        ({"pv_power_w": ["a", "a"]}, r"pv_power_w\[1\]: 'a' is listed twice"),
+        ({"default": []}, "failover.priorities.default: must be a non-empty list"),
+    ],
+)
+def test_config_errors_name_the_key(priorities: dict[str, list[str]], message: str) -> None:
+    raw = {
+        "sources": [{"id": "a", "type": "modbus", "options": HOST}],
+        "failover": {"priorities": priorities},
+    }
+    with pytest.raises(ConfigError, match=message):
+        parse_config(raw, "kiosk.toml")
+
+
+def _poll(sel: FailoverSelector, sources: list[Source], now: float) -> None:
+    """What the poller service does on each tick."""
+    for src in sources:
+        try:
+            sel.note_readings(src.read(now))
+        except SourceError:
+            sel.note_failure(src.source_id)
+
+
+def test_local_modbus_to_cloud_http_to_cache_and_back(
+    modbus_server: ModbusTestServer, http_server: HttpTestServer
+) -> None:
+    http_server.serve_payload("/pf", "fronius_powerflow.json")
+    local = SunspecSource(
+        "local", SunspecOptions(host="127.0.0.1", port=modbus_server.port, timeout_seconds=0.5)
+    )
+    cloud = HttpJsonSource(
+        "cloud", HttpJsonOptions(url=http_server.url + "/pf", preset="fronius_powerflow")
+    )
+    sel = FailoverSelector(
+        FailoverPolicy(("local", "cloud", "cached"), {}, {"local": 15.0, "cloud": 15.0})
+    )
+    sources: list[Source] = [local, cloud]
+    try:
+        _poll(sel, sources, T0)
+        assert sel.select(PV, T0).source_id == "local"  # type: ignore[union-attr]
+
+        modbus_server.stop()
+        _poll(sel, sources, T0 + 5)
+        choice = sel.select(PV, T0 + 5)
+        assert choice is not None
+        assert (choice.source_id, choice.provenance, choice.reading.value) == (
+            "cloud",
+            Provenance.LIVE,
+            4265.0,
+        )
+
+        http_server.serve_json("/pf", "{}", status=503)
+        _poll(sel, sources, T0 + 10)
+        choice = sel.select(PV, T0 + 10)
+        assert choice is not None and choice.provenance is Provenance.CACHED
+        assert choice.source_id == "cloud" and choice.age_seconds == 5
+
+        modbus_server.start()
+        _poll(sel, sources, T0 + 15)
+        choice = sel.select(PV, T0 + 15)
+        assert choice is not None
+        assert (choice.source_id, choice.provenance) == ("local", Provenance.LIVE)
+    finally:
+        local.close()
+        cloud.close()
