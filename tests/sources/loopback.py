@@ -9,6 +9,7 @@ again on the same port.
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import socket
 import struct
@@ -273,15 +274,34 @@ def mosquitto_binary() -> str | None:
 class Mosquitto:
     """A private mosquitto on a free loopback port with its own config file."""
 
-    def __init__(self, workdir: Path, port: int = 0) -> None:
+    def __init__(self, workdir: Path, port: int = 0, users: dict[str, str] | None = None) -> None:
         binary = mosquitto_binary()
         if binary is None:
             raise RuntimeError("mosquitto is not installed")
         self.binary = binary
         self.port = port or free_port()
         self.conf = workdir / "mosquitto.conf"
+        auth = "allow_anonymous true\n"
+        if users:
+            passwd = workdir / "passwd"
+            passwd.write_text("")
+            for user, password in users.items():
+                subprocess.run(
+                    [
+                        shutil.which("mosquitto_passwd") or "mosquitto_passwd",
+                        "-b",
+                        str(passwd),
+                        user,
+                        password,
+                    ],
+                    check=True,
+                    capture_output=True,
+                )
+            auth = f"allow_anonymous false\npassword_file {passwd}\n"
+            if os.geteuid() == 0:  # root mosquitto drops to a user that cannot read tmp_path
+                auth += "user root\n"
         self.conf.write_text(
-            f"listener {self.port} 127.0.0.1\nallow_anonymous true\npersistence false\n"
+            f"listener {self.port} 127.0.0.1\n{auth}persistence false\n"
             "log_dest none\nmax_queued_messages 100000\n"
         )
         self._proc: subprocess.Popen[bytes] | None = None

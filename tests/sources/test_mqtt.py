@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import paho.mqtt.client as mqtt
 import pytest
@@ -172,6 +173,36 @@ def test_device_last_will_makes_the_source_unavailable(broker: Mosquitto) -> Non
         back.stop()
     finally:
         src.close()
+
+
+def test_wrong_password_is_misconfigured_right_one_works(tmp_path: Path) -> None:
+    if mosquitto_binary() is None:
+        pytest.skip("mosquitto binary not found (apt-get install -y mosquitto)")
+    broker = Mosquitto(tmp_path, users={"kiosk": "s3cret"})
+    broker.start()
+    bad = make_source(broker.port, username="kiosk", password="wrong")
+    good = make_source(broker.port, username="kiosk", password="s3cret")
+    try:
+        assert wait_until(lambda: _raises(bad, SourceMisconfigured), 10)
+        with pytest.raises(SourceMisconfigured, match="refused the login") as err:
+            bad.read(NOW)
+        assert "wrong" not in str(err.value)
+        assert good.wait_connected(10)
+        assert good.read(NOW) == []
+    finally:
+        bad.close()
+        good.close()
+        broker.stop()
+
+
+def _raises(src: MqttSource, kind: type[Exception]) -> bool:
+    try:
+        src.read(NOW)
+    except kind:
+        return True
+    except Exception:
+        return False
+    return False
 
 
 def _raises_unavailable(src: MqttSource) -> bool:
