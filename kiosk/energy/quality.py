@@ -1,0 +1,80 @@
+"""Which readings the store accepts as truth, and why it rejects the rest.
+
+Rejected readings are counted by :class:`RejectReason`, never stored. The limits are physical
+bounds for the site ("absurd" values), not statistics: a real but unusual value is kept.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kiosk.energy.metrics import Metric, MetricKind, Reading, Unit
+
+#: Readings stamped before 2000-01-01 come from a clock that has not been set yet (boot at 1970).
+EARLIEST_PLAUSIBLE_TS = 946_684_800.0
+#: How far ahead of the kiosk's own clock a device timestamp may be.
+FUTURE_TOLERANCE_S = 300.0
+#: Every counter step may be as large as this many seconds at the maximum rate. Coarse counters
+#: (whole kWh) jump in steps; only absurd jumps are spikes.
+COUNTER_STEP_ALLOWANCE_S = 3600.0
+
+_PV_METRICS = frozenset({Metric.PV_POWER_W, Metric.PV_ENERGY_WH})
+
+
+class RejectReason(StrEnum):
+    NOT_FINITE = "not_finite"  # NaN or ±Inf value
+    NEGATIVE = "negative"  # negative power or counter (e.g. PV at night)
+    OUT_OF_RANGE = "out_of_range"  # a level outside 0..100 %
+    SPIKE = "spike"  # beyond the physical limit of the site
+    BAD_TIMESTAMP = "bad_timestamp"  # not finite, or before the clock was set
+    FUTURE = "future"  # ahead of the kiosk clock
+    DUPLICATE = "duplicate"  # same series and timestamp already stored
+    TOO_OLD = "too_old"  # late and older than the raw retention window
+
+
+@dataclass(frozen=True)
+class SanityLimits:
+    """Physical upper bounds: PV power, any other power, and water flow."""
+
+    pv_max_w: float = 1_000_000.0
+    power_max_w: float = 10_000_000.0
+    water_max_l_per_s: float = 100.0
+
+    @classmethod
+    def for_site(cls, pv_kwp: float) -> SanityLimits:
+        """PV can briefly exceed its rating (cloud edge effect), never by 50 %."""
+        return cls(pv_max_w=max(1000.0, pv_kwp * 1000.0 * 1.5))
+
+    def max_power_w(self, metric: Metric) -> float:
+        return self.pv_max_w if metric in _PV_METRICS else self.power_max_w
+
+    def max_counter_rate_per_s(self, metric: Metric) -> float:
+        """Largest plausible growth of a counter per second (Wh/s or L/s)."""
+        if metric.unit is Unit.L:
+            return self.water_max_l_per_s
+        return self.max_power_w(metric) / 3600.0
+
+    def max_counter_step(self, metric: Metric, dt_s: float) -> float:
+        return self.max_counter_rate_per_s(metric) * max(dt_s, COUNTER_STEP_ALLOWANCE_S)
+
+
+def check_reading(reading: Reading, limits: SanityLimits, now: float) -> RejectReason | None:
+    """The reason ``reading`` cannot be stored as truth, or None if its value is plausible."""
+    ts = reading.timestamp
+    if not math.isfinite(ts) or ts < EARLIEST_PLAUSIBLE_TS:
+        return RejectReason.BAD_TIMESTAMP
+    if ts > now + FUTURE_TOLERANCE_S:
+        return RejectReason.FUTURE
+    value = reading.value
+    if not math.isfinite(value):
+        return RejectReason.NOT_FINITE
+    kind = reading.metric.kind
+    if kind is MetricKind.LEVEL:
+        return None if 0.0 <= value <= 100.0 else RejectReason.OUT_OF_RANGE
+    if value < 0.0:
+        return RejectReason.NEGATIVE
+    if kind is MetricKind.POWER and value > limits.max_power_w(reading.metric):
+        return RejectReason.SPIKE
+    return None
