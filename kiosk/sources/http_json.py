@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -268,7 +268,7 @@ def _compile_values(options: HttpJsonOptions, preset: Any) -> tuple[_CompiledVal
     compiled = []
     for i, v in enumerate(raw):
         if preset is not None and preset.numeric_strings and not v.numeric_strings:
-            v = JsonValueOptions(**{**v.__dict__, "numeric_strings": True})
+            v = replace(v, numeric_strings=True)
         try:
             steps = compile_path(v.path)
         except PathError as exc:

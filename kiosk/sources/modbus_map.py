@@ -27,6 +27,15 @@ METRIC_NAMES = tuple(m.value for m in Metric)
 MAX_REGISTERS_PER_READ = 125
 REGISTER_TYPES = {"int16": 1, "uint16": 1, "int32": 2, "uint32": 2, "float32": 2}
 ILLEGAL_ADDRESS = 2
+EXCEPTION_WORDS = {
+    1: "function not supported",
+    3: "illegal value",
+    4: "device failure",
+    5: "acknowledged, still working",
+    6: "device busy",
+    10: "gateway has no path to the device (check unit_id)",
+    11: "device behind the gateway did not answer (check unit_id)",
+}
 
 
 class IllegalAddress(SourceUnavailable):
@@ -87,8 +96,12 @@ class ModbusLink:
             resp = read(address, count=count, device_id=self.unit_id)
         except (ModbusException, OSError) as exc:
             self.reset()
+            if "no response" in str(exc).lower():
+                raise SourceUnavailable(
+                    f"no answer from {self.where} within {self.timeout_seconds:g} s"
+                ) from None
             raise SourceUnavailable(
-                f"lost connection to {self.where} while reading {address}: {_short(exc)}"
+                f"lost connection to {self.where} while reading register {address}"
             ) from None
         if isinstance(resp, ExceptionResponse) or resp.isError():
             code = getattr(resp, "exception_code", 0)
@@ -96,9 +109,8 @@ class ModbusLink:
                 raise IllegalAddress(
                     f"{self.where} has no registers at {address}..{address + count - 1}"
                 )
-            raise SourceUnavailable(
-                f"{self.where} refused to read {address} (Modbus exception {code})"
-            )
+            words = EXCEPTION_WORDS.get(code, f"Modbus exception {code}")
+            raise SourceUnavailable(f"{self.where} refused to read register {address}: {words}")
         regs = list(resp.registers)
         if len(regs) < count:
             self.reset()
@@ -208,11 +220,6 @@ def _group(
                     continue
             spans.append((function, reg.address, end - reg.address, [reg]))
     return spans
-
-
-def _short(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0][:120]
 
 
 def _create(source_id: str, options: ModbusMapOptions, config: Config) -> ModbusMapSource:

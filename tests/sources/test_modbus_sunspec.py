@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import socket
 import time
 from pathlib import Path
 
@@ -215,3 +216,18 @@ def test_bad_option_names_the_file_and_key(tmp_path: Path) -> None:
         ConfigError, match=r"kiosk\.toml: sources\[0\]\.options\.port: must be at most 65535"
     ):
         load_config(toml)
+
+
+def test_silent_device_is_bounded_by_the_timeout() -> None:
+    """A device that accepts the connection but never answers."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        src = make_source(listener.getsockname()[1])
+        started = time.monotonic()
+        with pytest.raises(
+            SourceUnavailable, match=r"no answer from 127\.0\.0\.1:\d+ unit 1 within 0\.5 s"
+        ):
+            src.read(NOW)
+        assert time.monotonic() - started < 1.5  # timeout_seconds = 0.5
+        src.close()
