@@ -9,8 +9,9 @@ where a list does not name it, it comes last, so a known value beats a blank. Ti
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kiosk.config.model import Config
 from kiosk.energy.metrics import Metric, Provenance, Reading
@@ -56,31 +57,66 @@ class FailoverPolicy:
         return order if CACHED in order else (*order, CACHED)
 
 
+@dataclass
+class SourceHealth:
+    """One line of the staff screen's source list."""
+
+    source_id: str
+    state: str = "waiting"  # waiting | live | quiet (polls work, nothing fresh) | failing
+    last_good_at: float | None = None  # time of the newest reading
+    last_error: str = ""  # plain words, kept after recovery until the next failure
+    reads_per_minute: float = 0.0
+    _polls: deque[float] = field(default_factory=lambda: deque(maxlen=4096), repr=False)
+
+
 class FailoverSelector:
-    """Keeps the latest reading per source and figure; picks the one to show. Not thread-safe:
-    feed and ask it from one thread (the poller service's)."""
+    """Keeps the latest reading per source and figure; picks the one to show; tracks health.
+    Not thread-safe: feed and ask it from one thread (the poller service's)."""
 
     def __init__(self, policy: FailoverPolicy) -> None:
         self.policy = policy
         self._latest: dict[tuple[str, Metric, str], Reading] = {}
         self._failing: set[str] = set()
+        self._health: dict[str, SourceHealth] = {}
+
+    def note_poll(self, source_id: str, now: float, readings: Iterable[Reading] = ()) -> None:
+        """A poll worked (maybe with nothing new: push sources, request budgets)."""
+        self._failing.discard(source_id)
+        health = self._health_of(source_id)
+        health._polls.append(now)
+        self.note_readings(readings)
 
     def note_readings(self, readings: Iterable[Reading]) -> None:
-        """Record a successful poll's readings; the source counts as working again."""
+        """Record readings; their sources count as working again."""
         for r in readings:
             self._failing.discard(r.source_id)
             key = (r.source_id, r.metric, r.meter)
             old = self._latest.get(key)
             if old is None or r.timestamp >= old.timestamp:
                 self._latest[key] = r
+            health = self._health_of(r.source_id)
+            if health.last_good_at is None or r.timestamp > health.last_good_at:
+                health.last_good_at = r.timestamp
 
-    def note_success(self, source_id: str) -> None:
-        """A poll worked but brought nothing new (push sources, request budgets)."""
-        self._failing.discard(source_id)
-
-    def note_failure(self, source_id: str) -> None:
+    def note_failure(self, source_id: str, now: float, error: str = "") -> None:
         """A poll failed: skip this source until it delivers again, however fresh its value."""
         self._failing.add(source_id)
+        self._health_of(source_id).last_error = error or "failed"
+
+    def health(self, now: float) -> list[SourceHealth]:
+        """Every source seen so far, in the order first seen, with its state at ``now``."""
+        for source_id, h in self._health.items():
+            while h._polls and h._polls[0] <= now - 60.0:
+                h._polls.popleft()
+            h.reads_per_minute = float(len(h._polls))
+            live_for = self.policy.live_for_seconds.get(source_id, 0.0)
+            if source_id in self._failing:
+                h.state = "failing"
+            elif h.last_good_at is not None and now - h.last_good_at <= live_for:
+                h.state = "live"
+            elif h._polls or h.last_good_at is not None:
+                h.state = "quiet"
+        return list(self._health.values())
 
     def is_failing(self, source_id: str) -> bool:
         return source_id in self._failing
@@ -110,6 +146,11 @@ class FailoverSelector:
             if choice is not None:
                 out[(metric, meter)] = choice
         return out
+
+    def _health_of(self, source_id: str) -> SourceHealth:
+        if source_id not in self._health:
+            self._health[source_id] = SourceHealth(source_id)
+        return self._health[source_id]
 
     def _newest(self, metric: Metric, meter: str) -> Reading | None:
         # Only measurements are cached: an old simulated value is not worth showing as "cached".

@@ -66,7 +66,7 @@ def test_simulator_before_cache_when_listed_so() -> None:
 def test_failure_switches_at_once_and_a_new_reading_switches_back() -> None:
     sel = FailoverSelector(policy(["local", "cloud"]))
     sel.note_readings([reading("local", 100, T0), reading("cloud", 90, T0)])
-    sel.note_failure("local")
+    sel.note_failure("local", T0 + 1, "cannot connect")
     assert sel.select(PV, T0 + 1).source_id == "cloud"  # type: ignore[union-attr]
     sel.note_readings([reading("local", 101, T0 + 2)])
     assert sel.select(PV, T0 + 2).source_id == "local"  # type: ignore[union-attr]
@@ -107,9 +107,9 @@ def _poll(sel: FailoverSelector, sources: list[Source], now: float) -> None:
     """What the poller service does on each tick."""
     for src in sources:
         try:
-            sel.note_readings(src.read(now))
-        except SourceError:
-            sel.note_failure(src.source_id)
+            sel.note_poll(src.source_id, now, src.read(now))
+        except SourceError as exc:
+            sel.note_failure(src.source_id, now, str(exc))
 
 
 def test_local_modbus_to_cloud_http_to_cache_and_back(
@@ -146,6 +146,13 @@ def test_local_modbus_to_cloud_http_to_cache_and_back(
         assert choice is not None and choice.provenance is Provenance.CACHED
         assert choice.source_id == "cloud" and choice.age_seconds == 5
 
+        health = {h.source_id: h for h in sel.health(T0 + 10)}
+        assert health["local"].state == "failing"
+        assert health["local"].last_error.startswith("cannot connect to 127.0.0.1")
+        assert health["local"].last_good_at == T0
+        assert health["cloud"].last_error == f"127.0.0.1:{http_server.port} answered HTTP 503"
+        assert health["local"].reads_per_minute == 1.0  # one good poll in the last minute
+
         modbus_server.start()
         _poll(sel, sources, T0 + 15)
         choice = sel.select(PV, T0 + 15)
@@ -154,3 +161,16 @@ def test_local_modbus_to_cloud_http_to_cache_and_back(
     finally:
         local.close()
         cloud.close()
+
+
+def test_health_states_and_reads_per_minute() -> None:
+    sel = FailoverSelector(policy(["local", "cloud"]))
+    for i in range(12):
+        sel.note_poll("local", T0 + 5 * i, [reading("local", 100, T0 + 5 * i)])
+    sel.note_poll("cloud", T0)  # a budgeted poll with nothing new
+    health = {h.source_id: h for h in sel.health(T0 + 55)}
+    assert (health["local"].state, health["local"].reads_per_minute) == ("live", 12.0)
+    assert (health["cloud"].state, health["cloud"].last_good_at) == ("quiet", None)
+    health = {h.source_id: h for h in sel.health(T0 + 120)}
+    assert (health["local"].state, health["local"].reads_per_minute) == ("quiet", 0.0)
+    assert health["local"].last_good_at == T0 + 55
