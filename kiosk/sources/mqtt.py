@@ -121,7 +121,7 @@ class MqttSource(Source):
         return readings
 
     def wait_for_update(self, timeout_seconds: float) -> bool:
-        """Block until a value is pending or the connection state is known (for probes/tests)."""
+        """Block until a value is pending, at most ``timeout_seconds`` (for probes and tests)."""
         deadline = time.monotonic() + timeout_seconds
         with self._cond:
             while not self._pending:
