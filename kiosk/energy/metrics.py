@@ -16,6 +16,7 @@ class Unit(StrEnum):
     WH = "Wh"
     L = "L"
     PERCENT = "%"
+    KG_CO2 = "kg CO2"  # derived figures only; no metric is measured in it
 
 
 class MetricKind(StrEnum):

@@ -1,0 +1,96 @@
+"""Everyday equivalents ("as much CO2 as 12 tree seedlings absorb in 10 years").
+
+The table comes from the built-in content (``content/equivalents.yaml``) and may be replaced
+entry by entry by a content pack. Every factor carries its source, shown on the explain screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from kiosk.content.source_doc import load_document
+
+SCHEMA_KIND = "equivalents"
+
+
+class Basis(StrEnum):
+    CO2_KG = "co2_kg"
+    ENERGY_KWH = "energy_kwh"
+    WATER_L = "water_l"
+
+
+@dataclass(frozen=True)
+class EquivalentFactor:
+    id: str
+    basis: Basis
+    per_item: float  # amount of the basis that makes one item
+    label_zh: str
+    label_en: str
+    source: str
+    source_url: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Equivalent:
+    factor: EquivalentFactor
+    count: float  # how many items; the UI rounds for display
+
+
+class EquivalentsError(ValueError):
+    """The table is malformed; the message names the entry and the field."""
+
+
+@dataclass(frozen=True)
+class EquivalentsTable:
+    factors: tuple[EquivalentFactor, ...]
+
+    def get(self, factor_id: str) -> EquivalentFactor | None:
+        return next((f for f in self.factors if f.id == factor_id), None)
+
+    def convert(self, basis: Basis, amount: float) -> list[Equivalent]:
+        """Every equivalent of ``amount`` (kg CO2, kWh or L), in table order."""
+        return [Equivalent(f, amount / f.per_item) for f in self.factors if f.basis is basis]
+
+    def merged_with(self, override: EquivalentsTable) -> EquivalentsTable:
+        """This table with entries of ``override`` replacing same-id ones and new ones added."""
+        by_id = {f.id: f for f in override.factors}
+        kept = [by_id.pop(f.id, f) for f in self.factors]
+        return EquivalentsTable((*kept, *(f for f in override.factors if f.id in by_id)))
+
+
+def parse_equivalents(data: Mapping[str, Any], origin: str = "equivalents") -> EquivalentsTable:
+    """Typed table from an already schema-checked mapping (e.g. the active pack's document)."""
+    items = data.get("equivalents")
+    if not isinstance(items, Sequence) or not items:
+        raise EquivalentsError(f"{origin}: 'equivalents' must be a non-empty list")
+    factors: list[EquivalentFactor] = []
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        where = f"{origin}: equivalents[{i}]"
+        try:
+            fid = str(item["id"])
+            per_item = float(item["per_item"])
+            factor = EquivalentFactor(
+                fid, Basis(item["basis"]), per_item, str(item["label"]["zh"]),
+                str(item["label"]["en"]), str(item["source"]), str(item.get("source_url", "")),
+                str(item.get("note", "")),
+            )  # fmt: skip
+        except (KeyError, TypeError, ValueError) as exc:
+            raise EquivalentsError(f"{where}: missing or invalid field ({exc})") from None
+        if not per_item > 0 or per_item == float("inf"):
+            raise EquivalentsError(f"{where}.per_item: must be a positive number")
+        if fid in seen:
+            raise EquivalentsError(f"{where}.id: duplicate id {fid!r}")
+        seen.add(fid)
+        factors.append(factor)
+    return EquivalentsTable(tuple(factors))
+
+
+def load_equivalents(path: Path) -> EquivalentsTable:
+    """Read and schema-check a YAML table. Raises DocumentError or EquivalentsError."""
+    return parse_equivalents(load_document(path, SCHEMA_KIND), str(path))

@@ -1,0 +1,89 @@
+"""The built-in equivalents table: schema-valid, sourced, and converting by hand-worked numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.content.source_doc import DocumentError
+from kiosk.energy.equivalents import (
+    Basis,
+    EquivalentsError,
+    load_equivalents,
+    parse_equivalents,
+)
+
+BUILTIN = Path(__file__).resolve().parents[2] / "content" / "equivalents.yaml"
+
+
+def test_builtin_table_is_valid_and_every_factor_is_sourced() -> None:
+    table = load_equivalents(BUILTIN)
+    ids = {f.id for f in table.factors}
+    assert {"tree_seedlings_10y", "car_km", "phone_charges", "led_bulb_hours", "bathtubs"} <= ids
+    for f in table.factors:
+        assert len(f.source) > 20 and f.label_zh and f.label_en
+
+
+def test_hand_worked_conversions() -> None:
+    table = load_equivalents(BUILTIN)
+    co2 = {e.factor.id: e.count for e in table.convert(Basis.CO2_KG, 120.0)}
+    assert co2["tree_seedlings_10y"] == pytest.approx(2.0)  # 120 kg / 60 kg
+    assert co2["car_km"] == pytest.approx(481.9277, rel=1e-6)  # 120 / 0.249
+    energy = {e.factor.id: e.count for e in table.convert(Basis.ENERGY_KWH, 1.9)}
+    assert energy == pytest.approx({"phone_charges": 100.0, "led_bulb_hours": 190.0})
+    water = table.convert(Basis.WATER_L, 1325.0)
+    assert [(e.factor.id, e.count) for e in water] == [("bathtubs", pytest.approx(5.0))]
+
+
+def test_a_pack_overrides_by_id_and_adds_new_entries() -> None:
+    base = load_equivalents(BUILTIN)
+    pack = parse_equivalents(
+        {
+            "schema_version": 1,
+            "equivalents": [
+                {
+                    "id": "car_km",
+                    "basis": "co2_kg",
+                    "per_item": 0.2,
+                    "label": {"zh": "公里", "en": "km"},
+                    "source": "Pack editor, local fleet data",
+                },
+                {
+                    "id": "buckets",
+                    "basis": "water_l",
+                    "per_item": 10,
+                    "label": {"zh": "桶", "en": "buckets"},
+                    "source": "A 10 L bucket",
+                },
+            ],
+        }
+    )
+    merged = base.merged_with(pack)
+    assert merged.get("car_km").per_item == 0.2
+    assert merged.get("buckets") is not None and merged.get("bathtubs") is not None
+    assert [f.id for f in merged.factors][: len(base.factors)] == [f.id for f in base.factors]
+
+
+def test_schema_errors_name_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "equivalents.yaml"
+    bad.write_text(
+        "schema_version: 1\nequivalents:\n  - id: trees\n    basis: co2_kg\n    per_item: -5\n"
+        "    label: {zh: 树, en: trees}\n    source: somewhere\n",
+        "utf-8",
+    )
+    with pytest.raises(DocumentError) as err:
+        load_equivalents(bad)
+    assert err.value.line == 5 and "per_item" in str(err.value)
+
+
+def test_duplicate_ids_are_refused() -> None:
+    item = {
+        "id": "x",
+        "basis": "co2_kg",
+        "per_item": 1,
+        "label": {"zh": "x", "en": "x"},
+        "source": "src",
+    }
+    with pytest.raises(EquivalentsError, match=r"equivalents\[1\].id: duplicate id 'x'"):
+        parse_equivalents({"equivalents": [item, item]})
