@@ -96,13 +96,20 @@ class SunspecMap:
             data[30:32] = _f32(27646000.0)
             names = {"W": 20, "WH": 30}
         addr = self._model(addr, inverter, data, {f"inverter.{k}": v for k, v in names.items()})
-        if meter is not None:
+        if meter in (201, 202, 203, 204):
             mdata = [0] * 105
             mdata[16], mdata[20] = _i16(-1832), 0  # W = -1832 W (exporting), W_SF = 0
             mdata[36:38] = _u32(1_234_567)  # TotWhExp
             mdata[44:46] = _u32(7_654_321)  # TotWhImp
             mdata[52] = 0  # TotWh_SF
             names = {"W": 16, "W_SF": 20, "TotWhExp": 36, "TotWhImp": 44, "TotWh_SF": 52}
+            addr = self._model(addr, meter, mdata, {f"meter.{k}": v for k, v in names.items()})
+        elif meter is not None:  # 211-214 float
+            mdata = [0] * 124
+            mdata[26:28] = _f32(-1832.5)  # W
+            mdata[58:60] = _f32(1_234_567.0)  # TotWhExp
+            mdata[66:68] = _f32(7_654_321.0)  # TotWhImp
+            names = {"W": 26, "TotWhExp": 58, "TotWhImp": 66}
             addr = self._model(addr, meter, mdata, {f"meter.{k}": v for k, v in names.items()})
         self.end = self._put(addr, [0xFFFF, 0])
 

@@ -118,6 +118,21 @@ def test_float_inverter_model_and_nan() -> None:
         server.stop()
 
 
+def test_float_meter_model_213_as_load_meter() -> None:
+    regs = SunspecMap(meter=213)
+    server = ModbusTestServer(regs.regs)
+    server.start()
+    try:
+        src = make_source(server.port, meter_role="load", meter="canteen")
+        got = {(r.metric, r.meter): r.value for r in src.read(NOW)}
+        assert got[(Metric.LOAD_POWER_W, "canteen")] == 1832.5
+        assert got[(Metric.LOAD_ENERGY_WH, "canteen")] == 7_654_321.0
+        assert (Metric.GRID_EXPORT_POWER_W, "canteen") not in got
+        src.close()
+    finally:
+        server.stop()
+
+
 @pytest.mark.parametrize("base", [0, 50000])
 def test_finds_marker_at_other_base_addresses(base: int) -> None:
     regs = SunspecMap(base=base)
