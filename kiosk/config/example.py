@@ -65,7 +65,7 @@ def render_example() -> str:
             out.append("[[sources]]")
             out.extend(_section_lines(SourceConfig, config.sources[0]))
             out.append("# Adapter-specific options (see docs/sources.md), e.g. for the simulator:")
-            out.append("[sources.options]")
+            out.append("# [sources.options]")
             out.append("# seed = 1")
             continue
         if not dataclasses.is_dataclass(hint):
