@@ -1,0 +1,262 @@
+"""The energy pipeline as one service: pollers → store → summary, staleness and source health.
+
+Lives on the GUI thread and owns: one :class:`SourcePoller` per source, the failover
+selector (which source feeds each figure, and each source's health), a staleness timer, and
+a one-thread task runner that computes summaries and runs store maintenance off the GUI
+thread. Views subscribe to its signals; they never touch the store from the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from kiosk.config.model import Config
+from kiosk.config.paths import AppPaths
+from kiosk.energy.carbon import EmissionFactor, resolve_factor
+from kiosk.energy.metrics import Provenance, Reading
+from kiosk.energy.quality import SanityLimits
+from kiosk.energy.store import EnergyStore
+from kiosk.energy.summary import EnergySummary, summarize
+from kiosk.services.poller import Clock, SourcePoller
+from kiosk.services.tasks import TaskRunner
+from kiosk.sources.base import Source, SourceMisconfigured
+from kiosk.sources.failover import FailoverPolicy, FailoverSelector, SourceHealth
+from kiosk.sources.registry import create_source
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    source: Source
+    interval_s: float
+
+
+class _BrokenSource(Source):
+    """Stands in for a source whose config could not be turned into an adapter."""
+
+    def __init__(self, source_id: str, reason: str) -> None:
+        super().__init__(source_id)
+        self.reason = reason
+
+    def read(self, now: float) -> Sequence[Reading]:
+        raise SourceMisconfigured(self.reason)
+
+
+class EnergyService(QObject):
+    summary_did_update = Signal(object)  # EnergySummary
+    source_did_fail = Signal(str, str)  # source id, reason in plain words
+    source_did_recover = Signal(str)
+    health_did_change = Signal(object)  # list[SourceHealth]
+    metric_did_go_stale = Signal(str, str)  # metric, meter
+    metric_did_go_live = Signal(str, str)
+
+    def __init__(
+        self,
+        store: EnergyStore,
+        factor: EmissionFactor,
+        sources: Sequence[SourceSpec],
+        *,
+        policy: FailoverPolicy | None = None,
+        clock: Clock = time.time,
+        stale_check_ms: int = 500,
+        maintenance_minutes: float = 10.0,
+        owns_store: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.factor = factor
+        self.clock = clock
+        self._owns_store = owns_store
+        self.policy = policy or FailoverPolicy(
+            default_order=tuple(s.source.source_id for s in sources),
+            orders={},
+            live_for_seconds={s.source.source_id: 3 * s.interval_s for s in sources},
+        )
+        self.selector = FailoverSelector(self.policy)
+        self._owners: dict[tuple[str, str], str] = {}  # figure -> source feeding the store
+        self._stale: set[tuple[str, str]] = set()
+        self._last: dict[tuple[str, str], Reading] = {}
+        self._summary_pending = False
+        self._summary_again = False
+        self.summary: EnergySummary | None = None
+        self._tasks = TaskRunner(max_threads=1, parent=self)
+        self.pollers: dict[str, SourcePoller] = {}
+        for spec in sources:
+            poller = SourcePoller(
+                spec.source, spec.interval_s, store, clock=clock, accept=self._accepts,
+                parent=self,
+            )  # fmt: skip
+            poller.readings_did_arrive.connect(self._on_readings_did_arrive)
+            poller.source_did_fail.connect(self._on_source_did_fail)
+            poller.source_did_recover.connect(self._on_source_did_recover)
+            self.pollers[spec.source.source_id] = poller
+        self._stale_timer = QTimer(self)
+        self._stale_timer.setInterval(stale_check_ms)
+        self._stale_timer.timeout.connect(self._on_stale_timer)
+        self._maintenance_timer = QTimer(self)
+        self._maintenance_timer.setInterval(max(1000, round(maintenance_minutes * 60_000)))
+        self._maintenance_timer.timeout.connect(self._on_maintenance_timer)
+
+    @classmethod
+    def from_config(
+        cls, config: Config, paths: AppPaths, *, clock: Clock = time.time
+    ) -> EnergyService:
+        """Store, sources and factor as the config says. A broken source shows as failing."""
+        site, storage = config.site, config.storage
+        store = EnergyStore(
+            paths.readings_db, raw_retention_days=storage.raw_retention_days,
+            max_db_mb=storage.max_db_mb, tz=site.timezone,
+            limits=SanityLimits.for_site(site.pv_kwp),
+        )  # fmt: skip
+        specs = []
+        for src in config.sources:
+            if not src.enabled:
+                continue
+            try:
+                source = create_source(src, config)
+            except SourceMisconfigured as exc:
+                source = _BrokenSource(src.id, str(exc))
+            specs.append(SourceSpec(source, src.interval_seconds))
+        return cls(
+            store, resolve_factor(site), specs, policy=FailoverPolicy.from_config(config),
+            clock=clock, maintenance_minutes=storage.checkpoint_minutes, owns_store=True,
+        )  # fmt: skip
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        for poller in self.pollers.values():
+            poller.start()
+        self._stale_timer.start()
+        self._maintenance_timer.start()
+        self.refresh_summary()
+
+    def stop(self) -> None:
+        """Stop every poller (joining its thread), finish background work, close the store."""
+        self._stale_timer.stop()
+        self._maintenance_timer.stop()
+        for poller in self.pollers.values():
+            poller.stop()
+        self._tasks.wait()
+        if self._owns_store:
+            self.store.close()
+
+    def stop_source(self, source_id: str) -> None:
+        """Stop polling one source (staff action, or a test); its figures go stale in time."""
+        self.pollers[source_id].stop()
+
+    def stale_after_s(self, source_id: str) -> float:
+        return self.policy.live_for_seconds.get(source_id, 60.0)
+
+    def health(self) -> list[SourceHealth]:
+        """One record per source for the staff screen: state, last good time, error, reads/min."""
+        return self.selector.health(self.clock())
+
+    def is_stale(self, metric: str, meter: str = "") -> bool:
+        return (metric, meter) in self._stale
+
+    # -- summary -----------------------------------------------------------------------------
+
+    def refresh_summary(self) -> None:
+        """Recompute the summary off the GUI thread; at most one computation at a time."""
+        if self._summary_pending:
+            self._summary_again = True
+            return
+        self._summary_pending = True
+        now = self.clock()
+        store, factor, stale_after = self.store, self.factor, self.stale_after_s
+        self._tasks.run(
+            lambda: summarize(store, now, factor, stale_after),
+            self._on_summary_done,
+            self._on_summary_failed,
+        )
+
+    def _on_summary_done(self, summary: EnergySummary) -> None:
+        self._summary_pending = False
+        self.summary = summary
+        self.summary_did_update.emit(summary)
+        if self._summary_again:
+            self._summary_again = False
+            self.refresh_summary()
+
+    def _on_summary_failed(self, exc: BaseException) -> None:
+        self._summary_pending = False
+        log.warning("energy summary failed: %s", exc)
+
+    # -- slots -------------------------------------------------------------------------------
+
+    def _accepts(self, reading: Reading) -> bool:
+        """Called on poller threads: store a figure only from the source currently feeding it."""
+        owner = self._owners.get((reading.metric.value, reading.meter))
+        return owner is None or owner == reading.source_id
+
+    @Slot(str, object, float, object)
+    def _on_readings_did_arrive(
+        self, source_id: str, readings: list[Reading], now: float, report: object
+    ) -> None:
+        del report
+        self.selector.note_poll(source_id, now, readings)
+        for r in readings:
+            key = (r.metric.value, r.meter)
+            old = self._last.get(key)
+            if old is None or r.timestamp >= old.timestamp:
+                self._last[key] = r
+        self._update_owners(now)
+        self._check_staleness(now)
+        self.health_did_change.emit(self.selector.health(now))
+        self.refresh_summary()
+
+    @Slot(str, str)
+    def _on_source_did_fail(self, source_id: str, reason: str) -> None:
+        now = self.clock()
+        self.selector.note_failure(source_id, now, reason)
+        self._update_owners(now)
+        self.source_did_fail.emit(source_id, reason)
+        self.health_did_change.emit(self.selector.health(now))
+
+    @Slot(str)
+    def _on_source_did_recover(self, source_id: str) -> None:
+        self.source_did_recover.emit(source_id)
+
+    @Slot()
+    def _on_stale_timer(self) -> None:
+        if self._check_staleness(self.clock()):
+            self.refresh_summary()
+
+    @Slot()
+    def _on_maintenance_timer(self) -> None:
+        now, store = self.clock(), self.store
+        self._tasks.run(lambda: store.maintenance(now), None, self._on_maintenance_failed)
+
+    def _on_maintenance_failed(self, exc: BaseException) -> None:
+        log.warning("readings database maintenance failed: %s", exc)
+
+    def _update_owners(self, now: float) -> None:
+        owners = {
+            (metric.value, meter): choice.source_id
+            for (metric, meter), choice in self.selector.select_all(now).items()
+            if choice.provenance is not Provenance.CACHED
+        }
+        self._owners = owners  # replaced whole: poller threads read it without a lock
+
+    def _check_staleness(self, now: float) -> bool:
+        """Emit a signal per figure that went stale or live; True if any changed."""
+        changed = False
+        for key, r in self._last.items():
+            stale = now - r.timestamp > self.stale_after_s(r.source_id)
+            if stale and key not in self._stale:
+                self._stale.add(key)
+                self.metric_did_go_stale.emit(*key)
+                changed = True
+            elif not stale and key in self._stale:
+                self._stale.discard(key)
+                self.metric_did_go_live.emit(*key)
+                changed = True
+        return changed

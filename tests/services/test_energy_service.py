@@ -1,0 +1,122 @@
+"""EnergyService end to end: simulator → poller thread → SQLite → summary, on a fake clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from kiosk.config.loader import parse_config
+from kiosk.config.model import SiteConfig
+from kiosk.config.paths import AppPaths
+from kiosk.energy.carbon import factor_for
+from kiosk.energy.metrics import Metric, Provenance
+from kiosk.energy.store import EnergyStore
+from kiosk.energy.summary import EnergySummary
+from kiosk.services.energy_service import EnergyService, SourceSpec
+from kiosk.sources.simulator import Simulator, SimulatorOptions
+
+NOON = datetime(2026, 6, 21, 12, 30, tzinfo=ZoneInfo("Asia/Shanghai")).timestamp()
+INTERVAL_S = 0.02  # poll interval; readings count as live for 3 intervals (0.06 s)
+
+
+class FakeClock:
+    def __init__(self, t: float) -> None:
+        self.t = t
+
+    def __call__(self) -> float:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+@pytest.fixture
+def service(data_dir: Path) -> Iterator[tuple[EnergyService, FakeClock]]:
+    clock = FakeClock(NOON)
+    store = EnergyStore(data_dir / "r.sqlite3")
+    sim = Simulator("sim", SiteConfig(), SimulatorOptions(cloudiness=0.0))
+    svc = EnergyService(
+        store, factor_for("central"), [SourceSpec(sim, INTERVAL_S)], clock=clock, stale_check_ms=10
+    )
+    yield svc, clock
+    svc.stop()
+    store.close()
+
+
+def _pv(summary: EnergySummary) -> tuple[float | None, Provenance | None]:
+    return summary.pv_power_w.value, summary.pv_power_w.provenance
+
+
+def test_summary_arrives_with_simulated_provenance(qtbot, service) -> None:  # type: ignore[no-untyped-def]
+    svc, _ = service
+    svc.start()
+    qtbot.waitUntil(
+        lambda: svc.summary is not None and svc.summary.pv_power_w.value is not None, timeout=5000
+    )
+    value, prov = _pv(svc.summary)
+    assert (
+        value is not None and value > 20_000 and prov is Provenance.SIMULATED
+    )  # clear noon, 50 kWp
+    assert svc.summary.load_power_w.value is not None
+    health = svc.health()
+    assert [(h.source_id, h.state) for h in health] == [("sim", "live")]
+    assert health[0].last_good_at == NOON and health[0].last_error == ""
+
+
+def test_stopping_a_source_turns_its_metrics_stale_and_keeps_the_values(qtbot, service) -> None:  # type: ignore[no-untyped-def]
+    svc, clock = service
+    svc.start()
+    qtbot.waitUntil(
+        lambda: svc.summary is not None and svc.summary.pv_power_w.value is not None, timeout=5000
+    )
+    svc.stop_source("sim")
+    last = svc.store.latest(Metric.PV_POWER_W)
+    assert last is not None
+    clock.advance(0.5 * 3 * INTERVAL_S)  # half of the live window: still live
+    qtbot.wait(50)
+    assert not svc.is_stale("pv_power_w")
+    with qtbot.waitSignal(
+        svc.metric_did_go_stale, timeout=5000, check_params_cb=lambda m, meter: m == "pv_power_w"
+    ):
+        clock.advance(3 * INTERVAL_S)  # past the live window
+    qtbot.waitUntil(lambda: svc.summary.pv_power_w.provenance is Provenance.CACHED, timeout=5000)
+    assert svc.summary.pv_power_w.value == last.value  # the last value stays on screen
+    assert svc.summary.pv_power_w.age_s(clock()) == pytest.approx(clock() - last.timestamp)
+    assert svc.is_stale("load_power_w")
+
+
+def test_from_config_reports_a_broken_source_and_closes_cleanly(qtbot, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    config = parse_config(
+        {
+            "sources": [
+                {"id": "sim", "type": "simulator", "interval_seconds": 0.2},
+                {
+                    "id": "meter_log",
+                    "type": "csv",
+                    "interval_seconds": 0.2,
+                    "options": {"path": str(data_dir / "missing.csv")},
+                },
+            ]
+        }
+    )
+    svc = EnergyService.from_config(config, AppPaths.resolve(data_dir), clock=FakeClock(NOON))
+    try:
+        with qtbot.waitSignal(svc.source_did_fail, timeout=5000) as blocker:
+            svc.start()
+        assert blocker.args[0] == "meter_log" and "CSV file not found" in blocker.args[1]
+        qtbot.waitUntil(
+            lambda: svc.summary is not None and svc.summary.pv_power_w.value is not None,
+            timeout=5000,
+        )
+        states = {h.source_id: (h.state, h.last_error) for h in svc.health()}
+        assert states["meter_log"][0] == "failing" and "missing.csv" in states["meter_log"][1]
+        assert states["sim"][0] == "live"
+        assert svc.summary.factor.key == "central"
+    finally:
+        svc.stop()
+    assert all(not p.is_running for p in svc.pollers.values())
+    assert (data_dir / "readings.sqlite3").is_file()
