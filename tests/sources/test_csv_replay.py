@@ -106,3 +106,23 @@ def test_registered_as_csv(tmp_path: Path) -> None:
     p = write(tmp_path, "timestamp,metric,value\n1,pv_power_w,1\n")
     cfg = parse_config({"sources": [{"id": "r", "type": "csv", "options": {"path": str(p)}}]})
     assert isinstance(create_source(cfg.sources[0], cfg), CsvReplay)
+
+
+def test_cli_probe_exits_1_naming_the_failing_source(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from kiosk.cli import main
+
+    good = write(tmp_path, "timestamp,metric,value\n1780000000,pv_power_w,nan\n")
+    cfg = tmp_path / "kiosk.toml"
+    cfg.write_text(
+        f'[[sources]]\nid = "rec"\ntype = "csv"\noptions = {{ path = "{good}", align_to_now = false }}\n'
+        f'[[sources]]\nid = "gone"\ntype = "csv"\noptions = {{ path = "{tmp_path / "gone.csv"}" }}\n',
+        "utf-8",
+    )
+    assert main(["source", "probe", "--config", str(cfg)]) == 1
+    out, err = capsys.readouterr()
+    row = json.loads(out)
+    assert row["value"] is None and "not a finite number" in row["problem"]
+    assert "source 'gone' (csv): CSV file not found" in err and "1 of 2 sources failed" in err
+    assert main(["source", "probe", "nope", "--config", str(cfg)]) == 2

@@ -144,3 +144,18 @@ def test_accelerated_clock_runs_faster() -> None:
     real = iter([1000.0, 1010.0])
     clock = AcceleratedClock(60.0, start=at(2026, 6, 21), real=lambda: next(real))
     assert clock() == at(2026, 6, 21) + 600.0
+
+
+def test_cli_probe_prints_one_json_object_per_reading(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from kiosk.cli import main
+
+    cfg = tmp_path / "kiosk.toml"
+    cfg.write_text('[[sources]]\nid = "sim"\ntype = "simulator"\n', "utf-8")
+    assert main(["source", "probe", "--config", str(cfg)]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {d["metric"] for d in lines} >= {"pv_power_w", "load_power_w", "water_harvested_l"}
+    first = lines[0]
+    assert set(first) == {"source", "metric", "meter", "value", "unit", "timestamp", "provenance"}
+    assert first["provenance"] == "simulated" and first["timestamp"].endswith("Z")

@@ -1,0 +1,104 @@
+"""``kiosk source probe``: read each configured source once and print what it gives.
+
+One JSON object per reading on standard output (``source``, ``metric``, ``meter``, ``value``,
+``unit``, ``timestamp``, ``provenance``); a failing source prints its reason on standard
+error and makes the exit code 1, after the other sources have been probed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+from kiosk.cli.common import CliError, add_config_options, config_path
+from kiosk.config import Config, load_config
+from kiosk.config.model import SourceConfig
+from kiosk.energy.metrics import Reading
+from kiosk.sources.base import SourceError
+from kiosk.sources.registry import create_source
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    source = sub.add_parser("source", help="data sources: probe them")
+    source_sub = source.add_subparsers(dest="source_command", metavar="COMMAND")
+    probe = source_sub.add_parser(
+        "probe", help="read each configured source once, print JSON lines"
+    )
+    probe.add_argument(
+        "ids", nargs="*", metavar="ID", help="only these sources (default: all enabled)"
+    )
+    add_config_options(probe)
+    probe.add_argument(
+        "--wait", type=float, default=5.0, metavar="SECONDS",
+        help="for push sources (MQTT): how long to wait for a first message (default 5)",
+    )  # fmt: skip
+    probe.set_defaults(func=cmd_probe)
+    source.set_defaults(func=lambda _args: source.print_help() or 2)
+
+
+def reading_json(r: Reading) -> dict[str, Any]:
+    """A reading as a JSON-safe dict; a non-finite value becomes null with a note."""
+    out: dict[str, Any] = {
+        "source": r.source_id,
+        "metric": r.metric.value,
+        "meter": r.meter,
+        "value": r.value if math.isfinite(r.value) else None,
+        "unit": r.metric.unit.value,
+        "timestamp": datetime.fromtimestamp(r.timestamp, UTC).isoformat().replace("+00:00", "Z")
+        if math.isfinite(r.timestamp) else None,
+        "provenance": r.provenance.value,
+    }  # fmt: skip
+    if not math.isfinite(r.value):
+        out["problem"] = f"value is {r.value} (not a finite number)"
+    return out
+
+
+def probe_source(src: SourceConfig, config: Config, wait_s: float = 5.0) -> list[Reading]:
+    """Build the adapter, read once, close it. Raises SourceError with plain words."""
+    source = create_source(src, config)
+    try:
+        wait = getattr(source, "wait_for_update", None)
+        if callable(wait) and wait_s > 0:
+            wait(wait_s)
+        return list(source.read(time.time()))
+    finally:
+        source.close()
+
+
+def cmd_probe(args: argparse.Namespace) -> int:
+    config = load_config(config_path(args))
+    known = {s.id: s for s in config.sources}
+    unknown = [i for i in args.ids if i not in known]
+    if unknown:
+        raise CliError(
+            f"no source with id {', '.join(map(repr, unknown))} (known: {', '.join(known)})", 2
+        )
+    chosen = [known[i] for i in args.ids] if args.ids else [s for s in config.sources if s.enabled]
+    if not chosen:
+        raise CliError("no enabled sources in the config")
+    failed = 0
+    for src in chosen:
+        try:
+            readings = probe_source(src, config, args.wait)
+        except SourceError as exc:
+            failed += 1
+            print(f"kiosk: source {src.id!r} ({src.type}): {exc}", file=sys.stderr)
+            continue
+        try:
+            for r in readings:
+                print(json.dumps(reading_json(r), ensure_ascii=False, allow_nan=False))
+        except BrokenPipeError:  # e.g. piped into `head`: the reader has what it wanted
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - swallow the final flush
+            return 0
+        if not readings:
+            print(f"kiosk: source {src.id!r} ({src.type}): no readings yet", file=sys.stderr)
+    sys.stdout.flush()
+    if failed:
+        raise CliError(f"{failed} of {len(chosen)} sources failed")
+    return 0
