@@ -5,6 +5,7 @@ It holds no business logic; each piece lives in its ring (core, services, UI).
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
@@ -13,6 +14,7 @@ import traceback
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 
@@ -30,12 +32,8 @@ from kiosk.ui.i18n import Language
 from kiosk.ui.lockdown import KioskEventFilter
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.attract import AttractScreen
-from kiosk.ui.screens.energy import EnergyScreen
+from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.screens.pin import PinScreen
-from kiosk.ui.screens.quiz import QuizScreen
-from kiosk.ui.screens.staff import StaffScreen
-from kiosk.ui.screens.stories import StoriesScreen
 from kiosk.ui.theme import Palette, Theme, apply_theme, load_fonts, scale_for
 
 log = logging.getLogger(__name__)
@@ -44,9 +42,17 @@ EXIT_RESTART = 75  # the staff "restart" action: run() re-executes the process
 CRASH_LIMIT = 5  # unexpected errors within CRASH_WINDOW_S make the app exit for its supervisor
 CRASH_WINDOW_S = 60.0
 
-SCREEN_CLASSES = (
-    HomeScreen, EnergyScreen, QuizScreen, StoriesScreen, AttractScreen, PinScreen, StaffScreen,
-)  # fmt: skip
+#: Built before the first frame (the first screen a visitor sees, and idle's target).
+EAGER_SCREENS: tuple[type[Screen], ...] = (HomeScreen, AttractScreen)
+#: Built right after the first frame; their modules (pyqtgraph among them) are imported then,
+#: which keeps start-up fast. name -> "module:Class".
+LAZY_SCREENS = {
+    "energy": "kiosk.ui.screens.energy:EnergyScreen",
+    "quiz": "kiosk.ui.screens.quiz:QuizScreen",
+    "stories": "kiosk.ui.screens.stories:StoriesScreen",
+    "pin": "kiosk.ui.screens.pin:PinScreen",
+    "staff": "kiosk.ui.screens.staff:StaffScreen",
+}
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,12 @@ class LaunchOptions:
     screen: str | None = None
     size: tuple[int, int] | None = None  # fixed window size (screenshots, benchmarks)
     config_file: str = ""
+
+
+def _build_screen(target: str, ctx: UiContext) -> Screen:
+    module_name, class_name = target.split(":")
+    screen: Screen = getattr(importlib.import_module(module_name), class_name)(ctx)
+    return screen
 
 
 def ensure_qapp() -> QApplication:
@@ -118,12 +130,12 @@ class Kiosk:
         )
         self._build_services()
         self.window = MainWindow(self.ctx, locked=not options.windowed and config.display.kiosk)
-        for cls in SCREEN_CLASSES:
+        self.window.router.screen_did_build.connect(self._on_screen_did_build)
+        for cls in EAGER_SCREENS:
             self.window.add_screen(cls(self.ctx))
-        staff = self.window.router.screen("staff")
-        assert isinstance(staff, StaffScreen)
-        staff.staff_did_request_exit.connect(self.exit_kiosk)
-        staff.staff_did_request_restart.connect(self.restart_kiosk)
+        for name, target in LAZY_SCREENS.items():
+            self.window.add_lazy_screen(name, partial(_build_screen, target, self.ctx))
+        self.window.window_did_paint_first_frame.connect(self._on_window_did_paint_first_frame)
         self._wire_features()
         self.idle = IdleTracker(config.display.idle_seconds, clock=clock, parent=self.window)
         self.idle.user_did_go_idle.connect(self.window.show_attract)
@@ -142,7 +154,17 @@ class Kiosk:
         )
 
     def _wire_features(self) -> None:
-        """Connect services to screens (energy, content, quiz, sync) once both exist."""
+        """Connect services to the screens built at start (energy, content, quiz, sync)."""
+
+    def _on_screen_did_build(self, screen: Screen) -> None:
+        """Connect a screen that was built lazily (after the first frame, or on first use)."""
+        if screen.name == "staff":
+            screen.staff_did_request_exit.connect(self.exit_kiosk)
+            screen.staff_did_request_restart.connect(self.restart_kiosk)
+
+    def _on_window_did_paint_first_frame(self) -> None:
+        # The home screen is visible: now build the other screens, so the first tap is instant.
+        QTimer.singleShot(0, self.window.router.build_pending)
 
     def _place_window(self, screen: QScreen, width: int, height: int) -> None:
         window = self.window

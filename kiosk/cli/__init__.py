@@ -22,6 +22,21 @@ COMMAND_MODULES = (
     "kiosk.cli.channel_cmds",
     "kiosk.cli.quiz_cmds",
 )
+#: Which module registers each top-level command, so that running one command imports only
+#: its module (start-up time matters: `kiosk run` must not load the pack builder or a
+#: Modbus stack it does not use). Unlisted commands and --help load every module.
+COMMAND_HOMES = {
+    "run": "kiosk.cli.app_cmds",
+    "shot": "kiosk.cli.app_cmds",
+    "doctor": "kiosk.cli.app_cmds",
+    "set-pin": "kiosk.cli.app_cmds",
+    "source": "kiosk.cli.source_cmds",
+    "keygen": "kiosk.cli.pack_cmds",
+    "pack": "kiosk.cli.pack_cmds",
+    "channel": "kiosk.cli.channel_cmds",
+    "sync": "kiosk.cli.channel_cmds",
+    "quiz": "kiosk.cli.quiz_cmds",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,11 +46,13 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser for all commands, or only for ``command`` when its module is known."""
     parser = _Parser(prog="kiosk", description="Green Space Kiosk")
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    home = COMMAND_HOMES.get(command or "")
+    for name in (home,) if home else COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -48,10 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     flag = args_list[0] if args_list else ""
     if not args_list or (flag.startswith("-") and flag not in ("-h", "--help", "--version")):
         args_list.insert(0, "run")  # bare `kiosk` (with options) starts the kiosk
+    parser = build_parser(args_list[0])
     args = parser.parse_args(args_list)
     func = getattr(args, "func", None)
     if func is None:

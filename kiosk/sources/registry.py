@@ -16,15 +16,16 @@ from kiosk.config.model import Config, SourceConfig
 from kiosk.config.schema import parse_section
 from kiosk.sources.base import Source, SourceMisconfigured
 
-#: Modules that register adapter types when imported.
-ADAPTER_MODULES = (
-    "kiosk.sources.simulator",
-    "kiosk.sources.csv_replay",
-    "kiosk.sources.modbus_sunspec",
-    "kiosk.sources.modbus_map",
-    "kiosk.sources.mqtt",
-    "kiosk.sources.http_json",
-)
+#: Adapter type name -> the module that registers it. Only the configured types are imported,
+#: so a kiosk reading one inverter does not load every protocol stack at start.
+ADAPTER_MODULES = {
+    "simulator": "kiosk.sources.simulator",
+    "csv": "kiosk.sources.csv_replay",
+    "modbus": "kiosk.sources.modbus_sunspec",
+    "modbus_map": "kiosk.sources.modbus_map",
+    "mqtt": "kiosk.sources.mqtt",
+    "http": "kiosk.sources.http_json",
+}
 
 Factory = Callable[[str, Any, Config], Source]
 
@@ -43,27 +44,31 @@ def register(name: str, options_cls: type, factory: Factory) -> None:
     _types[name] = SourceType(name, options_cls, factory)
 
 
+def source_type(name: str) -> SourceType | None:
+    """The adapter type ``name``, importing its module on first use; None if unknown."""
+    if name not in _types and name in ADAPTER_MODULES:
+        importlib.import_module(ADAPTER_MODULES[name])
+    return _types.get(name)
+
+
 def source_types() -> dict[str, SourceType]:
-    for mod in ADAPTER_MODULES:
-        try:
-            importlib.import_module(mod)
-        except ModuleNotFoundError as exc:
-            if exc.name != mod:
-                raise
+    """Every adapter type (imports them all: for listings, not for start-up)."""
+    for name in ADAPTER_MODULES:
+        source_type(name)
     return dict(_types)
 
 
 def parse_options(src: SourceConfig, path: str = "", file: str = "") -> Any:
-    types = source_types()
-    if src.type not in types:
-        known = ", ".join(sorted(types))
+    kind = source_type(src.type)
+    if kind is None:
+        known = ", ".join(sorted(ADAPTER_MODULES))
         raise ConfigError(
             file,
             f"{path}.type" if path else "type",
             f"unknown source type {src.type!r} (known: {known})",
         )
     opts_path = f"{path}.options" if path else "options"
-    return parse_section(types[src.type].options_cls, src.options or {}, opts_path, file)
+    return parse_section(kind.options_cls, src.options or {}, opts_path, file)
 
 
 def validate_source_config(src: SourceConfig, path: str, file: str) -> None:

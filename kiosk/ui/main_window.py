@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
@@ -46,13 +47,16 @@ class MainWindow(QWidget):
     def add_screen(self, screen: Screen) -> None:
         self.router.add(screen)
 
+    def add_lazy_screen(self, name: str, factory: Callable[[], Screen]) -> None:
+        self.router.add_lazy(name, factory)
+
     def go_home(self) -> None:
         self.router.go("home")
 
     def recover(self) -> None:
         """After an unexpected error: forget visitor state and show home."""
-        for name in self.router.names:
-            self.router.screen(name).reset_visitor_state()
+        for screen in self.router.built():
+            screen.reset_visitor_state()
         self.router.go("home")
 
     def show_attract(self) -> None:
@@ -60,8 +64,8 @@ class MainWindow(QWidget):
         current = self.router.current
         if current is not None and not current.leaves_on_idle:
             return
-        for name in self.router.names:
-            self.router.screen(name).reset_visitor_state()
+        for screen in self.router.built():
+            screen.reset_visitor_state()
         self.ctx.language.set_language(self.ctx.config.display.language)
         self.router.go("attract")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStackedWidget
@@ -14,16 +15,21 @@ log = logging.getLogger(__name__)
 
 class Router(QObject):
     screen_did_change = Signal(str)
+    screen_did_build = Signal(object)  # a lazy screen was just built: wire it
 
     def __init__(self, stack: QStackedWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._stack = stack
         self._screens: dict[str, Screen] = {}
         self._current: Screen | None = None  # None until the first go()
+        self._factories: dict[str, Callable[[], Screen]] = {}
+        self._order: list[str] = []
 
     def add(self, screen: Screen) -> None:
         if screen.name in self._screens:
             raise ValueError(f"screen {screen.name!r} added twice")
+        if screen.name not in self._order:
+            self._order.append(screen.name)
         self._screens[screen.name] = screen
         self._stack.addWidget(screen)
         screen.user_did_choose_screen.connect(self.go)
@@ -47,18 +53,39 @@ class Router(QObject):
     def current(self) -> Screen | None:
         return self._current
 
+    def add_lazy(self, name: str, factory: Callable[[], Screen]) -> None:
+        """Register a screen that is built the first time it is needed (keeps start-up fast)."""
+        if name in self._screens or name in self._factories:
+            raise ValueError(f"screen {name!r} added twice")
+        self._order.append(name)
+        self._factories[name] = factory
+
+    def build_pending(self) -> None:
+        """Build every lazy screen now (called once the first frame is on screen)."""
+        for name in list(self._factories):
+            self.screen(name)
+
     @property
     def names(self) -> list[str]:
-        return list(self._screens)
+        return list(self._order)
+
+    def built(self) -> list[Screen]:
+        return [self._screens[n] for n in self._order if n in self._screens]
 
     def screen(self, name: str) -> Screen:
+        if name not in self._screens and name in self._factories:
+            screen = self._factories.pop(name)()
+            if screen.name != name:
+                raise ValueError(f"factory for {name!r} built {screen.name!r}")
+            self.add(screen)
+            self.screen_did_build.emit(screen)
         return self._screens[name]
 
     def go(self, name: str) -> None:
-        target = self._screens.get(name)
-        if target is None:
+        if name not in self._screens and name not in self._factories:
             log.error("no screen named %r; going home", name)
-            target = self._screens["home"]
+            name = "home"
+        target = self.screen(name)
         current = self._current
         if current is target:
             return

@@ -1,0 +1,25 @@
+"""Run every benchmark in this folder, one after the other: python benchmarks/run_all.py [--quick]."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    extra = sys.argv[1:]
+    failed = []
+    for script in sorted(HERE.glob("bench_*.py")):
+        print(f"\n=== {script.name} {' '.join(extra)}", flush=True)
+        if subprocess.run([sys.executable, str(script), *extra]).returncode != 0:
+            failed.append(script.name)
+    if failed:
+        print(f"\nfailed: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

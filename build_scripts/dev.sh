@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# One task runner for Green Space Kiosk. Every command first makes sure the setup is done:
+#   bash build_scripts/dev.sh run [kiosk run options]   set up, then start the kiosk (a window;
+#                                                       add --fullscreen for the locked kiosk mode)
+#   bash build_scripts/dev.sh test [pytest options]     set up, then lint and run the whole test suite
+#   bash build_scripts/dev.sh lint | bench [--quick] | shot [DIR] | setup
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+cd "$ROOT"
+
+say() { printf '\033[1;32m==>\033[0m %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Shared libraries Qt's xcb platform plugin needs on a desktop, fonts config, and mosquitto for
+# the MQTT protocol tests.
+RUN_DEBS=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+          libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libegl1 libgl1
+          libfontconfig1 libdbus-1-3 libglib2.0-0)
+TEST_DEBS=(mosquitto)
+
+find_python() {
+  for candidate in python3.13 python3.12 python3.11 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+       "$candidate" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then
+      echo "$candidate"; return 0
+    fi
+  done
+  return 1
+}
+
+install_debs() {
+  local missing=()
+  if ! command -v dpkg-query >/dev/null 2>&1; then
+    say "not a Debian/Ubuntu system: make sure these (or your distribution's equivalents) are installed: $*"
+    return 0
+  fi
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo"
+    else die "missing OS packages: ${missing[*]} — install them with: sudo apt-get install ${missing[*]}"; fi
+  fi
+  say "installing OS packages: ${missing[*]}"
+  $sudo apt-get update -qq >/dev/null || true
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || die "could not install ${missing[*]} with apt-get"
+}
+
+setup() {
+  local extras="$1"
+  local python
+  python="$(find_python)" || die "Python 3.11 or newer is needed (python3 --version)"
+  install_debs "${RUN_DEBS[@]}"
+  [ "$extras" = "test" ] && install_debs "${TEST_DEBS[@]}"
+  if [ ! -x "$PY" ]; then
+    say "creating $VENV"
+    "$python" -m venv "$VENV" || die "could not create a virtual environment (Debian: apt-get install python3-venv)"
+  fi
+  local stamp="$VENV/.setup-$extras"
+  local want
+  want="$(sha256sum pyproject.toml | cut -c1-16)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    say "installing Python packages ($extras)"
+    "$PY" -m pip install -q --upgrade pip
+    if [ "$extras" = "test" ]; then "$PY" -m pip install -q -e ".[test]"; else "$PY" -m pip install -q -e .; fi
+    echo "$want" > "$stamp"
+  fi
+  if [ ! -f kiosk/content/builtin/builtin.kpack ] ||
+     [ -n "$(find content -newer kiosk/content/builtin/builtin.kpack -print -quit)" ]; then
+    say "building the built-in content pack"
+    "$PY" build_scripts/build_builtin_pack.py >/dev/null
+  fi
+}
+
+command="${1:-run}"
+[ $# -gt 0 ] && shift
+case "$command" in
+  setup) setup test ;;
+  run)
+    setup run
+    if [[ " $* " == *" --fullscreen "* ]]; then
+      args=(); for a in "$@"; do [ "$a" != "--fullscreen" ] && args+=("$a"); done
+      exec "$VENV/bin/kiosk" run "${args[@]}"
+    fi
+    exec "$VENV/bin/kiosk" run --windowed "$@" ;;
+  lint)
+    setup test
+    "$VENV/bin/ruff" check .
+    "$VENV/bin/ruff" format --check .
+    "$VENV/bin/lint-imports" ;;
+  test)
+    setup test
+    say "lint"
+    "$VENV/bin/ruff" check .
+    "$VENV/bin/ruff" format --check .
+    say "tests"
+    QT_QPA_PLATFORM=offscreen exec "$PY" -m pytest "$@" ;;
+  bench)
+    setup test
+    QT_QPA_PLATFORM=offscreen exec "$PY" benchmarks/run_all.py "$@" ;;
+  shot)
+    setup run
+    exec "$VENV/bin/kiosk" shot --out "${1:-shots}" ;;
+  *) die "unknown command '$command' (run, test, lint, bench, shot, setup)" ;;
+esac
