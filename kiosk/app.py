@@ -26,6 +26,7 @@ from kiosk.config import Config
 from kiosk.config.paths import AppPaths
 from kiosk.services.idle import IdleTracker
 from kiosk.services.tasks import TaskRunner
+from kiosk.services.watchdog import Watchdog
 from kiosk.staff.pin import PinStore
 from kiosk.ui.context import UiContext
 from kiosk.ui.i18n import Language
@@ -147,6 +148,7 @@ class Kiosk:
         self.window.router.go("home")
 
     def _build_services(self) -> None:
+        self.ctx.services["watchdog"] = Watchdog(self.app)
         self.ctx.services["pin_store"] = PinStore(
             self.paths.staff_file,
             max_attempts=self.config.staff.max_pin_attempts,
@@ -165,6 +167,7 @@ class Kiosk:
     def _on_window_did_paint_first_frame(self) -> None:
         # The home screen is visible: now build the other screens, so the first tap is instant.
         QTimer.singleShot(0, self.window.router.build_pending)
+        self.ctx.services["watchdog"].start()
 
     def _place_window(self, screen: QScreen, width: int, height: int) -> None:
         window = self.window
