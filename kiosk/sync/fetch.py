@@ -1,0 +1,287 @@
+"""HTTP for the sync client: bounded small downloads and resumable, deadline-bound objects.
+
+Every request has connect and read timeouts; a read timeout only bounds the gap between
+bytes, so object downloads also carry a total deadline that is checked after every read
+(``read1`` returns whatever one socket read gave, so a server dripping one byte at a time
+cannot hold a read open past the deadline). Transient faults (dropped connection, timeout,
+HTTP 5xx/429) are retried with exponential backoff and jitter; an object resumes from the
+byte it reached with an HTTP ``Range`` request.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import requests
+import urllib3.exceptions
+
+CHUNK_BYTES = 1024 * 1024
+_CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+|\*)$")
+
+
+class FetchError(Exception):
+    """A download failed; ``reason`` is one plain line for staff, ``retryable`` if it may pass."""
+
+    def __init__(self, reason: str, retryable: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retryable = retryable
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    connect_timeout_s: float = 10.0
+    read_timeout_s: float = 30.0
+    #: Object deadline = base + size / slowest acceptable rate.
+    deadline_base_s: float = 60.0
+    min_rate_bytes_per_s: float = 20_000.0
+    retries: int = 5
+    backoff_base_s: float = 1.0
+    backoff_max_s: float = 60.0
+    max_redirects: int = 5
+    ca_bundle: str = ""
+    proxy: str = ""
+
+    def deadline_s(self, size: int) -> float:
+        return self.deadline_base_s + size / self.min_rate_bytes_per_s
+
+
+@dataclass(frozen=True)
+class IndexResponse:
+    not_modified: bool
+    body: bytes
+    etag: str
+    last_modified: str
+
+
+def make_session(options: FetchOptions) -> requests.Session:
+    """One session per thread. Proxy and CA settings from config; requests' environment
+    settings (``HTTPS_PROXY``, ``NO_PROXY``, ``REQUESTS_CA_BUNDLE``) still apply otherwise."""
+    session = requests.Session()
+    session.max_redirects = options.max_redirects
+    session.headers["Accept-Encoding"] = "identity"
+    session.headers["User-Agent"] = "green-space-kiosk-sync"
+    if options.proxy:
+        session.proxies = {"http": options.proxy, "https": options.proxy}
+    if options.ca_bundle:
+        session.verify = options.ca_bundle
+    return session
+
+
+class Fetcher:
+    """Downloads for one sync run. ``sleep`` and ``rng`` are injectable for tests."""
+
+    def __init__(
+        self,
+        session: requests.Session,
+        options: FetchOptions,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.session = session
+        self.options = options
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        self._clock = clock
+        self.bytes_fetched = 0  # every body byte received, retries included
+
+    # -- small documents -------------------------------------------------------------------
+    def get_index(self, url: str, etag: str, last_modified: str) -> IndexResponse:
+        headers = {"Cache-Control": "no-cache"}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        resp, body = self._with_retries(lambda: self._get_small(url, headers, 1024 * 1024))
+        if resp.status_code == 304:
+            return IndexResponse(True, b"", etag, last_modified)
+        return IndexResponse(
+            False, body, resp.headers.get("ETag", ""), resp.headers.get("Last-Modified", "")
+        )
+
+    def get_small(self, url: str, max_bytes: int) -> bytes:
+        _resp, body = self._with_retries(lambda: self._get_small(url, {}, max_bytes))
+        return body
+
+    def _get_small(
+        self, url: str, headers: dict[str, str], max_bytes: int
+    ) -> tuple[requests.Response, bytes]:
+        deadline = self._clock() + self.options.deadline_s(max_bytes)
+        with self._request(url, headers) as resp:
+            if resp.status_code == 304:
+                return resp, b""
+            _check_status(resp, url)
+            _check_length(resp, max_bytes, url, exact=False)
+            body = bytearray()
+            for chunk in self._read(resp, deadline, url):
+                body += chunk
+                if len(body) > max_bytes:
+                    raise FetchError(f"{_name(url)}: server sent more than {max_bytes} bytes")
+            return resp, bytes(body)
+
+    # -- objects ---------------------------------------------------------------------------
+    def object_chunks(self, url: str, size: int) -> Iterator[bytes]:
+        """Yield exactly ``size`` bytes of ``url``, resuming with Range after a drop.
+
+        Raises FetchError; the bytes are checked by the caller (the library's checker)."""
+        got = 0
+        failures = 0
+        deadline = self._clock() + self.options.deadline_s(size)
+        while got < size or size == 0:
+            headers = {"Range": f"bytes={got}-"} if got else {}
+            try:
+                with self._request(url, headers) as resp:
+                    skip = self._start_object(resp, url, got, size)
+                    for chunk in self._read(resp, deadline, url):
+                        if skip:
+                            cut = min(skip, len(chunk))
+                            chunk, skip = chunk[cut:], skip - cut
+                        if got + len(chunk) > size:
+                            raise FetchError(
+                                f"{_name(url)}: server sent more than the {size} bytes "
+                                "the signed manifest declares"
+                            )
+                        if chunk:
+                            got += len(chunk)
+                            yield chunk
+                    if size == 0:
+                        return
+            except FetchError as exc:
+                if not exc.retryable:
+                    raise
+                failures += 1
+                if failures > self.options.retries:
+                    raise FetchError(
+                        f"{exc.reason} (gave up after {failures} tries)", retryable=True
+                    ) from None
+                self._backoff(failures, deadline)
+
+    def _start_object(self, resp: requests.Response, url: str, got: int, size: int) -> int:
+        """Check the response head; return how many leading bytes to skip."""
+        _check_status(resp, url)
+        if got and resp.status_code == 206:
+            match = _CONTENT_RANGE.match(resp.headers.get("Content-Range", ""))
+            if not match or int(match.group(1)) != got:
+                raise FetchError(f"{_name(url)}: server answered a resume with the wrong range")
+            if match.group(3) != "*" and int(match.group(3)) != size:
+                raise FetchError(
+                    f"{_name(url)}: server says the file has {match.group(3)} bytes, "
+                    f"the signed manifest says {size}"
+                )
+            _check_length(resp, size - got, url, exact=True)
+            return 0
+        if resp.status_code == 206:
+            raise FetchError(f"{_name(url)}: server sent part of a file that was not asked for")
+        _check_length(resp, size, url, exact=True)
+        return got  # the server ignored Range: skip what we already have
+
+    # -- plumbing --------------------------------------------------------------------------
+    def _request(self, url: str, headers: dict[str, str]) -> requests.Response:
+        opts = self.options
+        try:
+            return self.session.get(
+                url,
+                headers=headers,
+                stream=True,
+                timeout=(opts.connect_timeout_s, opts.read_timeout_s),
+            )
+        except requests.TooManyRedirects:
+            raise FetchError(f"{_name(url)}: the server redirects in a loop") from None
+        except requests.exceptions.InvalidURL as exc:
+            raise FetchError(f"channel URL is not valid: {exc}") from None
+        except requests.exceptions.SSLError as exc:
+            raise FetchError(f"secure connection failed: {_short(exc)}", retryable=True) from None
+        except requests.exceptions.ProxyError as exc:
+            raise FetchError(f"the proxy refused or failed: {_short(exc)}", True) from None
+        except requests.ConnectTimeout:
+            raise FetchError(f"{_host(url)}: no answer (connect timeout)", True) from None
+        except requests.ReadTimeout:
+            raise FetchError(f"{_name(url)}: server stopped answering (timeout)", True) from None
+        except requests.ConnectionError as exc:
+            raise FetchError(f"{_host(url)}: cannot connect ({_short(exc)})", True) from None
+        except requests.RequestException as exc:
+            raise FetchError(f"{_name(url)}: request failed ({_short(exc)})", True) from None
+
+    def _read(self, resp: requests.Response, deadline: float, url: str) -> Iterator[bytes]:
+        raw = resp.raw
+        try:
+            while True:
+                if self._clock() > deadline:
+                    raise FetchError(
+                        f"{_name(url)}: download too slow; total time limit reached", True
+                    )
+                chunk = raw.read1(CHUNK_BYTES)
+                if not chunk:
+                    break
+                self.bytes_fetched += len(chunk)
+                yield chunk
+        except urllib3.exceptions.ReadTimeoutError:
+            raise FetchError(f"{_name(url)}: server stopped sending (timeout)", True) from None
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
+            raise FetchError(f"{_name(url)}: connection dropped ({_short(exc)})", True) from None
+
+    def _with_retries(
+        self, op: Callable[[], tuple[requests.Response, bytes]]
+    ) -> tuple[requests.Response, bytes]:
+        failures = 0
+        while True:
+            try:
+                return op()
+            except FetchError as exc:
+                failures += 1
+                if not exc.retryable or failures > self.options.retries:
+                    raise
+                self._backoff(failures, None)
+
+    def _backoff(self, failures: int, deadline: float | None) -> None:
+        opts = self.options
+        delay = min(opts.backoff_max_s, opts.backoff_base_s * 2 ** (failures - 1))
+        delay *= self._rng.uniform(0.5, 1.0)
+        if deadline is not None and self._clock() + delay > deadline:
+            raise FetchError("download too slow; total time limit reached", True)
+        self._sleep(delay)
+
+
+def _check_status(resp: requests.Response, url: str) -> None:
+    code = resp.status_code
+    if code in (200, 206):
+        return
+    if code == 404:
+        raise FetchError(f"{_name(url)} is not on the channel server (HTTP 404)")
+    if code == 429 or code >= 500:
+        raise FetchError(f"{_name(url)}: server busy or failing (HTTP {code})", retryable=True)
+    raise FetchError(f"{_name(url)}: server refused (HTTP {code} {resp.reason})")
+
+
+def _check_length(resp: requests.Response, expected: int, url: str, exact: bool) -> None:
+    text = resp.headers.get("Content-Length")
+    if text is None:
+        return
+    try:
+        length = int(text)
+    except ValueError:
+        raise FetchError(f"{_name(url)}: server sent a malformed Content-Length") from None
+    if (exact and length != expected) or length > expected:
+        raise FetchError(
+            f"{_name(url)}: server announces {length} bytes, expected "
+            f"{'' if exact else 'at most '}{expected}"
+        )
+
+
+def _name(url: str) -> str:
+    tail = url.rstrip("/").rsplit("/", 1)[-1]
+    return tail[:16] if len(tail) == 64 else tail
+
+
+def _host(url: str) -> str:
+    return url.split("/")[2] if "://" in url else url
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc)
+    return text if len(text) < 160 else text[:157] + "..."

@@ -1,0 +1,201 @@
+"""A static channel server on 127.0.0.1 with switchable faults, for the sync tests.
+
+It serves a channel folder like nginx would (ETag, Last-Modified, 304, byte ranges) and can
+misbehave on object requests in the ways shop Wi-Fi, proxies and broken CDNs do. It counts
+every body byte it sends so tests can assert what a sync fetched.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import re
+import socket
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+_RANGE = re.compile(r"^bytes=(\d+)-$")
+
+
+@dataclass
+class Faults:
+    """What to do wrong on ``objects/`` requests (all off by default)."""
+
+    drop_once_at: int | None = None  # close the connection after this many body bytes, once
+    stall_s: float = 0.0  # send headers, then nothing for this long
+    drip_interval_s: float = 0.0  # send one byte per interval
+    truncate: bool = False  # announce the full length, send half, close (every time)
+    corrupt: bool = False  # flip one byte in the middle
+    length_delta: int = 0  # announce a Content-Length off by this much
+    status: int = 0  # answer with this HTTP status instead
+    redirect_loop: bool = False
+    endless: bool = False  # no Content-Length; send zeros until the client hangs up
+    ignore_range: bool = False
+
+
+@dataclass
+class Hit:
+    path: str
+    range: str
+    status: int
+    sent: int = 0
+
+
+@dataclass
+class ServerState:
+    root: Path
+    faults: Faults = field(default_factory=Faults)
+    hits: list[Hit] = field(default_factory=list)
+    stop: threading.Event = field(default_factory=threading.Event)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    dropped: bool = False
+
+    def sent_bytes(self) -> int:
+        with self.lock:
+            return sum(h.sent for h in self.hits)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    state: ServerState  # set on the subclass per server
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        st = self.state
+        path = self.path.split("?", 1)[0]
+        hit = Hit(path, self.headers.get("Range", ""), 0)
+        with st.lock:
+            st.hits.append(hit)
+        faults = st.faults if path.startswith("/objects/") else Faults()
+        if faults.redirect_loop:
+            return self._head(hit, 302, 0, {"Location": path})
+        if faults.status:
+            return self._head(hit, faults.status, 0)
+        file = st.root / path.lstrip("/")
+        if ".." in path or not file.is_file():
+            return self._head(hit, 404, 0)
+        data = file.read_bytes()
+        stat = file.stat()
+        etag = '"' + hashlib.sha256(data).hexdigest()[:16] + '"'
+        modified = email.utils.formatdate(stat.st_mtime, usegmt=True)
+        if self.headers.get("If-None-Match") == etag:
+            return self._head(hit, 304, None, {"ETag": etag})
+        start = 0
+        match = _RANGE.match(self.headers.get("Range", ""))
+        extra = {"ETag": etag, "Last-Modified": modified, "Accept-Ranges": "bytes"}
+        status = 200
+        if match and not faults.ignore_range:
+            start = int(match.group(1))
+            status = 206
+            extra["Content-Range"] = f"bytes {start}-{len(data) - 1}/{len(data)}"
+        body = data[start:]
+        if faults.corrupt and body:
+            mid = len(body) // 2
+            body = body[:mid] + bytes([body[mid] ^ 0xFF]) + body[mid + 1 :]
+        if faults.endless:
+            return self._endless(hit)
+        self._head(hit, status, len(body) + faults.length_delta, extra)
+        try:
+            self._body(hit, body, faults)
+        except OSError:
+            self.close_connection = True
+
+    def _head(
+        self, hit: Hit, status: int, length: int | None, extra: dict[str, str] | None = None
+    ) -> None:
+        hit.status = status
+        self.send_response(status)
+        for k, v in (extra or {}).items():
+            self.send_header(k, v)
+        if length is not None:
+            self.send_header("Content-Length", str(length))
+        self.end_headers()
+
+    def _send(self, hit: Hit, data: bytes) -> None:
+        self.wfile.write(data)
+        with self.state.lock:
+            hit.sent += len(data)
+
+    def _body(self, hit: Hit, body: bytes, faults: Faults) -> None:
+        st = self.state
+        if faults.stall_s:
+            st.stop.wait(faults.stall_s)
+            self.close_connection = True
+            return
+        if faults.drip_interval_s:
+            for i in range(len(body)):
+                if st.stop.wait(faults.drip_interval_s):
+                    break
+                self._send(hit, body[i : i + 1])
+            self.close_connection = True
+            return
+        if faults.truncate:
+            self._send(hit, body[: len(body) // 2])
+            self._hang_up()
+            return
+        if faults.drop_once_at is not None and not st.dropped:
+            st.dropped = True
+            self._send(hit, body[: faults.drop_once_at])
+            self._hang_up()
+            return
+        view = memoryview(body)
+        for pos in range(0, len(body), 256 * 1024):
+            self._send(hit, bytes(view[pos : pos + 256 * 1024]))
+        if faults.length_delta > 0:
+            self._hang_up()
+
+    def _endless(self, hit: Hit) -> None:
+        hit.status = 200
+        self.send_response(200)
+        self.send_header("Connection", "close")
+        self.end_headers()
+        block = b"\0" * 65536
+        try:
+            while not self.state.stop.is_set():
+                self._send(hit, block)
+        except OSError:
+            pass
+        self.close_connection = True
+
+    def _hang_up(self) -> None:
+        self.wfile.flush()
+        self.connection.shutdown(socket.SHUT_RDWR)
+        self.close_connection = True
+
+
+class ChannelServer:
+    """``with ChannelServer(folder) as srv: srv.url`` — serves ``folder`` on a free port."""
+
+    def __init__(self, root: Path) -> None:
+        self.state = ServerState(Path(root))
+        handler = type("Handler", (_Handler,), {"state": self.state})
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def faults(self) -> Faults:
+        return self.state.faults
+
+    def set_faults(self, **kw: Any) -> None:
+        self.state.faults = Faults(**kw)
+        self.state.dropped = False
+
+    def clear_faults(self) -> None:
+        self.set_faults()
+
+    def __enter__(self) -> ChannelServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.state.stop.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self._thread.join(5)

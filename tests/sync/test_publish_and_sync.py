@@ -1,0 +1,97 @@
+"""Publishing to a channel folder and syncing from it over a real loopback HTTP server."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+from channel_server import ChannelServer
+from sync_helpers import Channel, KioskDir, video
+
+from kiosk.sync.index import INDEX_NAME, read_index
+from kiosk.sync.publisher import PublishError, refresh_channel
+
+
+def test_publish_writes_objects_manifests_and_signed_index(channel: Channel) -> None:
+    result = channel.publish(1, {"media/a.mp4": video(1000, 1)})
+    entry = result.index.packs["test-pack"]
+    assert result.index.channel_version == 1
+    assert (channel.root / "manifests" / entry.manifest_sha256).is_file()
+    assert (channel.root / "manifests" / entry.signature_sha256).is_file()
+    objects = sorted(p.name for p in (channel.root / "objects").iterdir())
+    assert len(objects) == 2  # pack.yaml and the video
+    doc = json.loads((channel.root / INDEX_NAME).read_bytes())
+    assert doc["signed"]["packs"]["test-pack"]["version"] == 1
+    assert not list(channel.root.rglob("*.tmp"))
+
+
+def test_publish_refuses_older_release_and_keeps_channel(channel: Channel) -> None:
+    channel.publish(2, {"media/a.mp4": video(100, 1)})
+    before = (channel.root / INDEX_NAME).read_bytes()
+    with pytest.raises(PublishError, match="not newer"):
+        channel.publish(1, {"media/a.mp4": video(100, 2)})
+    assert (channel.root / INDEX_NAME).read_bytes() == before
+
+
+def test_refresh_raises_version_and_expiry(channel: Channel) -> None:
+    channel.publish(1, {"media/a.mp4": video(100, 1)})
+    channel.clock.advance(days=20)
+    index = refresh_channel(channel.root, channel.index_key, channel.clock(), 10)
+    assert index.channel_version == 2
+    assert index.expires == channel.clock() + timedelta(days=10)
+    assert read_index((channel.root / INDEX_NAME).read_bytes(), None).channel_version == 2
+
+
+def test_first_sync_installs_then_up_to_date_with_304(
+    channel: Channel, server: ChannelServer, kiosk: KioskDir
+) -> None:
+    channel.publish(1, {"media/a.mp4": video(300_000, 1)})
+    progress: list[tuple[int, int]] = []
+    outcome = kiosk.client().sync_once(progress=lambda d, t: progress.append((d, t)))
+    assert outcome.status == "updated"
+    assert kiosk.active_version() == 1
+    assert progress[-1][0] == progress[-1][1] > 300_000 - 1
+    kiosk.library.load_active(deep=True)
+    server.state.hits.clear()
+    again = kiosk.client().sync_once()
+    assert again.status == "up_to_date"
+    assert [(h.path, h.status) for h in server.state.hits] == [("/index.json", 304)]
+    state = kiosk.state.load()
+    assert state.last_result == "up_to_date" and state.last_success and not state.last_error
+
+
+def test_delta_sync_fetches_only_the_changed_object(
+    channel: Channel, server: ChannelServer, kiosk: KioskDir
+) -> None:
+    files = {f"media/v{i:02}.mp4": video(1_000_000, i) for i in range(24)}
+    channel.publish(1, files)
+    kiosk.client().sync_once()
+    assert kiosk.active_version() == 1
+    changed = video(1_000_000, 999)
+    files["media/v07.mp4"] = changed
+    v2 = channel.publish(2, files)
+    server.state.hits.clear()
+    outcome = kiosk.client().sync_once()
+    assert outcome.status == "updated" and kiosk.active_version() == 2
+    entry = v2.index.packs["test-pack"]
+    index_size = (channel.root / INDEX_NAME).stat().st_size
+    installed = kiosk.library.load_active()
+    assert installed is not None
+    pack_yaml = next(f.size for f in installed.manifest.files if f.path == "pack.yaml")
+    expected = index_size + entry.manifest_size + entry.signature_size + len(changed) + pack_yaml
+    assert server.state.sent_bytes() == expected == outcome.bytes_fetched
+    objects = [h.path for h in server.state.hits if h.path.startswith("/objects/")]
+    assert len(objects) == 2  # the changed video and pack.yaml (its version line changed)
+
+
+def test_two_kiosks_end_on_the_same_version(
+    channel: Channel, kiosk: KioskDir, second_kiosk: KioskDir
+) -> None:
+    channel.publish(1, {"media/a.mp4": video(50_000, 1)})
+    kiosk.client().sync_once()
+    channel.publish(2, {"media/a.mp4": video(50_000, 2)})
+    kiosk.client().sync_once()
+    second_kiosk.client().sync_once()
+    first, second = kiosk.library.pointer().active, second_kiosk.library.pointer().active
+    assert first == second and first is not None and first.version == 2
