@@ -201,3 +201,54 @@ class ChannelServer:
         self.httpd.shutdown()
         self.httpd.server_close()
         self._thread.join(5)
+
+
+class _ProxyHandler(BaseHTTPRequestHandler):
+    """A plain forwarding HTTP proxy (absolute-URI requests), like a shop's squid."""
+
+    protocol_version = "HTTP/1.1"
+    seen: list[str]
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        import http.client
+        from urllib.parse import urlsplit
+
+        self.seen.append(self.path)
+        target = urlsplit(self.path)
+        conn = http.client.HTTPConnection(target.hostname or "", target.port or 80, timeout=5)
+        headers = {k: v for k, v in self.headers.items() if k.lower() != "proxy-connection"}
+        conn.request("GET", target.path or "/", headers=headers)
+        resp = conn.getresponse()
+        body = resp.read()
+        self.send_response(resp.status)
+        for k, v in resp.getheaders():
+            if k.lower() not in ("transfer-encoding", "connection", "content-length"):
+                self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        conn.close()
+
+
+class ForwardProxy:
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+        handler = type("Proxy", (_ProxyHandler,), {"seen": self.seen})
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self._thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+
+    def __enter__(self) -> ForwardProxy:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self._thread.join(5)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -98,8 +99,8 @@ class Channel:
             self.kpack(version, files, **kw), self.root, self.index_key, self.clock(), expires_days
         )
 
-    def settings(self, url: str, **fetch: float) -> SyncSettings:
-        options = FAST.__class__(**{**FAST.__dict__, **fetch})
+    def settings(self, url: str, **fetch: object) -> SyncSettings:
+        options = replace(FAST, **fetch)  # type: ignore[arg-type]
         return SyncSettings(
             url=url,
             index_trust=TrustStore([TrustedKey(self.index_key.public_key())]),
@@ -120,7 +121,7 @@ class KioskDir:
         self.url = url
         self.sleeps: list[float] = []
 
-    def client(self, url: str | None = None, **fetch: float) -> SyncClient:
+    def client(self, url: str | None = None, **fetch: object) -> SyncClient:
         return SyncClient(
             self.library,
             self.state,

@@ -6,7 +6,7 @@ import json
 from datetime import timedelta
 
 import pytest
-from channel_server import ChannelServer
+from channel_server import ChannelServer, ForwardProxy
 from sync_helpers import Channel, KioskDir, video
 
 from kiosk.sync.index import INDEX_NAME, read_index
@@ -95,3 +95,14 @@ def test_two_kiosks_end_on_the_same_version(
     second_kiosk.client().sync_once()
     first, second = kiosk.library.pointer().active, second_kiosk.library.pointer().active
     assert first == second and first is not None and first.version == 2
+
+
+def test_sync_through_an_http_proxy(
+    channel: Channel, server: ChannelServer, kiosk: KioskDir
+) -> None:
+    channel.publish(1, {"media/a.mp4": video(200_000, 1)})
+    with ForwardProxy() as proxy:
+        outcome = kiosk.client(proxy=proxy.url).sync_once()
+    assert outcome.status == "updated" and kiosk.active_version() == 1
+    assert proxy.seen[0] == f"{server.url}/index.json"
+    assert any("/objects/" in url for url in proxy.seen)
