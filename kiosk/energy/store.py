@@ -84,8 +84,7 @@ class EnergyStore:
         self.max_db_bytes = int(max_db_mb * 1024 * 1024)
         self.minute_retention_days = minute_retention_days
         self.days = LocalDays(tz)
-        self._local = threading.local()
-        self._conns: list[sqlite3.Connection] = []
+        self._conns: dict[int, sqlite3.Connection] = {}
         self._conns_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._ids: dict[SeriesKey, int] = {}
@@ -106,7 +105,11 @@ class EnergyStore:
     # -- connections -------------------------------------------------------------------------
 
     def _conn(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        """This thread's connection. Keyed by thread id, not ``threading.local``: Qt pool
+        threads get a fresh Python thread state per job, which would open (and leak) a new
+        connection for every task."""
+        ident = threading.get_ident()
+        conn = self._conns.get(ident)
         if conn is None:
             if self._closed:
                 raise StoreError("the readings database is closed")
@@ -116,16 +119,20 @@ class EnergyStore:
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA busy_timeout = 10000")
             conn.execute("PRAGMA journal_size_limit = 67108864")
-            self._local.conn = conn
             with self._conns_lock:
-                self._conns.append(conn)
+                self._conns[ident] = conn
         return conn
+
+    @property
+    def open_connections(self) -> int:
+        """Connections open now, one per thread that has used the store (diagnostics)."""
+        return len(self._conns)
 
     def close(self) -> None:
         """Close every thread's connection. Call once, after the writer threads have stopped."""
         self._closed = True
         with self._conns_lock:
-            for conn in self._conns:
+            for conn in self._conns.values():
                 conn.close()
             self._conns.clear()
 

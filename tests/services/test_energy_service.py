@@ -120,3 +120,14 @@ def test_from_config_reports_a_broken_source_and_closes_cleanly(qtbot, data_dir:
         svc.stop()
     assert all(not p.is_running for p in svc.pollers.values())
     assert (data_dir / "readings.sqlite3").is_file()
+
+
+def test_summaries_on_pool_threads_reuse_one_connection_per_thread(qtbot, service) -> None:  # type: ignore[no-untyped-def]
+    svc, clock = service
+    svc.start()
+    for _ in range(20):
+        clock.advance(1.0)
+        with qtbot.waitSignal(svc.summary_did_update, timeout=5000):
+            svc.refresh_summary()
+    # GUI thread, poller thread, summary pool thread(s): not one connection per summary.
+    assert svc.store.open_connections <= 4
