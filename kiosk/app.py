@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.config import Config
 from kiosk.config.paths import AppPaths
 from kiosk.services.idle import IdleTracker
+from kiosk.services.quiz_service import QuizService
 from kiosk.services.tasks import TaskRunner
 from kiosk.services.watchdog import Watchdog
 from kiosk.staff.pin import PinStore
@@ -154,6 +155,7 @@ class Kiosk:
             max_attempts=self.config.staff.max_pin_attempts,
             lockout_seconds=self.config.staff.lockout_seconds,
         )
+        self.ctx.services["quiz"] = QuizService(self.config, self.paths, self.tasks)
 
     def _wire_features(self) -> None:
         """Connect services to the screens built at start (energy, content, quiz, sync)."""

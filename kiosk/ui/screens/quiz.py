@@ -1,13 +1,33 @@
-"""The quiz area. Shows an honest notice until its content is available."""
+"""The quiz area: pick a topic and level (and in a school the class), play a round by taps,
+see the result with class points or a certificate. An honest notice while no quiz is installed.
+
+The round lives in a :class:`QuizSession`; everything on screen is rendered from its state in
+the current language, so switching language mid-round keeps the progress.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
+
+from kiosk.quiz.certificate import make_certificate
+from kiosk.quiz.models import Difficulty
+from kiosk.quiz.periods import Period
+from kiosk.quiz.points_store import Leaderboard
+from kiosk.quiz.session import Phase, QuizSession
+from kiosk.quiz.views import render_question
 from kiosk.resources import asset
+from kiosk.services.quiz_service import QuizCatalog, QuizService
 from kiosk.ui.context import UiContext
+from kiosk.ui.quiz.level_picker import ClassPicker, LevelPicker
+from kiosk.ui.quiz.question_page import QuestionPage
+from kiosk.ui.quiz.result_page import ResultPage, stars_for
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.notice import Notice
+
+TIMER_TICK_MS = 250
 
 
 class QuizScreen(Screen):
@@ -15,16 +35,330 @@ class QuizScreen(Screen):
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
+        self.service: QuizService | None = ctx.service("quiz")
+        self.catalog = QuizCatalog()
+        self.session: QuizSession | None = None
+        self.level = Difficulty.KIDS
+        self.topic: str | None = None
+        self.team: str | None = None
+        self._boards: dict[Period, Leaderboard] = {}
+        self._points_problem = False
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages)
         self.notice = Notice(ctx.theme, str(asset("icons", "quiz.svg")))
-        layout.addWidget(self.notice)
+        self.picker = LevelPicker(ctx.theme)
+        self.picker.level_was_chosen.connect(self._on_level_was_chosen)
+        self.picker.topic_did_change.connect(self._on_topic_did_change)
+        self.class_picker = ClassPicker(ctx.theme)
+        self.class_picker.class_was_chosen.connect(self._on_class_was_chosen)
+        self.class_picker.back_button.clicked.connect(self._show_picker)
+        self.question_page = QuestionPage(ctx.theme)
+        self.question_page.answer_was_chosen.connect(self._on_answer_was_chosen)
+        self.question_page.next_was_tapped.connect(self._on_next_was_tapped)
+        self.result_page = ResultPage(ctx.theme)
+        self.result_page.play_again_was_tapped.connect(self._start_round)
+        self.result_page.home_was_tapped.connect(self._on_home_was_tapped)
+        self.result_page.show_mode(self.is_school)
+        for page in (
+            self.notice,
+            self.picker,
+            self.class_picker,
+            self.question_page,
+            self.result_page,
+        ):
+            self.pages.addWidget(page)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TIMER_TICK_MS)
+        self.timer.timeout.connect(self._on_timer)
+        if self.service is not None:
+            self.service.catalog_did_change.connect(self._on_catalog_did_change)
+            self.service.leaderboards_did_update.connect(self._on_leaderboards_did_update)
+            self.service.points_did_fail.connect(self._on_points_did_fail)
+            self.catalog = self.service.catalog
+        self._show_picker()
         self.retranslate()
+
+    @property
+    def is_school(self) -> bool:
+        return self.ctx.config.site.kind == "school"
+
+    def _now(self) -> float:
+        return self.service.monotonic() if self.service is not None else 0.0
+
+    # --- screen protocol -------------------------------------------------------------------
 
     def title(self) -> str:
         return self.tr("Low-carbon quiz")
+
+    def on_enter(self) -> None:
+        if self.is_school and self.service is not None:
+            self.service.refresh_leaderboards()
+
+    def reset_visitor_state(self) -> None:
+        """Idle: the round is discarded (no points) and the next visitor starts fresh."""
+        self.session = None
+        self.team = None
+        self.topic = None
+        self.timer.stop()
+        self.picker.select_topic(None)
+        self._show_picker()
 
     def retranslate(self) -> None:
         self.notice.set_texts(
             self.tr("No quizzes installed yet"),
             self.tr("Staff can load a content pack from a USB stick or the network."),
         )
+        self.picker.topic_heading.setText(self.tr("Choose a topic"))
+        self.picker.level_heading.setText(self.tr("Choose your level"))
+        self.picker.set_level_texts(
+            {
+                Difficulty.KIDS: self.tr("Kids") + "\n" + self.tr("Pictures and short questions"),
+                Difficulty.FAMILY: self.tr("Family") + "\n" + self.tr("Everyday green choices"),
+                Difficulty.STUDENT: self.tr("Students") + "\n" + self.tr("Facts and figures"),
+            }
+        )
+        self._fill_topics()
+        self.class_picker.heading.setText(self.tr("Which class or team are you in?"))
+        self.class_picker.note.setText(
+            self.tr("Your points go to your class. We never ask for your name.")
+        )
+        self.class_picker.back_button.setText("← " + self.tr("Back"))
+        self.result_page.board_heading.setText(self.tr("Class points"))
+        self.result_page.board.retranslate()
+        self.result_page.play_again.setText(self.tr("Play again"))
+        self.result_page.home.setText(self.tr("Home"))
+        self._render(animate=False)
+
+    # --- content ---------------------------------------------------------------------------
+
+    def _on_catalog_did_change(self, catalog: QuizCatalog) -> None:
+        self.catalog = catalog
+        self._fill_topics()
+        if self.session is None:
+            self._show_picker()
+
+    def _fill_topics(self) -> None:
+        lang = self.ctx.language.code
+        topics: dict[str, str] = {}
+        for quiz_set in self.catalog.sets:
+            topics.setdefault(quiz_set.theme, quiz_set.title.get(lang))
+        self.picker.set_topics(list(topics.items()), self.tr("All topics"))
+        self.picker.select_topic(self.topic)
+        self._update_playable()
+
+    def _update_playable(self) -> None:
+        levels = self.service.playable_levels(self.topic) if self.service is not None else []
+        self.picker.set_playable(levels)
+
+    def _show_picker(self) -> None:
+        self.session = None
+        self.timer.stop()
+        if self.catalog.sets:
+            self.pages.setCurrentWidget(self.picker)
+        else:
+            self.pages.setCurrentWidget(self.notice)
+
+    # --- choosing ----------------------------------------------------------------------------
+
+    def _on_topic_did_change(self, topic: str | None) -> None:
+        self.topic = topic
+        self._update_playable()
+
+    def _on_level_was_chosen(self, level: str, topic: str | None) -> None:
+        self.level = Difficulty(level)
+        self.topic = topic
+        classes = self.ctx.config.quiz.classes
+        if self.is_school and classes and self.team is None:
+            self.class_picker.set_classes(classes)
+            self.pages.setCurrentWidget(self.class_picker)
+            return
+        self._start_round()
+
+    def _on_class_was_chosen(self, team: str) -> None:
+        self.team = team
+        self._start_round()
+
+    def _start_round(self) -> None:
+        if self.service is None:
+            return
+        session = self.service.new_session(self.level, self.topic)
+        if session is None:
+            self._show_picker()
+            return
+        self.session = session
+        self._points_problem = False
+        session.start(self._now())
+        self._after_change(animate=False)
+
+    # --- playing -----------------------------------------------------------------------------
+
+    def _on_answer_was_chosen(self, choice_ids: tuple[str, ...]) -> None:
+        session = self.session
+        if session is None or session.state.phase is not Phase.QUESTION:
+            return
+        session.answer(choice_ids, self._now())
+        self._after_change(animate=True)
+
+    def _on_next_was_tapped(self) -> None:
+        session = self.session
+        if session is None or session.state.phase is not Phase.FEEDBACK:
+            return
+        session.next(self._now())
+        self._after_change(animate=True)
+
+    def _on_timer(self) -> None:
+        session = self.session
+        if session is None:
+            self.timer.stop()
+            return
+        if session.tick(self._now()):
+            self._after_change(animate=True)
+        else:
+            self._update_timer_text()
+
+    def _after_change(self, animate: bool) -> None:
+        session = self.session
+        assert session is not None
+        if session.state.phase is Phase.RESULT:
+            self._finish_round()
+        self._render(animate)
+
+    def _finish_round(self) -> None:
+        session = self.session
+        assert session is not None and session.state.score is not None
+        if self.is_school and self.team and self.service is not None:
+            self.service.award(self.team, session.state.score.points)
+
+    # --- rendering ---------------------------------------------------------------------------
+
+    def _render(self, animate: bool) -> None:
+        session = self.session
+        if session is None:
+            return
+        state = session.state
+        if state.phase is Phase.RESULT:
+            self.timer.stop()
+            self._render_result(animate)
+            self.pages.setCurrentWidget(self.result_page)
+            return
+        view = render_question(session, self.ctx.language.code)
+        if view is None:
+            return
+        results = tuple(a.correct for a in state.answers)
+        self.question_page.show_view(
+            view, results, self._picture, self.level is Difficulty.KIDS, animate
+        )
+        self._update_timer_text()
+        if state.phase is Phase.QUESTION and state.deadline is not None:
+            self.timer.start()
+        else:
+            self.timer.stop()
+        self.pages.setCurrentWidget(self.question_page)
+
+    def _picture(self, rel_path: str) -> Path | None:
+        return self.catalog.picture_path(rel_path)
+
+    def _update_timer_text(self) -> None:
+        remaining = self.session.remaining_seconds(self._now()) if self.session else None
+        text = (
+            ""
+            if remaining is None
+            else self.tr("%1 s left").replace("%1", str(int(remaining + 0.999)))
+        )
+        self.question_page.set_timer_text(text)
+
+    def _render_result(self, animate: bool) -> None:
+        session = self.session
+        assert session is not None and session.state.score is not None
+        score = session.state.score
+        page = self.result_page
+        page.stars.set_earned(stars_for(score), animate)
+        page.headline.setText(
+            self.tr("You got %1 of %2 right!")
+            .replace("%1", str(score.correct))
+            .replace("%2", str(score.asked))
+        )
+        page.points.setText(self.tr("+%1 carbon points").replace("%1", str(score.points)))
+        page.show_mode(self.is_school)
+        if self.is_school:
+            page.note.setText(self._school_note())
+            page.board.set_boards(self._boards, self.team or "")
+        elif self.service is not None:
+            page.note.setText(self.tr("Thank you for learning how to save carbon!"))
+            link = self.service.result_link(self.topic)
+            certificate = make_certificate(score, self.service.local_today(), link)
+            link_text = link.label.get(self.ctx.language.code) if link else ""
+            page.certificate.show_certificate(certificate, link_text)
+
+    def _school_note(self) -> str:
+        if self._points_problem:
+            return self.tr("Your points could not be saved just now. Sorry!")
+        if self.team:
+            return self.tr("Points added for %1.").replace("%1", self.team)
+        return self.tr("Ask staff to add your classes so points can be collected.")
+
+    def _on_leaderboards_did_update(self, boards: dict[Period, Leaderboard]) -> None:
+        self._boards = boards
+        self.result_page.board.set_boards(boards, self.team or "")
+
+    def _on_points_did_fail(self, _message: str) -> None:
+        self._points_problem = True
+        if self.session is not None and self.session.state.phase is Phase.RESULT:
+            self.result_page.note.setText(self._school_note())
+
+    def _on_home_was_tapped(self) -> None:
+        self._show_picker()
+        self.user_did_choose_screen.emit("home")
+
+    # --- screenshots -------------------------------------------------------------------------
+
+    def shot_states(self) -> list[str]:
+        if not self.catalog.sets:
+            return [""]
+        states = ["", "question", "feedback-right", "feedback-wrong", "kids-picture", "result"]
+        if self.is_school and self.ctx.config.quiz.classes:
+            states.insert(1, "classes")
+        return states
+
+    def enter_shot_state(self, state: str) -> None:
+        self.reset_visitor_state()
+        if self.service is None or not state:
+            return
+        if state == "classes":
+            self._on_level_was_chosen(Difficulty.FAMILY.value, None)
+            return
+        self.team = (self.ctx.config.quiz.classes or (None,))[0]
+        if state == "kids-picture":
+            for seed in range(100):
+                self._shot_round(Difficulty.KIDS, seed)
+                if self.question_page.visible_buttons()[0].has_picture():
+                    return
+            return
+        self._shot_round(Difficulty.FAMILY, 3)
+        session = self.session
+        if session is None or state == "question":
+            return
+        if state == "result":
+            while session.state.phase is not Phase.RESULT:
+                if session.state.phase is Phase.QUESTION:
+                    self._shot_answer(right=session.state.number != 2)
+                else:
+                    self._on_next_was_tapped()
+            return
+        self._shot_answer(right=state == "feedback-right")
+
+    def _shot_round(self, level: Difficulty, seed: int) -> None:
+        assert self.service is not None
+        self.service.rng.seed(seed)
+        self.level, self.topic = level, None
+        self._start_round()
+
+    def _shot_answer(self, right: bool) -> None:
+        session = self.session
+        assert session is not None
+        state = session.state
+        correct = session.correct_ids(state.question_id)
+        wrong = [c for c in state.choice_order if c not in correct]
+        self._on_answer_was_chosen(tuple(sorted(correct)) if right or not wrong else (wrong[0],))

@@ -1,0 +1,213 @@
+"""Quiz sets from the active content pack, class points and leaderboards, for the quiz screen.
+
+QtCore only. Parsing quiz files and every SQLite call run on the task runner; results come
+back by signal on the GUI thread. Making a :class:`QuizSession` is cheap and pure, so the
+screen asks for one directly.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.config import Config
+from kiosk.config.paths import AppPaths
+from kiosk.quiz.live import LiveValueProvider
+from kiosk.quiz.models import Difficulty, Question, QuizSet, ResultLink, question_pool
+from kiosk.quiz.periods import LeaderboardCalendar, Period
+from kiosk.quiz.points_store import Leaderboard, PointsStore
+from kiosk.quiz.session import QuizSession
+from kiosk.services.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from kiosk.content.active import ActiveContent
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class QuizCatalog:
+    """The quiz sets of one content release and where their pictures are on disk."""
+
+    sets: tuple[QuizSet, ...] = ()
+    pictures: dict[str, Path] = field(default_factory=dict)
+    errors: tuple[str, ...] = ()  # "file:line: message" for each quiz file that was skipped
+
+    def picture_path(self, rel_path: str) -> Path | None:
+        return self.pictures.get(rel_path) if rel_path else None
+
+
+def load_catalog(content: ActiveContent | None) -> QuizCatalog:
+    """Parse the quiz files of ``content``; a bad file is reported and skipped (blocking).
+
+    The YAML and schema machinery is imported here, on the worker, to keep start-up fast.
+    """
+    from kiosk.content.source_doc import DocumentError
+    from kiosk.quiz.loader import load_quiz_file
+
+    if content is None:
+        return QuizCatalog()
+    sets: list[QuizSet] = []
+    errors: list[str] = []
+    for rel in sorted(content.quiz_files):
+        try:
+            sets.append(load_quiz_file(content.quiz_files[rel], None))
+        except DocumentError as exc:
+            errors.append(f"{content.ref.id}/{rel}: {exc}")
+        except OSError as exc:
+            errors.append(f"{content.ref.id}/{rel}: cannot read: {exc}")
+    pictures: dict[str, Path] = {}
+    for quiz_set in sets:
+        for q in quiz_set.questions:
+            for rel in (q.picture, *(c.picture for c in q.choices)):
+                if rel in content.files:
+                    pictures[rel] = content.files[rel]
+    for message in errors:
+        log.warning("quiz file skipped: %s", message)
+    return QuizCatalog(tuple(sets), pictures, tuple(errors))
+
+
+class QuizService(QObject):
+    """Holds the quiz catalog, the live value provider and the class points store."""
+
+    catalog_did_change = Signal(object)  # QuizCatalog
+    leaderboards_did_update = Signal(object)  # dict[Period, Leaderboard]
+    points_did_fail = Signal(str)  # a one-line reason; the round itself is unaffected
+
+    def __init__(
+        self,
+        config: Config,
+        paths: AppPaths,
+        tasks: TaskRunner,
+        live_provider: LiveValueProvider | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._config = config
+        self._paths = paths
+        self._tasks = tasks
+        self._live_provider = live_provider
+        self._catalog = QuizCatalog()
+        self._generation = 0
+        self._store: PointsStore | None = None
+        self._store_lock = threading.Lock()
+        self._calendar = LeaderboardCalendar.from_config(config)
+        #: Clocks, replaceable in tests: monotonic seconds (timers) and aware UTC (points).
+        self.monotonic: Callable[[], float] = time.monotonic
+        self.utc_now: Callable[[], datetime] = _utc_now
+        self.rng: random.Random = random.Random()
+
+    # --- content ---------------------------------------------------------------------------
+
+    @property
+    def catalog(self) -> QuizCatalog:
+        return self._catalog
+
+    def set_content(self, content: ActiveContent | None) -> None:
+        """Load the quiz sets of the active content off the GUI thread, then emit the catalog."""
+        self._generation += 1
+        generation = self._generation
+        self._tasks.run(
+            lambda: load_catalog(content),
+            lambda catalog: self._on_catalog_loaded(generation, catalog),
+            lambda exc: self._on_catalog_loaded(generation, QuizCatalog(errors=(str(exc),))),
+        )
+
+    def _on_catalog_loaded(self, generation: int, catalog: QuizCatalog) -> None:
+        if generation != self._generation:
+            return  # a newer release arrived while this one was parsed
+        self._catalog = catalog
+        self.catalog_did_change.emit(catalog)
+
+    def set_live_provider(self, provider: LiveValueProvider | None) -> None:
+        """Where live-data questions get their figure; None skips those questions."""
+        self._live_provider = provider
+
+    def askable(self, question: Question) -> bool:
+        return question.live is None or self._live_provider is not None
+
+    def playable_levels(self, theme: str | None) -> list[Difficulty]:
+        """Levels with at least one question that can be asked now, easiest first."""
+        pool = question_pool(self._catalog.sets, theme=theme)
+        return [d for d in Difficulty if any(q.difficulty is d and self.askable(q) for q in pool)]
+
+    def new_session(self, level: Difficulty, theme: str | None) -> QuizSession | None:
+        """A fresh round for one level (and theme, None = every theme); None if nothing to ask."""
+        pool = [
+            q
+            for q in question_pool(self._catalog.sets, level=level, theme=theme)
+            if self.askable(q)
+        ]
+        if not pool:
+            return None
+        quiz = self._config.quiz
+        return QuizSession(
+            pool,
+            questions_per_round=quiz.questions_per_round,
+            timer_seconds=quiz.question_timer_seconds,
+            live_provider=self._live_provider,
+            rng=self.rng,
+        )
+
+    def result_link(self, theme: str | None) -> ResultLink | None:
+        """The pack link for the store certificate: the theme's set first, then any set."""
+        sets = self._catalog.sets
+        ordered = [s for s in sets if s.theme == theme] + [s for s in sets if s.theme != theme]
+        return next((s.result_link for s in ordered if s.result_link is not None), None)
+
+    def local_today(self) -> date:
+        return self.utc_now().astimezone(self._calendar.timezone).date()
+
+    # --- points ----------------------------------------------------------------------------
+
+    def award(self, team: str, points: int) -> None:
+        """Add a finished round's points to a class, then emit fresh leaderboards."""
+        now = self.utc_now()
+
+        def op() -> dict[Period, Leaderboard]:
+            self._open_store().award(team, points, now)
+            return self._boards(now)
+
+        self._tasks.run(op, self._on_boards, self._on_points_error)
+
+    def refresh_leaderboards(self) -> None:
+        now = self.utc_now()
+        self._tasks.run(lambda: self._boards(now), self._on_boards, self._on_points_error)
+
+    def _boards(self, now: datetime) -> dict[Period, Leaderboard]:
+        store = self._open_store()
+        classes = self._config.quiz.classes
+        return {p: store.leaderboard(p, now, classes) for p in Period}
+
+    def _open_store(self) -> PointsStore:
+        with self._store_lock:
+            if self._store is None:
+                self._store = PointsStore(self._paths.quiz_db, self._calendar)
+            return self._store
+
+    def _on_boards(self, boards: dict[Period, Leaderboard]) -> None:
+        self.leaderboards_did_update.emit(boards)
+
+    def _on_points_error(self, exc: BaseException) -> None:
+        self.points_did_fail.emit(f"{self._paths.quiz_db}: {exc}")
+
+    def stop(self) -> None:
+        """Finish pending writes and close the database (called at shutdown)."""
+        self._tasks.wait(10_000)
+        with self._store_lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
