@@ -95,6 +95,8 @@ class QuizService(QObject):
         self._config = config
         self._paths = paths
         self._tasks = tasks
+        # one worker for the points database: awards and board reads run in order
+        self._db_worker = TaskRunner(max_threads=1, parent=self)
         self._live_provider = live_provider
         self._catalog = QuizCatalog()
         self._generation = 0
@@ -177,11 +179,11 @@ class QuizService(QObject):
             self._open_store().award(team, points, now)
             return self._boards(now)
 
-        self._tasks.run(op, self._on_boards, self._on_points_error)
+        self._db_worker.run(op, self._on_boards, self._on_points_error)
 
     def refresh_leaderboards(self) -> None:
         now = self.utc_now()
-        self._tasks.run(lambda: self._boards(now), self._on_boards, self._on_points_error)
+        self._db_worker.run(lambda: self._boards(now), self._on_boards, self._on_points_error)
 
     def _boards(self, now: datetime) -> dict[Period, Leaderboard]:
         store = self._open_store()
@@ -202,7 +204,7 @@ class QuizService(QObject):
 
     def stop(self) -> None:
         """Finish pending writes and close the database (called at shutdown)."""
-        self._tasks.wait(10_000)
+        self._db_worker.wait(10_000)
         with self._store_lock:
             if self._store is not None:
                 self._store.close()
