@@ -13,9 +13,11 @@ from kiosk.config.schema import section_default, setting
 
 SCHEMA_VERSION = 1
 
+#: Keys of kiosk.energy.carbon.FACTOR_TABLE (a test keeps the two in step), plus "custom".
 GRID_REGIONS = (
     "national", "north", "northeast", "east", "central", "northwest", "south", "southwest",
-    "custom",
+    "hebei", "shanxi", "tianjin", "inner_mongolia", "anhui", "fujian", "guangxi", "qinghai",
+    "sichuan", "yunnan", "custom",
 )  # fmt: skip
 
 

@@ -95,3 +95,10 @@ def test_every_key_has_a_title_and_appears_in_the_example() -> None:
             del hint
 
     walk(Config, raw)
+
+
+def test_grid_regions_are_exactly_the_carbon_factor_table() -> None:
+    from kiosk.config.model import GRID_REGIONS
+    from kiosk.energy.carbon import FACTOR_TABLE
+
+    assert set(GRID_REGIONS) == set(FACTOR_TABLE) | {"custom"}
