@@ -24,6 +24,8 @@ from kiosk.ui.quiz.paint import draw_badge
 from kiosk.ui.theme import Theme
 
 FEEDBACK_MS = 320  # friendly, and well under the 400 ms budget
+#: The colour changes in the very first frame after a tap; the icon then grows from this size.
+ICON_START_SCALE = 0.4
 _TEXT_FLAGS = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
 
 
@@ -51,7 +53,7 @@ class AnswerButton(QAbstractButton):
         self._progress = 1.0
         self._anim = QVariantAnimation(self)
         self._anim.setDuration(FEEDBACK_MS)
-        self._anim.setStartValue(0.0)
+        self._anim.setStartValue(ICON_START_SCALE)
         self._anim.setEndValue(1.0)
         self._anim.setEasingCurve(QEasingCurve.Type.OutBack)
         self._anim.valueChanged.connect(self._on_anim_value)
@@ -87,7 +89,7 @@ class AnswerButton(QAbstractButton):
         self.setEnabled(state in (AnswerState.OPEN, AnswerState.PICKED))
         self._anim.stop()
         if animate and state in (AnswerState.CORRECT, AnswerState.WRONG, AnswerState.MISSED):
-            self._progress = 0.0
+            self._progress = ICON_START_SCALE
             self._anim.start()
         else:
             self._progress = 1.0
@@ -175,11 +177,6 @@ class AnswerButton(QAbstractButton):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         background, border, text_colour = self._colours()
-        progress = max(0.0, min(1.0, self._progress))
-        if self.state in (AnswerState.CORRECT, AnswerState.WRONG) and progress < 1.0:
-            base = QColor(self._theme.palette.surface)
-            background = _blend(base, background, progress)
-            text_colour = _blend(QColor(self._theme.palette.text), text_colour, progress)
         thick = px(6) if self.state in (AnswerState.PICKED, AnswerState.MISSED) else px(3)
         body = QRectF(self.rect()).adjusted(thick / 2, thick / 2, -thick / 2, -thick / 2)
         pen = QPen(border, thick)
@@ -224,11 +221,3 @@ class AnswerButton(QAbstractButton):
             QColor("#DDEFE3") if self.state is AnswerState.PICKED else Qt.BrushStyle.NoBrush
         )
         painter.drawEllipse(rect)
-
-
-def _blend(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * t),
-        round(a.green() + (b.green() - a.green()) * t),
-        round(a.blue() + (b.blue() - a.blue()) * t),
-    )

@@ -87,6 +87,8 @@ class QuestionPage(QWidget):
         self.body.addWidget(self.side, 2)
         outer.addLayout(self.body, 1)
         self.buttons: list[AnswerButton] = []
+        self._has_picture = False
+        self._choices_key: tuple[object, ...] = ()
 
     # --- showing a state -------------------------------------------------------------------
 
@@ -103,7 +105,9 @@ class QuestionPage(QWidget):
         if not same_question:
             self._picked.clear()
         self._view = view
-        set_role(self.question_label, "quiz-question-kids" if large else "quiz-question")
+        role = "quiz-question-kids" if large else "quiz-question"
+        if self.question_label.property("role") != role:
+            set_role(self.question_label, role)
         self.question_label.setText(view.text)
         self.counter.setText(
             self.tr("Question %1 of %2")
@@ -130,21 +134,18 @@ class QuestionPage(QWidget):
                 view.number >= view.total,
                 animate,
             )
-            self.side.setCurrentWidget(self.card)
-            self.side.setVisible(True)
-            self._arrange()
+            _show_page(self.side, self.card)
         else:
-            path = pictures(view.picture) if view.picture else None
-            self._set_picture(path)
-            self.side.setCurrentWidget(self.picture)
-            self.side.setVisible(path is not None)
-            self._arrange()
+            self._set_picture(pictures(view.picture) if view.picture else None)
+            _show_page(self.side, self.picture)
+        self._arrange()
 
     def set_timer_text(self, text: str) -> None:
         self.timer_label.setText(text)
         self.timer_label.setVisible(bool(text))
 
     def _set_picture(self, path: Path | None) -> None:
+        self._has_picture = path is not None
         if path is None:
             self.picture.clear()
             return
@@ -154,6 +155,13 @@ class QuestionPage(QWidget):
     def _show_choices(
         self, choices: tuple[ChoiceView, ...], pictures: PictureResolver, large: bool, animate: bool
     ) -> None:
+        key = (large, *((c.id, c.text, c.picture) for c in choices))
+        if key == self._choices_key:
+            # the same choices after a tap: only their states change (the fast path)
+            for btn, choice in zip(self.buttons, choices, strict=False):
+                btn.set_state(self._state_of(choice), animate)
+            return
+        self._choices_key = key
         while len(self.buttons) < len(choices):
             btn = AnswerButton(self._theme)
             btn.clicked.connect(self._on_answer_clicked)
@@ -174,10 +182,6 @@ class QuestionPage(QWidget):
         count = len(choices)
         if any(c.picture for c in choices):
             return count if count <= 4 else 3
-        portrait = self.height() > self.width()
-        side_shown = self._view is not None and (self._view.answered or bool(self._view.picture))
-        if not portrait and not side_shown and count <= 4:
-            return count
         return 2 if count in (2, 4) else 1
 
     def _state_of(self, choice: ChoiceView) -> AnswerState:
@@ -226,5 +230,14 @@ class QuestionPage(QWidget):
         else:
             direction = QBoxLayout.Direction.BottomToTop
         self.body.setDirection(direction)
+        # landscape keeps the side panel (picture, card or empty) so answers never move on a tap
+        self.side.setVisible(not portrait or answered or self._has_picture)
         vertical = QSizePolicy.Policy.Maximum if portrait else QSizePolicy.Policy.Expanding
-        self.side.setSizePolicy(QSizePolicy.Policy.Expanding, vertical)
+        if self.side.sizePolicy().verticalPolicy() != vertical:
+            self.side.setSizePolicy(QSizePolicy.Policy.Expanding, vertical)
+
+
+def _show_page(stack: QStackedWidget, page: QWidget) -> None:
+    """Switch only when needed: even a no-op switch costs a relayout."""
+    if stack.currentWidget() is not page:
+        stack.setCurrentWidget(page)

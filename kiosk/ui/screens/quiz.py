@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.quiz.certificate import make_certificate
 from kiosk.quiz.models import Difficulty
@@ -79,6 +79,10 @@ class QuizScreen(Screen):
             self.catalog = self.service.catalog
         self._show_picker()
         self.retranslate()
+
+    def _show(self, page: QWidget) -> None:
+        if self.pages.currentWidget() is not page:
+            self.pages.setCurrentWidget(page)
 
     @property
     def is_school(self) -> bool:
@@ -156,9 +160,9 @@ class QuizScreen(Screen):
         self.session = None
         self.timer.stop()
         if self.catalog.sets:
-            self.pages.setCurrentWidget(self.picker)
+            self._show(self.picker)
         else:
-            self.pages.setCurrentWidget(self.notice)
+            self._show(self.notice)
 
     # --- choosing ----------------------------------------------------------------------------
 
@@ -172,7 +176,7 @@ class QuizScreen(Screen):
         classes = self.ctx.config.quiz.classes
         if self.is_school and classes and self.team is None:
             self.class_picker.set_classes(classes)
-            self.pages.setCurrentWidget(self.class_picker)
+            self._show(self.class_picker)
             return
         self._start_round()
 
@@ -241,7 +245,7 @@ class QuizScreen(Screen):
         if state.phase is Phase.RESULT:
             self.timer.stop()
             self._render_result(animate)
-            self.pages.setCurrentWidget(self.result_page)
+            self._show(self.result_page)
             return
         view = render_question(session, self.ctx.language.code)
         if view is None:
@@ -255,7 +259,7 @@ class QuizScreen(Screen):
             self.timer.start()
         else:
             self.timer.stop()
-        self.pages.setCurrentWidget(self.question_page)
+        self._show(self.question_page)
 
     def _picture(self, rel_path: str) -> Path | None:
         return self.catalog.picture_path(rel_path)
