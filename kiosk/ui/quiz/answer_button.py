@@ -81,7 +81,7 @@ class AnswerButton(QAbstractButton):
 
     def _min_height(self) -> int:
         if self._picture_path is not None:
-            return 320
+            return 360
         return 160 if self._large else 130
 
     def set_state(self, state: AnswerState, animate: bool) -> None:

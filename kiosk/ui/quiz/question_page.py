@@ -69,7 +69,6 @@ class QuestionPage(QWidget):
         self.grid = QGridLayout()
         self.grid.setSpacing(px(20))
         answers_box.addLayout(self.grid)
-        answers_box.addStretch(1)
         self.check_button = button("", "primary")
         self.check_button.setObjectName("quiz-check")
         self.check_button.setMinimumHeight(px(110))
@@ -85,7 +84,8 @@ class QuestionPage(QWidget):
         self.side.addWidget(self.picture)
         self.side.addWidget(self.card)
         self.body.addWidget(self.side, 2)
-        outer.addLayout(self.body, 1)
+        outer.addLayout(self.body)
+        outer.addStretch(1)
         self.buttons: list[AnswerButton] = []
         self._has_picture = False
         self._choices_key: tuple[object, ...] = ()
