@@ -60,6 +60,7 @@ def open_quiz(qtbot: Any, make_kiosk: Any, content: ActiveContent | None, **raw:
     kiosk = make_kiosk(raw, size=(1920, 1080))
     service = kiosk.ctx.services["quiz"]
     service.utc_now = lambda: NOW_UTC
+    service.rng.seed(2026)  # the same question order on every run
     with qtbot.waitSignal(service.catalog_did_change):
         service.set_content(content)
     tap(qtbot, kiosk.window.router.screen("home").tiles["quiz"])
@@ -292,3 +293,22 @@ def test_question_timer_runs_out_on_the_fake_clock(
     qtbot.waitUntil(lambda: screen.session.state.phase is Phase.FEEDBACK)
     assert page.card.headline.text() == "Time's up! Here is the answer."
     assert page.dots.results == (False,)
+
+
+def test_kids_picture_answers_show_the_packs_pictures(
+    qtbot: Any, make_kiosk: Any, builtin_content: ActiveContent
+) -> None:
+    _kiosk, screen = open_quiz(qtbot, make_kiosk, builtin_content, display={"language": "en"})
+    screen.enter_shot_state("kids-picture")
+    buttons = screen.question_page.visible_buttons()
+    question = screen.session.question(screen.session.state.question_id)
+    assert question.difficulty is Difficulty.KIDS
+    assert buttons and all(b.has_picture() for b in buttons)
+    assert all(b.height() >= buttons[0].minimumHeight() >= 300 for b in buttons)
+    image = buttons[0].grab().toImage()
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 8)
+        for y in range(0, image.height(), 8)
+    }
+    assert len(colours) > 4  # the SVG picture is drawn, not an empty frame
