@@ -59,6 +59,8 @@ class SyncSettings:
     pack_trust: TrustStore
     policy: InstallPolicy
     fetch: FetchOptions = FetchOptions()
+    #: How long to wait for another installer (USB, start-up) to release the library.
+    lock_wait_s: float = 30.0
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ class SyncClient:
             )  # fmt: skip
             return outcome, state
         signed = self._fetch_manifest(fetcher, base, pack_id, entry)
-        with self.library.transaction() as txn:
+        with self.library.transaction(self.settings.lock_wait_s) as txn:
             txn.check(signed, self.settings.policy)
             missing: dict[str, int] = {}
             for f in signed.manifest.files:

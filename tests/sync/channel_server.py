@@ -252,3 +252,18 @@ class ForwardProxy:
         self.httpd.shutdown()
         self.httpd.server_close()
         self._thread.join(5)
+
+
+def main() -> None:
+    """``python channel_server.py FOLDER``: serve a channel folder (no faults) from a separate
+    process, so the test process's GIL only carries the client; prints the URL, runs until
+    stdin closes."""
+    import sys
+
+    with ChannelServer(Path(sys.argv[1])) as server:
+        print(server.url, flush=True)
+        sys.stdin.read()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,213 @@
+"""The staff screen's sync panel: channel, last successful sync and how long ago, current and
+available versions, bytes to download, the last failure in plain words, and "sync now" with a
+progress bar (added with ``StaffScreen.add_section``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from kiosk.services.sync_service import SyncService
+from kiosk.sync.client import SyncOutcome
+from kiosk.sync.status import SyncStatus
+from kiosk.ui.context import UiContext
+from kiosk.ui.widgets.touch import button, label
+
+AGE_REFRESH_MS = 60_000
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1e6:.1f} MB"
+
+
+class SyncPanel(QWidget):
+    def __init__(
+        self,
+        ctx: UiContext,
+        service: SyncService,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        super().__init__()
+        self.setObjectName("staff-sync")
+        self.ctx = ctx
+        self.service = service
+        self._now = now
+        self._busy = False
+        self._progress = (0, 0)
+        self._message = ""
+        theme = ctx.theme
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.px(12))
+        self.heading = label("", "heading")
+        form = QFormLayout()
+        form.setVerticalSpacing(theme.px(12))
+        form.setHorizontalSpacing(theme.px(24))
+        self._rows: dict[str, tuple[QLabel, QLabel]] = {}
+        for key in ("channel", "synced", "result", "current", "available"):
+            name, value = label("", "subtitle"), label("", "body")
+            value.setObjectName(f"sync-{key}")
+            self._rows[key] = (name, value)
+            form.addRow(name, value)
+        self.problem = label("", "honest")
+        self.problem.setObjectName("sync-problem")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("sync-progress")
+        self.progress_bar.setVisible(False)
+        self.progress_text = label("", "small")
+        self.progress_text.setObjectName("sync-progress-text")
+        self.progress_text.setVisible(False)
+        actions = QHBoxLayout()
+        self.sync_button = button("", "primary")
+        self.sync_button.setObjectName("sync-now")
+        self.sync_button.clicked.connect(self._on_sync_clicked)
+        actions.addWidget(self.sync_button)
+        actions.addStretch(1)
+        for widget in (self.heading,):
+            layout.addWidget(widget)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.progress_text)
+        layout.addLayout(actions)
+        self._age_timer = QTimer(self)
+        self._age_timer.setInterval(AGE_REFRESH_MS)
+        self._age_timer.timeout.connect(self.retranslate)
+        self._age_timer.start()
+        service.sync_did_start.connect(self._on_sync_did_start)
+        service.sync_did_progress.connect(self._on_sync_did_progress)
+        service.sync_did_finish.connect(self._on_sync_did_finish)
+        service.sync_did_fail.connect(self._on_sync_did_fail)
+        service.status_did_change.connect(self._on_status_did_change)
+        ctx.language.language_did_change.connect(self._on_language_did_change)
+        self.retranslate()
+
+    # -- text ------------------------------------------------------------------------------
+    def age_text(self, then: datetime | None) -> str:
+        if then is None:
+            return self.tr("never")
+        minutes = int((self._now() - then).total_seconds() // 60)
+        if minutes < 1:
+            return self.tr("just now")
+        if minutes < 60:
+            return self.tr("%1 min ago").replace("%1", str(minutes))
+        hours = minutes // 60
+        if hours < 48:
+            return self.tr("%1 h ago").replace("%1", str(hours))
+        return self.tr("%1 days ago").replace("%1", str(hours // 24))
+
+    def retranslate(self) -> None:
+        status: SyncStatus | None = self.service.status
+        self.heading.setText(self.tr("Network sync"))
+        names = {
+            "channel": self.tr("Channel"),
+            "synced": self.tr("Last synced"),
+            "result": self.tr("Result"),
+            "current": self.tr("Showing"),
+            "available": self.tr("Available"),
+        }
+        for key, (name, _value) in self._rows.items():
+            name.setText(names[key])
+        self.sync_button.setText(self.tr("Sync now"))
+        self.sync_button.setEnabled(not self._busy and self.service.client is not None)
+        self._value("channel").setText(self.service.url or self.tr("off (no channel URL set)"))
+        problem = self.service.setup_error
+        if status is None:
+            for key in ("synced", "result", "current", "available"):
+                self._value(key).setText("—")
+        else:
+            state = status.state
+            then = state.last_success_time()
+            synced = self.age_text(then)
+            if then is not None:
+                local = then.astimezone().strftime("%Y-%m-%d %H:%M")
+                synced = f"{synced}  ({local})"
+            self._value("synced").setText(synced)
+            results = {
+                "updated": self.tr("New content installed"),
+                "up_to_date": self.tr("Up to date"),
+                "failed": self.tr("Failed (reason below)"),
+            }
+            self._value("result").setText(results.get(state.last_result, self.tr("not yet")))
+            self._value("current").setText(
+                f"{status.active_pack} {status.active_version}".strip() or self.tr("nothing")
+            )
+            self._value("available").setText(self._available_text(status))
+            if state.last_error:
+                problem = self.tr("Last failure: %1").replace("%1", state.last_error)
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        self._show_progress()
+
+    def _available_text(self, status: SyncStatus) -> str:
+        state = status.state
+        if not state.available_version:
+            return "—"
+        text = f"{state.pack_id} {state.available_version}"
+        if state.available_version == status.active_version and state.pack_id == (
+            status.active_pack
+        ):
+            return f"{text}  ({self.tr('installed')})"
+        if state.bytes_to_download:
+            text += "  " + self.tr("(%1 to download)").replace(
+                "%1", _megabytes(state.bytes_to_download)
+            )
+        return text
+
+    def _show_progress(self) -> None:
+        self.progress_bar.setVisible(self._busy)
+        done, total = self._progress
+        if self._busy:
+            if total > 0:
+                self.progress_bar.setRange(0, 1000)
+                self.progress_bar.setValue(int(1000 * min(done / total, 1.0)))
+                text = self.tr("Downloading %1 of %2").replace("%1", _megabytes(done))
+                text = text.replace("%2", _megabytes(total))
+            else:
+                self.progress_bar.setRange(0, 0)
+                text = self.tr("Checking the channel…")
+        else:
+            text = self._message
+        self.progress_text.setText(text)
+        self.progress_text.setVisible(bool(text))
+
+    def _value(self, key: str) -> QLabel:
+        return self._rows[key][1]
+
+    # -- slots -----------------------------------------------------------------------------
+    def _on_sync_clicked(self) -> None:
+        self.service.sync_now()
+
+    def _on_sync_did_start(self) -> None:
+        self._busy = True
+        self._progress = (0, 0)
+        self._message = ""
+        self.retranslate()
+
+    def _on_sync_did_progress(self, done: int, total: int) -> None:
+        self._progress = (done, total)
+        self._show_progress()
+
+    def _on_sync_did_finish(self, outcome: SyncOutcome) -> None:
+        self._busy = False
+        if outcome.status == "updated":
+            self._message = self.tr("Installed %1").replace(
+                "%1", f"{outcome.pack_id} {outcome.display_version}"
+            )
+        else:
+            self._message = self.tr("Already up to date")
+        self.retranslate()
+
+    def _on_sync_did_fail(self, reason: str) -> None:
+        self._busy = False
+        self._message = self.tr("Sync failed: %1").replace("%1", reason)
+        self.retranslate()
+
+    def _on_status_did_change(self, _status: SyncStatus) -> None:
+        self.retranslate()
+
+    def _on_language_did_change(self, _code: str) -> None:
+        self.retranslate()
