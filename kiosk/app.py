@@ -26,6 +26,7 @@ from kiosk.config import Config
 from kiosk.config.paths import AppPaths
 from kiosk.services.idle import IdleTracker
 from kiosk.services.quiz_service import QuizService
+from kiosk.services.sync_service import sync_service_from_config
 from kiosk.services.tasks import TaskRunner
 from kiosk.services.watchdog import Watchdog
 from kiosk.staff.pin import PinStore
@@ -36,6 +37,7 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.staff_sync import SyncPanel
 from kiosk.ui.theme import Palette, Theme, apply_theme, load_fonts, scale_for
 
 log = logging.getLogger(__name__)
@@ -156,15 +158,18 @@ class Kiosk:
             lockout_seconds=self.config.staff.lockout_seconds,
         )
         self.ctx.services["quiz"] = QuizService(self.config, self.paths, self.tasks)
+        self.ctx.services["sync"] = sync_service_from_config(self.config, self.paths)
 
     def _wire_features(self) -> None:
         """Connect services to the screens built at start (energy, content, quiz, sync)."""
+        self.ctx.services["sync"].start()
 
     def _on_screen_did_build(self, screen: Screen) -> None:
         """Connect a screen that was built lazily (after the first frame, or on first use)."""
         if screen.name == "staff":
             screen.staff_did_request_exit.connect(self.exit_kiosk)
             screen.staff_did_request_restart.connect(self.restart_kiosk)
+            screen.add_section(SyncPanel(self.ctx, self.ctx.services["sync"]))
 
     def _on_window_did_paint_first_frame(self) -> None:
         # The home screen is visible: now build the other screens, so the first tap is instant.
