@@ -24,6 +24,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
 from kiosk.config.paths import AppPaths
+from kiosk.energy.store import StoreError
+from kiosk.services.energy_service import EnergyService
 from kiosk.services.idle import IdleTracker
 from kiosk.services.quiz_service import QuizService
 from kiosk.services.sync_service import sync_service_from_config
@@ -157,6 +159,13 @@ class Kiosk:
             max_attempts=self.config.staff.max_pin_attempts,
             lockout_seconds=self.config.staff.lockout_seconds,
         )
+        try:
+            energy = EnergyService.from_config(self.config, self.paths)
+        except StoreError as exc:
+            log.error("energy figures are unavailable: %s", exc)
+        else:
+            self.ctx.services["energy"] = energy
+            energy.start()
         self.ctx.services["quiz"] = QuizService(self.config, self.paths, self.tasks)
         self.ctx.services["sync"] = sync_service_from_config(self.config, self.paths)
 
@@ -166,6 +175,11 @@ class Kiosk:
 
     def _on_screen_did_build(self, screen: Screen) -> None:
         """Connect a screen that was built lazily (after the first frame, or on first use)."""
+        if screen.name == "energy":
+            energy = self.ctx.service("energy")
+            if energy is not None:
+                screen.attach(energy)
+            screen.load_builtin_equivalents()
         if screen.name == "staff":
             screen.staff_did_request_exit.connect(self.exit_kiosk)
             screen.staff_did_request_restart.connect(self.restart_kiosk)

@@ -1,0 +1,117 @@
+"""pyqtgraph charts for a touch screen: items made once, then only ``setData``.
+
+Mouse pan, zoom and the context menu are off (a finger would move the chart by accident);
+the views move the time window themselves (swipe, buttons). Long series are clipped to the
+visible range and peak-downsampled, so a year of minute data draws as fast as a day.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from kiosk.ui.theme import Theme
+
+
+def utc_offset_s(tz: ZoneInfo, at: float) -> int:
+    """The offset in pyqtgraph's convention (seconds *west* of UTC, like ``time.timezone``)."""
+    offset = datetime.fromtimestamp(at, tz).utcoffset()
+    return -int(offset.total_seconds()) if offset is not None else 0
+
+
+def _style_plot(widget: pg.PlotWidget, theme: Theme) -> pg.PlotItem:
+    widget.setBackground(theme.palette.surface)
+    widget.setAntialiasing(False)
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    plot: pg.PlotItem = widget.getPlotItem()
+    plot.setMenuEnabled(False)
+    plot.setMouseEnabled(x=False, y=False)
+    plot.hideButtons()
+    plot.showGrid(x=False, y=True, alpha=0.25)
+    pen = pg.mkPen(theme.palette.muted)
+    for name in ("bottom", "left"):
+        axis = plot.getAxis(name)
+        axis.setPen(pen)
+        axis.setTextPen(pg.mkPen(theme.palette.text))
+        font = widget.font()
+        font.setPixelSize(theme.px(22))
+        axis.setStyle(tickFont=font, tickLength=-theme.px(8))
+    plot.getViewBox().setDefaultPadding(0.02)
+    return plot
+
+
+class TimeChart(pg.PlotWidget):
+    """Lines over time (e.g. PV and consumption power). ``add_line`` once, then ``set_line``."""
+
+    def __init__(self, theme: Theme, tz: ZoneInfo, at: float, *, downsample: bool = True) -> None:
+        self.date_axis = pg.DateAxisItem(orientation="bottom", utcOffset=utc_offset_s(tz, at))
+        super().__init__(axisItems={"bottom": self.date_axis})
+        self.theme = theme
+        self.tz = tz
+        self.plot_item = _style_plot(self, theme)
+        if downsample:
+            self.plot_item.setClipToView(True)
+            self.plot_item.setDownsampling(auto=True, mode="peak")
+        self.lines: dict[str, pg.PlotDataItem] = {}
+
+    def add_line(self, key: str, colour: str, *, filled: bool = False, width: int = 4) -> None:
+        pen = pg.mkPen(colour, width=self.theme.px(width))
+        item = self.plot_item.plot(pen=pen)
+        if filled:
+            fill = pg.mkColor(colour)
+            fill.setAlpha(70)
+            item.setFillLevel(0.0)
+            item.setBrush(fill)
+        self.lines[key] = item
+
+    def set_line(self, key: str, ts: np.ndarray, values: np.ndarray) -> None:
+        self.lines[key].setData(ts, values)
+
+    def set_window(self, start_ts: float, end_ts: float) -> None:
+        self.plot_item.setXRange(start_ts, end_ts, padding=0)
+
+    def follow_zone_at(self, at: float) -> None:
+        """Label the time axis in the site's offset at ``at`` (changes with daylight saving)."""
+        self.date_axis.utcOffset = utc_offset_s(self.tz, at)
+
+    def set_y_label(self, text: str) -> None:
+        self.plot_item.setLabel("left", text)
+
+
+class BarChart(pg.PlotWidget):
+    """Side-by-side bars per time bucket, one ``BarGraphItem`` per series, kept for life."""
+
+    def __init__(self, theme: Theme, tz: ZoneInfo, at: float) -> None:
+        self.date_axis = pg.DateAxisItem(orientation="bottom", utcOffset=utc_offset_s(tz, at))
+        super().__init__(axisItems={"bottom": self.date_axis})
+        self.theme = theme
+        self.tz = tz
+        self.plot_item = _style_plot(self, theme)
+        self.bars: dict[str, pg.BarGraphItem] = {}
+        self._order: list[str] = []
+
+    def add_bars(self, key: str, colour: str) -> None:
+        item = pg.BarGraphItem(x=[], height=[], width=1.0, brush=colour, pen=pg.mkPen(None))
+        self.plot_item.addItem(item)
+        self.bars[key] = item
+        self._order.append(key)
+
+    def set_bars(self, key: str, starts: np.ndarray, values: np.ndarray, bucket_s: float) -> None:
+        """Bars for buckets starting at ``starts`` (Unix s), each ``bucket_s`` wide."""
+        i, n = self._order.index(key), len(self._order)
+        width = bucket_s * 0.8 / n
+        x = starts + bucket_s * 0.1 + width * (i + 0.5)
+        self.bars[key].setOpts(x=x, height=values, width=width)
+
+    def set_window(self, start_ts: float, end_ts: float, top: float) -> None:
+        self.date_axis.utcOffset = utc_offset_s(self.tz, start_ts)
+        self.plot_item.setXRange(start_ts, end_ts, padding=0)
+        self.plot_item.setYRange(0, max(top, 1e-9) * 1.1, padding=0)
+
+    def set_y_label(self, text: str) -> None:
+        self.plot_item.setLabel("left", text)

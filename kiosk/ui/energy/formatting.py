@@ -1,0 +1,91 @@
+"""Numbers for the screen: unit scaling, rounding and "—" for a missing value.
+
+Pure functions with no Qt, so the rules are easy to test and identical on every view.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kiosk.energy.metrics import Provenance, Unit
+from kiosk.energy.summary import Figure
+
+MISSING = "—"
+
+#: (threshold, divisor, unit text) from the largest down, per unit.
+_SCALES: dict[Unit, tuple[tuple[float, float, str], ...]] = {
+    Unit.W: ((1e6, 1e6, "MW"), (1e3, 1e3, "kW"), (0.0, 1.0, "W")),
+    Unit.WH: ((1e6, 1e6, "MWh"), (1e3, 1e3, "kWh"), (0.0, 1.0, "Wh")),
+    Unit.KG_CO2: ((1e3, 1e3, "t CO2"), (0.0, 1.0, "kg CO2")),
+    Unit.L: ((1e4, 1e3, "m³"), (0.0, 1.0, "L")),
+    Unit.PERCENT: ((0.0, 1.0, "%"),),
+}
+
+
+class BadgeState(StrEnum):
+    LIVE = "live"
+    STALE = "stale"
+    SIMULATED = "simulated"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class Badge:
+    state: BadgeState
+    age_min: int  # whole minutes since the newest reading (STALE only)
+
+
+def format_number(value: float) -> str:
+    """Three significant figures for small numbers, whole numbers with separators above 100."""
+    if not math.isfinite(value):
+        return MISSING
+    magnitude = abs(value)
+    if magnitude >= 100 or value == 0:
+        return f"{value:,.0f}"
+    if magnitude >= 10:
+        return f"{value:.1f}"
+    return f"{value:.2f}" if magnitude < 1 else f"{value:.1f}"
+
+
+def scaled(value: float, unit: Unit) -> tuple[str, str]:
+    """``value`` in the largest sensible unit, e.g. 12_340 W -> ("12.3", "kW")."""
+    for threshold, divisor, text in _SCALES[unit]:
+        if abs(value) >= threshold:
+            return format_number(value / divisor), text
+    return format_number(value), _SCALES[unit][-1][2]
+
+
+def format_figure(figure: Figure | None, unit: Unit | None = None) -> tuple[str, str]:
+    """(value text, unit text) of a figure; "—" and the base unit when it is missing."""
+    base = unit or (figure.unit if figure is not None else Unit.W)
+    if figure is None or figure.value is None or not math.isfinite(figure.value):
+        return MISSING, _SCALES[base][-1][2]
+    return scaled(figure.value, figure.unit)
+
+
+def format_count(count: float) -> str:
+    """How many everyday items: whole numbers from 10 up, one decimal below."""
+    if not math.isfinite(count):
+        return MISSING
+    return f"{count:,.0f}" if round(count, 1) >= 10 else f"{count:.1f}"
+
+
+def badge_for(figure: Figure | None, now: float) -> Badge:
+    """What the provenance badge of a figure says as of ``now`` (Unix s)."""
+    if figure is None or figure.value is None or figure.provenance is None:
+        return Badge(BadgeState.MISSING, 0)
+    if figure.provenance is Provenance.CACHED:
+        age = figure.age_s(now) or 0.0
+        return Badge(BadgeState.STALE, max(1, round(age / 60)))
+    if figure.provenance is Provenance.SIMULATED:
+        return Badge(BadgeState.SIMULATED, 0)
+    return Badge(BadgeState.LIVE, 0)
+
+
+def change_pct(current: float | None, before: float | None) -> float | None:
+    """Relative change in %, or None when either is missing or ``before`` is 0."""
+    if current is None or before is None or before == 0:
+        return None
+    return (current - before) / before * 100.0

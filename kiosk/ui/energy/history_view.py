@@ -1,0 +1,253 @@
+"""History: bars by hour, day or month; swipe or buttons to move in time, pinch or buttons to zoom.
+
+Each period is compared with the one before it (today vs yesterday) or, for months and
+years, with the same period a year before, so seasons do not mislead.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+import numpy as np
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.energy.buckets import LocalDays
+from kiosk.energy.metrics import Unit
+from kiosk.energy.store import EnergyStore
+from kiosk.ui.context import UiContext
+from kiosk.ui.energy.charts import BarChart
+from kiosk.ui.energy.formatting import MISSING, change_pct, scaled
+from kiosk.ui.energy.gestures import SwipePinchFilter
+from kiosk.ui.energy.legend import Legend
+from kiosk.ui.energy.queries import HistoryData, Period, PeriodWindow, history, period_window
+from kiosk.ui.widgets.touch import button, set_role
+
+
+class HistoryView(QWidget):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        theme = ctx.theme
+        self.tz = ZoneInfo(ctx.config.site.timezone)
+        self.days = LocalDays(self.tz)
+        self.store: EnergyStore | None = None
+        self.period = Period.DAY
+        self.anchor_ts: float | None = None  # a time inside the period shown; None = now
+        self.now = 0.0
+        self.data: HistoryData | None = None
+        self._request = 0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.px(16))
+
+        controls = QHBoxLayout()
+        controls.setSpacing(theme.px(12))
+        self.period_buttons: dict[Period, QPushButton] = {}
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        for period in Period:
+            btn = button(role="period")
+            btn.setCheckable(True)
+            btn.setObjectName(f"energy-history-{period.value}")
+            btn.clicked.connect(self._on_period_button_clicked)
+            group.addButton(btn)
+            self.period_buttons[period] = btn
+            controls.addWidget(btn)
+        controls.addStretch(1)
+        self.earlier_button = button()
+        self.earlier_button.setObjectName("energy-history-earlier")
+        self.earlier_button.clicked.connect(self.show_earlier)
+        self.later_button = button()
+        self.later_button.setObjectName("energy-history-later")
+        self.later_button.clicked.connect(self.show_later)
+        controls.addWidget(self.earlier_button)
+        controls.addWidget(self.later_button)
+        layout.addLayout(controls)
+
+        self.period_label = QLabel()
+        set_role(self.period_label, "heading")
+        layout.addWidget(self.period_label)
+        palette = theme.palette
+        self.legend = Legend(
+            theme, {"pv": palette.accent, "load": palette.primary}, {"pv": "fill", "load": "fill"}
+        )
+        layout.addWidget(self.legend)
+        self.chart = BarChart(theme, self.tz, 0.0)
+        self.chart.add_bars("pv", palette.accent)
+        self.chart.add_bars("load", palette.primary)
+        layout.addWidget(self.chart, 1)
+        self.gestures = SwipePinchFilter(self.chart.viewport())
+        self.gestures.user_did_swipe.connect(self._on_user_did_swipe)
+        self.gestures.user_did_pinch.connect(self._on_user_did_pinch)
+        self.pv_compare = QLabel()
+        self.load_compare = QLabel()
+        for lab in (self.pv_compare, self.load_compare):
+            lab.setWordWrap(True)
+            set_role(lab, "body")
+            layout.addWidget(lab)
+        self.hint_label = QLabel()
+        set_role(self.hint_label, "small")
+        layout.addWidget(self.hint_label)
+        self.period_buttons[self.period].setChecked(True)
+        self.retranslate()
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def set_store(self, store: EnergyStore | None) -> None:
+        self.store = store
+
+    def window(self) -> PeriodWindow:
+        anchor = self.now if self.anchor_ts is None else self.anchor_ts
+        return period_window(self.days, self.period, anchor)
+
+    def set_period(self, period: Period) -> None:
+        self.period = period
+        self.period_buttons[period].setChecked(True)
+        self.reload()
+
+    def show_earlier(self) -> None:
+        self._move(-1)
+
+    def show_later(self) -> None:
+        if self.later_button.isEnabled():
+            self._move(1)
+
+    def _move(self, step: int) -> None:
+        anchor = self.now if self.anchor_ts is None else self.anchor_ts
+        self.anchor_ts = period_window(self.days, self.period, anchor, step).start_ts
+        if self.anchor_ts <= self.now < self.window().end_ts:
+            self.anchor_ts = None  # back at the current period: follow the clock again
+        self.reload()
+
+    def reset(self, now: float) -> None:
+        """Back to today (idle, or a new visitor)."""
+        self.now = now
+        self.anchor_ts = None
+        self.set_period(Period.DAY)
+
+    def _on_period_button_clicked(self) -> None:
+        for period, btn in self.period_buttons.items():
+            if btn.isChecked() and period is not self.period:
+                self.set_period(period)
+
+    def _on_user_did_swipe(self, step: int) -> None:
+        if step < 0:
+            self.show_earlier()
+        else:
+            self.show_later()
+
+    def _on_user_did_pinch(self, step: int) -> None:
+        self.set_period(self.period.zoomed(step))
+
+    # -- data --------------------------------------------------------------------------------
+
+    def set_now(self, now: float) -> None:
+        self.now = now
+
+    def reload(self) -> None:
+        """Query the shown period off the GUI thread; older answers are dropped."""
+        window = self.window()
+        self.later_button.setEnabled(window.end_ts <= self.now)
+        self._show_period_label(window)
+        if self.store is None:
+            return
+        self._request += 1
+        request, store, period = self._request, self.store, self.period
+        anchor = window.start_ts
+
+        def on_done(data: HistoryData) -> None:
+            if request == self._request:
+                self.show_data(data)
+
+        self.ctx.tasks.run(lambda: history(store, period, anchor), on_done, None)
+
+    def show_data(self, data: HistoryData) -> None:
+        self.data = data
+        w = data.window
+        for key, starts, values in (
+            ("pv", data.pv_starts, data.pv_wh),
+            ("load", data.load_starts, data.load_wh),
+        ):
+            self.chart.set_bars(key, starts, values / 1000.0, data.bucket_s)
+        tops = [float(np.max(v)) for v in (data.pv_wh, data.load_wh) if len(v)]
+        self.chart.set_window(w.start_ts, w.end_ts, max(tops, default=1000.0) / 1000.0)
+        self._show_comparisons()
+
+    def _show_period_label(self, w: PeriodWindow) -> None:
+        locale = QLocale()
+        first = QDate(w.first_day.year, w.first_day.month, w.first_day.day)
+        zh = self.ctx.language.code == "zh"
+        if w.period is Period.DAY:
+            text = locale.toString(first, "yyyy年M月d日 dddd" if zh else "dddd d MMMM yyyy")
+        elif w.period is Period.WEEK:
+            last = first.addDays(6)
+            fmt = "yyyy年M月d日" if zh else "d MMM yyyy"
+            text = f"{locale.toString(first, fmt)} – {locale.toString(last, fmt)}"
+        elif w.period is Period.MONTH:
+            text = locale.toString(first, "yyyy年M月" if zh else "MMMM yyyy")
+        else:
+            text = locale.toString(first, "yyyy年" if zh else "yyyy")
+        self.period_label.setText(text)
+
+    def _amount(self, wh: float | None) -> str:
+        if wh is None:
+            return MISSING
+        number, unit = scaled(wh, Unit.WH)
+        return f"{number} {unit}"
+
+    def _change(self, now_wh: float | None, before_wh: float | None) -> str:
+        pct = change_pct(now_wh, before_wh)
+        if pct is None:
+            return ""
+        return f" ({pct:+.0f}%)"
+
+    def _show_comparisons(self) -> None:
+        data = self.data
+        if data is None:
+            self.pv_compare.setText("")
+            self.load_compare.setText("")
+            return
+        before = self._compare_name(data.window.period)
+        pv = self.tr("Solar energy: %1 · %2: %3%4")
+        load = self.tr("Electricity used: %1 · %2: %3%4")
+        for lab, text, cur, old in (
+            (self.pv_compare, pv, data.pv_total_wh, data.pv_compare_wh),
+            (self.load_compare, load, data.load_total_wh, data.load_compare_wh),
+        ):
+            lab.setText(
+                text.replace("%1", self._amount(cur))
+                .replace("%2", before)
+                .replace("%3", self._amount(old))
+                .replace("%4", self._change(cur, old))
+            )
+
+    def _compare_name(self, period: Period) -> str:
+        return {
+            Period.DAY: self.tr("the day before"),
+            Period.WEEK: self.tr("the week before"),
+            Period.MONTH: self.tr("same month last year"),
+            Period.YEAR: self.tr("the year before"),
+        }[period]
+
+    def retranslate(self) -> None:
+        names = {
+            Period.DAY: self.tr("Day"),
+            Period.WEEK: self.tr("Week"),
+            Period.MONTH: self.tr("Month"),
+            Period.YEAR: self.tr("Year"),
+        }
+        for period, btn in self.period_buttons.items():
+            btn.setText(names[period])
+        self.earlier_button.setText(self.tr("‹ Earlier"))
+        self.later_button.setText(self.tr("Later ›"))
+        self.legend.set_text("pv", self.tr("Solar energy"))
+        self.legend.set_text("load", self.tr("Electricity used"))
+        self.chart.set_y_label(self.tr("kWh"))
+        self.hint_label.setText(
+            self.tr(
+                "Swipe the chart to go back in time; pinch or tap Day, Week, Month, Year to zoom."
+            )
+        )
+        self._show_period_label(self.window())
+        self._show_comparisons()

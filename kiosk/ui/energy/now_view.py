@@ -1,0 +1,249 @@
+"""Now: live solar power with its power flow, and today's, this year's and all-time figures.
+
+``family`` mode shows fewer, bigger figures with everyday equivalents; ``student`` mode shows
+every figure, grid import and export, and the consumption of each building.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.energy.equivalents import Basis, EquivalentsTable
+from kiosk.energy.metrics import Unit
+from kiosk.energy.summary import EnergySummary, Figure
+from kiosk.ui.context import UiContext
+from kiosk.ui.energy.figure_card import FigureCard
+from kiosk.ui.energy.formatting import format_count, format_figure
+from kiosk.ui.energy.power_flow import PowerFlowWidget
+from kiosk.ui.energy.queries import MeterRow
+from kiosk.ui.widgets.touch import make_kinetic, set_role
+
+FAMILY, STUDENT = "family", "student"
+#: Card columns by (mode, portrait).
+GRID_COLUMNS = {(FAMILY, False): 3, (FAMILY, True): 2, (STUDENT, False): 4, (STUDENT, True): 3}
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    key: str  # also the EnergySummary attribute it shows
+    unit: Unit
+    in_family: bool
+    equivalent: Basis | None = None  # family and student: an everyday comparison under it
+
+
+CARDS = (
+    CardSpec("pv_energy_today_wh", Unit.WH, True, Basis.ENERGY_KWH),
+    CardSpec("self_sufficiency_today_pct", Unit.PERCENT, True),
+    CardSpec("self_consumption_today_pct", Unit.PERCENT, False),
+    CardSpec("co2_avoided_today_kg", Unit.KG_CO2, True, Basis.CO2_KG),
+    CardSpec("co2_avoided_month_kg", Unit.KG_CO2, False),
+    CardSpec("co2_avoided_year_kg", Unit.KG_CO2, False),
+    CardSpec("co2_avoided_total_kg", Unit.KG_CO2, True, Basis.CO2_KG),
+    CardSpec("water_harvested_today_l", Unit.L, True, Basis.WATER_L),
+    CardSpec("water_saved_year_l", Unit.L, True),
+    CardSpec("load_energy_today_wh", Unit.WH, False),
+    CardSpec("grid_import_power_w", Unit.W, False),
+    CardSpec("grid_export_power_w", Unit.W, False),
+)
+
+
+def pick_equivalent(
+    table: EquivalentsTable | None, basis: Basis, amount: float | None, skip: str = ""
+) -> tuple[str, float] | None:
+    """(factor id, count) of the first equivalent giving a count a child can picture (1..9999)."""
+    if table is None or amount is None or amount <= 0:
+        return None
+    value = amount / 1000.0 if basis is Basis.ENERGY_KWH else amount  # Wh -> kWh
+    options = [e for e in table.convert(basis, value) if e.factor.id != skip]
+    for eq in options:
+        if 1 <= eq.count < 10_000:
+            return eq.factor.id, eq.count
+    return (options[0].factor.id, options[0].count) if options else None
+
+
+class NowView(QWidget):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        theme = ctx.theme
+        self.mode = FAMILY
+        self.summary: EnergySummary | None = None
+        self.now = 0.0
+        self.equivalents: EquivalentsTable | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        make_kinetic(scroll)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.px(24))
+
+        self.hero_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.hero_row.setSpacing(theme.px(24))
+        self.hero = FigureCard(theme, Unit.W, "large")
+        self.hero.setObjectName("energy-now-pv-power")
+        self.flow = PowerFlowWidget(theme, ctx.config.site.pv_kwp * 1000.0)
+        flow_card = QFrame()
+        set_role(flow_card, "card")
+        flow_layout = QVBoxLayout(flow_card)
+        flow_layout.addWidget(self.flow)
+        self.hero_row.addWidget(self.hero, 2)
+        self.hero_row.addWidget(flow_card, 3)
+        layout.addLayout(self.hero_row)
+
+        self.cards: dict[str, FigureCard] = {}
+        self.grid = QGridLayout()
+        self.grid.setSpacing(theme.px(24))
+        for spec in CARDS:
+            card = FigureCard(theme, spec.unit, "medium")
+            card.setObjectName(f"energy-now-{spec.key}")
+            self.cards[spec.key] = card
+        layout.addLayout(self.grid)
+
+        self.meters_title = QLabel()
+        set_role(self.meters_title, "heading")
+        self.meters_box = QVBoxLayout()
+        self.meters_box.setSpacing(theme.px(12))
+        self.meter_cards: dict[str, FigureCard] = {}
+        self.meter_rows: list[MeterRow] = []
+        layout.addWidget(self.meters_title)
+        layout.addLayout(self.meters_box)
+        layout.addStretch(1)
+        self._portrait = False
+        self.set_mode(ctx.config.display.mode)
+        self.retranslate()
+
+    # -- mode and layout ---------------------------------------------------------------------
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode if mode in (FAMILY, STUDENT) else FAMILY
+        size = "medium" if self.mode == FAMILY else "small"
+        for card in self.cards.values():
+            set_role(card.value_label, f"figure-{size}")
+            set_role(card.unit_label, f"figure-unit-{size}")
+        student = self.mode == STUDENT
+        self.meters_title.setVisible(student and bool(self.meter_cards))
+        for card in self.meter_cards.values():
+            card.setVisible(student)
+        self._arrange()
+        self._refresh_notes()
+
+    def visible_cards(self) -> list[str]:
+        return [s.key for s in CARDS if s.in_family or self.mode == STUDENT]
+
+    def _arrange(self) -> None:
+        for card in self.cards.values():
+            self.grid.removeWidget(card)
+            card.hide()
+        cols = GRID_COLUMNS[(self.mode, self._portrait)]
+        for i, key in enumerate(self.visible_cards()):
+            self.grid.addWidget(self.cards[key], i // cols, i % cols)
+            self.cards[key].show()
+        for col in range(4):
+            self.grid.setColumnStretch(col, 1 if col < cols else 0)
+        direction = (
+            QBoxLayout.Direction.TopToBottom if self._portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.hero_row.setDirection(direction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        portrait = event.size().height() > event.size().width()
+        if portrait != self._portrait:
+            self._portrait = portrait
+            self._arrange()
+        super().resizeEvent(event)
+
+    # -- data --------------------------------------------------------------------------------
+
+    def set_equivalents(self, table: EquivalentsTable | None) -> None:
+        self.equivalents = table
+        self._refresh_notes()
+
+    def show_summary(self, summary: EnergySummary | None, now: float) -> None:
+        self.summary, self.now = summary, now
+        self.hero.show_figure(summary.pv_power_w if summary else None, now)
+        for key, card in self.cards.items():
+            card.show_figure(getattr(summary, key) if summary else None, now)
+        if summary is not None:
+            self.flow.show_summary(summary)
+        self._refresh_notes()
+
+    def show_meters(self, rows: list[MeterRow], now: float) -> None:
+        """The per-building breakdown (student mode). Cards are made once per meter."""
+        theme = self.ctx.theme
+        self.meter_rows = rows
+        for row in rows:
+            card = self.meter_cards.get(row.meter)
+            if card is None:
+                card = FigureCard(theme, Unit.W, "small")
+                card.setObjectName(f"energy-now-meter-{row.meter}")
+                card.set_title(row.meter)
+                self.meter_cards[row.meter] = card
+                self.meters_box.addWidget(card)
+                card.setVisible(self.mode == STUDENT)
+            card.show_figure(row.power_w, now)
+            card.set_note(self._meter_note(row))
+        self.meters_title.setVisible(self.mode == STUDENT and bool(self.meter_cards))
+
+    def _meter_note(self, row: MeterRow) -> str:
+        value, unit = format_figure(row.energy_today_wh, Unit.WH)
+        return self.tr("Today: %1 %2").replace("%1", value).replace("%2", unit)
+
+    def _refresh_notes(self) -> None:
+        summary = self.summary
+        used: set[str] = set()
+        for spec in CARDS:
+            note = ""
+            if spec.equivalent is not None and summary is not None:
+                figure: Figure = getattr(summary, spec.key)
+                skip = next(iter(used), "")
+                chosen = pick_equivalent(self.equivalents, spec.equivalent, figure.value, skip)
+                if chosen is not None and self.equivalents is not None:
+                    factor = self.equivalents.get(chosen[0])
+                    assert factor is not None
+                    used.add(factor.id)
+                    label = self.ctx.language.pick(factor.label_zh, factor.label_en)
+                    note = f"≈ {format_count(chosen[1])} {label}"
+            self.cards[spec.key].set_note(note)
+
+    def retranslate(self) -> None:
+        self.hero.set_title(self.tr("Solar power now"))
+        titles = {
+            "pv_energy_today_wh": self.tr("Solar energy today"),
+            "self_sufficiency_today_pct": self.tr("Self-sufficiency today"),
+            "self_consumption_today_pct": self.tr("Solar used on site today"),
+            "co2_avoided_today_kg": self.tr("CO2 avoided today"),
+            "co2_avoided_month_kg": self.tr("CO2 avoided this month"),
+            "co2_avoided_year_kg": self.tr("CO2 avoided this year"),
+            "co2_avoided_total_kg": self.tr("CO2 avoided since we started"),
+            "water_harvested_today_l": self.tr("Rainwater collected today"),
+            "water_saved_year_l": self.tr("Tap water saved this year"),
+            "load_energy_today_wh": self.tr("Electricity used today"),
+            "grid_import_power_w": self.tr("Buying from the grid now"),
+            "grid_export_power_w": self.tr("Selling to the grid now"),
+        }
+        for key, title in titles.items():
+            self.cards[key].set_title(title)
+        for card in (self.hero, *self.cards.values(), *self.meter_cards.values()):
+            card.retranslate()
+        self.flow.set_labels(self.tr("Sun"), self.tr("Our building"), self.tr("Power grid"))
+        self.meters_title.setText(self.tr("Each building now"))
+        for row in self.meter_rows:
+            self.meter_cards[row.meter].set_note(self._meter_note(row))
+        self._refresh_notes()

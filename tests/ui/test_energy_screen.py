@@ -1,0 +1,314 @@
+"""The energy screen fed by the real energy service, store and pollers (fake wall clock).
+
+A scripted source stands in for a meter: it is a real :class:`Source` whose values the test
+sets, polled on the service's own thread and ingested into a real SQLite store.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from kiosk.app import ensure_qapp
+from kiosk.config.loader import parse_config
+from kiosk.config.paths import AppPaths
+from kiosk.energy.carbon import factor_for
+from kiosk.energy.metrics import Metric, Provenance, Reading
+from kiosk.energy.store import EnergyStore
+from kiosk.services.energy_service import EnergyService, SourceSpec
+from kiosk.services.tasks import TaskRunner
+from kiosk.sources.base import Source
+from kiosk.ui.context import UiContext
+from kiosk.ui.i18n import Language
+from kiosk.ui.screens.energy import EnergyScreen
+from kiosk.ui.theme import Palette, Theme, apply_theme, load_fonts, scale_for
+
+
+def keep_none_alive_on_python_311() -> None:
+    """Work around a PySide6 6.12.0 bug on Python 3.11: every call of a C++ method returning
+    void drops one reference to ``None`` (``QPointF.setX`` once: -1). After some thousand calls
+    (a few seconds of a painting widget or a pyqtgraph chart) ``None`` is freed and the
+    process crashes. Python 3.12+ makes ``None`` immortal, so there it is harmless; here we do
+    the same for the test session. The app itself needs Python >= 3.12 or a fixed PySide6.
+    """
+    if sys.version_info < (3, 12):
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
+keep_none_alive_on_python_311()
+
+TZ = ZoneInfo("Asia/Shanghai")
+NOON = datetime(2026, 6, 15, 12, 0, tzinfo=TZ).timestamp()
+FACTOR = factor_for("national", 2023)  # 0.5306 kg CO2 per kWh
+
+
+class WallClock:
+    """A Unix-time clock the test moves by hand; read from poller threads too."""
+
+    def __init__(self, start: float = NOON) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+class ScriptedSource(Source):
+    """A meter whose current values the test sets; each read reports them at ``now``."""
+
+    def __init__(self, source_id: str = "meter", provenance: Provenance = Provenance.LIVE) -> None:
+        super().__init__(source_id)
+        self.provenance = provenance
+        self._values: dict[tuple[Metric, str], float] = {}
+        self._lock = threading.Lock()
+        self.reads = 0
+
+    def set(self, metric: Metric, value: float, meter: str = "") -> None:
+        with self._lock:
+            self._values[(metric, meter)] = value
+
+    def read(self, now: float) -> list[Reading]:
+        with self._lock:
+            self.reads += 1
+            return [
+                Reading(metric, value, now, self.source_id, self.provenance, meter)
+                for (metric, meter), value in self._values.items()
+            ]
+
+
+class EnergyRig:
+    """An energy screen (1920x1080 theme) fed by a real service polling ``source``."""
+
+    def __init__(
+        self, qtbot: Any, ctx: UiContext, source: ScriptedSource, clock: WallClock
+    ) -> None:
+        self.qtbot = qtbot
+        self.ctx = ctx
+        self.source = source
+        self.clock = clock
+        self.store = EnergyStore(Path(ctx.paths.data_dir) / "rig.sqlite3", tz=TZ)
+        self.service = EnergyService(
+            self.store, FACTOR, [SourceSpec(source, 0.05)], clock=clock, stale_check_ms=20
+        )
+        self.screen = EnergyScreen(ctx)
+        qtbot.addWidget(self.screen)
+        self.screen.attach(self.service)
+        self.screen.load_builtin_equivalents()  # as kiosk/app.py does
+        self.screen.resize(1920, 980)
+        self.screen.show()
+        qtbot.waitExposed(self.screen)
+        self.screen.on_enter()
+
+    def poll_at(self, seconds_later: float) -> None:
+        """Move the clock; wait until the screen shows a summary with the readings made then."""
+        self.clock.advance(seconds_later)
+        target = self.clock.now
+
+        def shown() -> bool:
+            summary = self.screen.summary
+            return summary is not None and (summary.pv_power_w.updated_at or 0) >= target
+
+        self.qtbot.waitUntil(shown, timeout=5000)
+
+    def close(self) -> None:
+        self.service.stop()
+        self.ctx.tasks.wait(5000)
+        self.store.close()
+
+
+def make_ctx(data_dir: Path, raw: dict[str, Any] | None = None) -> UiContext:
+    """What the kiosk gives a screen: config, paths, language, a 1080p theme and tasks."""
+    app = ensure_qapp()
+    theme = Theme(Palette(), scale_for(1920, 1080))
+    apply_theme(app, theme, load_fonts())
+    raw = {"display": {"language": "en"}, "sources": [], **(raw or {})}
+    return UiContext(
+        config=parse_config(raw),
+        paths=AppPaths.resolve(data_dir),
+        config_file="",
+        language=Language(raw["display"]["language"], app),
+        theme=theme,
+        tasks=TaskRunner(),
+    )
+
+
+@pytest.fixture
+def rig(qtbot: Any, data_dir: Path) -> Iterator[Any]:
+    rigs: list[EnergyRig] = []
+
+    def build(provenance: Provenance = Provenance.LIVE) -> EnergyRig:
+        ctx = make_ctx(data_dir)
+        r = EnergyRig(qtbot, ctx, ScriptedSource(provenance=provenance), WallClock())
+        rigs.append(r)
+        return r
+
+    yield build
+    for r in rigs:
+        r.close()
+        r.ctx.language.close()
+
+
+def card_text(card: Any) -> str:
+    return f"{card.value_label.text()} {card.unit_label.text()}"
+
+
+def feed_a_morning(r: EnergyRig) -> None:
+    """PV 12,340 W now; counters give 25 kWh PV, 40 kWh load, 15 kWh import today."""
+    s = r.source
+    s.set(Metric.PV_POWER_W, 12_340.0)
+    s.set(Metric.LOAD_POWER_W, 20_000.0)
+    s.set(Metric.GRID_IMPORT_POWER_W, 7_660.0)
+    s.set(Metric.GRID_EXPORT_POWER_W, 0.0)
+    s.set(Metric.PV_ENERGY_WH, 1_000_000.0)
+    s.set(Metric.LOAD_ENERGY_WH, 5_000_000.0)
+    s.set(Metric.GRID_IMPORT_ENERGY_WH, 3_000_000.0)
+    s.set(Metric.GRID_EXPORT_ENERGY_WH, 200_000.0)
+    s.set(Metric.WATER_HARVESTED_L, 10_000.0)
+    r.service.start()
+    r.poll_at(0)
+    s.set(Metric.PV_ENERGY_WH, 1_025_000.0)
+    s.set(Metric.LOAD_ENERGY_WH, 5_040_000.0)
+    s.set(Metric.GRID_IMPORT_ENERGY_WH, 3_015_000.0)
+    s.set(Metric.WATER_HARVESTED_L, 10_350.0)
+    r.poll_at(600)
+
+
+def test_dashboard_shows_the_numbers_in_the_store(qtbot: Any, rig: Any) -> None:
+    r = rig()
+    feed_a_morning(r)
+    now_view = r.screen.now_view
+    assert card_text(now_view.hero) == "12.3 kW"
+    assert now_view.hero.badge.text() == "live"
+    cards = now_view.cards
+    assert card_text(cards["pv_energy_today_wh"]) == "25.0 kWh"
+    # 25 kWh x 0.5306 kg/kWh = 13.265 kg
+    assert card_text(cards["co2_avoided_today_kg"]) == "13.3 kg CO2"
+    assert card_text(cards["co2_avoided_total_kg"]) == "13.3 kg CO2"
+    # (40 - 15) / 40 = 62.5 % of the load came from our own panels
+    assert card_text(cards["self_sufficiency_today_pct"]) == "62.5 %"
+    assert card_text(cards["water_harvested_today_l"]) == "350 L"
+    # The power flow draws the same numbers, buying from the grid.
+    assert now_view.flow.pv_w == 12_340.0
+    assert now_view.flow.grid_w == 7_660.0
+    solar_speed, grid_speed = now_view.flow.speeds()
+    assert solar_speed > 0 and grid_speed < 0  # grid -> building
+    # An equivalent of the CO2, from the built-in table, under the figure.
+    qtbot.waitUntil(lambda: "km driven" in cards["co2_avoided_today_kg"].note_label.text())
+
+
+def test_stopped_source_goes_stale_and_keeps_its_last_values(qtbot: Any, rig: Any) -> None:
+    r = rig()
+    feed_a_morning(r)
+    hero = r.screen.now_view.hero
+    assert hero.badge.text() == "live"
+    r.service.stop_source("meter")
+    r.clock.advance(7 * 60)  # the live window is 3 intervals (0.15 s): long gone
+    qtbot.waitUntil(lambda: hero.badge.text() == "updated 7 min ago", timeout=5000)
+    assert hero.badge.property("state") == "stale"
+    assert card_text(hero) == "12.3 kW"
+    assert card_text(r.screen.now_view.cards["pv_energy_today_wh"]) == "25.0 kWh"
+    # Later the age keeps counting, even with no new summary from the service.
+    r.clock.advance(5 * 60)
+    r.screen._on_age_timer()
+    assert hero.badge.text() == "updated 12 min ago"
+
+
+def test_simulated_source_says_so_on_every_figure(qtbot: Any, rig: Any) -> None:
+    r = rig(Provenance.SIMULATED)
+    feed_a_morning(r)
+    for card in (r.screen.now_view.hero, *r.screen.now_view.cards.values()):
+        if card.isVisible() and card.value_label.text() != "—":
+            assert card.badge.text() == "simulated", card.objectName()
+
+
+def test_missing_figures_show_a_dash_never_zero(qtbot: Any, rig: Any) -> None:
+    r = rig()
+    r.source.set(Metric.PV_POWER_W, 0.0)  # a measured zero at night is a real 0
+    r.service.start()
+    r.poll_at(0)
+    now_view = r.screen.now_view
+    assert card_text(now_view.hero) == "0 W"
+    for key in ("pv_energy_today_wh", "co2_avoided_today_kg", "water_harvested_today_l",
+                "self_sufficiency_today_pct"):  # fmt: skip
+        card = now_view.cards[key]
+        assert card.value_label.text() == "—", key
+        assert card.badge.text() == "no data"
+        assert card.note_label.text() == ""
+
+
+def test_empty_store_says_it_is_waiting(qtbot: Any, rig: Any) -> None:
+    r = rig()
+    r.service.start()
+    qtbot.waitUntil(lambda: r.screen.summary is not None, timeout=5000)
+    assert r.screen.status_label.isVisible()
+    assert "Waiting for the first readings" in r.screen.status_label.text()
+    assert r.screen.now_view.hero.value_label.text() == "—"
+
+
+def test_language_and_mode_switch(qtbot: Any, rig: Any) -> None:
+    r = rig()
+    r.source.set(Metric.LOAD_POWER_W, 3_000.0, meter="Library")
+    r.source.set(Metric.LOAD_POWER_W, 9_000.0, meter="Sports hall")
+    feed_a_morning(r)
+    now_view = r.screen.now_view
+    assert not now_view.cards["self_consumption_today_pct"].isVisible()
+    assert not now_view.cards["grid_import_power_w"].isVisible()
+    r.screen.set_mode("student")
+    assert now_view.cards["self_consumption_today_pct"].isVisible()
+    assert card_text(now_view.cards["grid_import_power_w"]) == "7.7 kW"
+    qtbot.waitUntil(lambda: "Sports hall" in now_view.meter_cards, timeout=5000)
+    assert card_text(now_view.meter_cards["Sports hall"]) == "9.0 kW"
+    assert now_view.meter_cards["Library"].isVisible()
+    r.screen.set_mode("family")
+    assert not now_view.cards["self_consumption_today_pct"].isVisible()
+    assert not now_view.meter_cards["Library"].isVisible()
+
+    note = now_view.cards["co2_avoided_today_kg"].note_label
+    qtbot.waitUntil(lambda: "km driven" in note.text())
+    r.ctx.language.toggle()
+    assert r.ctx.language.code == "zh"
+    assert "公里" in note.text()  # the pack's Chinese label
+    explain = r.screen.explain_view
+    assert "0.5306" in explain.section_text("factor")
+    assert "全国平均" in explain.section_text("factor")
+
+
+def test_explain_shows_formula_factor_year_and_source(qtbot: Any, rig: Any) -> None:
+    r = rig()
+    feed_a_morning(r)
+    r.screen.show_tab("explain")
+    explain = r.screen.explain_view
+    assert "25.0 kWh × 0.5306 kg CO2/kWh = 13.3 kg CO2" in explain.section_text("co2")
+    factor = explain.section_text("factor")
+    assert "China national average" in factor and "2023" in factor
+    assert "MEE & NBS" in factor
+    qtbot.waitUntil(lambda: "EPA" in explain.section_text("equivalents"))
+
+
+def test_kiosk_wires_its_energy_service_to_the_screen(qtbot: Any, make_kiosk: Any) -> None:
+    """The real composition: a simulator source configured, the screen shows its figures."""
+    kiosk = make_kiosk(
+        {
+            "display": {"language": "en"},
+            "sources": [{"id": "sim", "type": "simulator", "interval_seconds": 0.2}],
+        }
+    )
+    service = kiosk.ctx.service("energy")
+    assert service is not None
+    kiosk.window.router.go("energy")
+    screen = kiosk.window.router.current
+    hero = screen.now_view.hero
+    qtbot.waitUntil(lambda: hero.badge.text() == "simulated", timeout=10_000)
+    assert hero.value_label.text() != "—"
+    kiosk.tasks.wait(5000)
+    qtbot.wait(50)  # deliver every screen's background results while the window exists
