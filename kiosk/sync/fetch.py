@@ -93,9 +93,9 @@ class Fetcher:
     # -- small documents -------------------------------------------------------------------
     def get_index(self, url: str, etag: str, last_modified: str) -> IndexResponse:
         headers = {"Cache-Control": "no-cache"}
-        if etag:
+        if etag:  # exact; a date has one-second resolution, so only when there is no ETag
             headers["If-None-Match"] = etag
-        if last_modified:
+        elif last_modified:
             headers["If-Modified-Since"] = last_modified
         resp, body = self._with_retries(lambda: self._get_small(url, headers, 1024 * 1024))
         if resp.status_code == 304:
