@@ -99,6 +99,8 @@ class ContentService(QObject):
         self._content: ActiveContent | None = None
         self._busy = False
         self._phase = ""
+        self._started = False
+        self._loaded = False
         self._stopped = False
         self._worker = TaskRunner(max_threads=1, parent=self)
         self._worker_did_progress.connect(self._on_worker_did_progress)
@@ -113,12 +115,21 @@ class ContentService(QObject):
         return self._status
 
     @property
+    def loaded(self) -> bool:
+        """The start has finished (with or without content)."""
+        return self._loaded
+
+    @property
     def busy(self) -> bool:
         """An install or rollback is running."""
         return self._busy
 
     # -- actions -----------------------------------------------------------------------------
     def start(self) -> None:
+        """Begin (once): a second start would see the release "trying" and fall back."""
+        if self._started:
+            return
+        self._started = True
         self._run(self._start_job, self._on_loaded, self._on_start_error)
 
     def stop(self) -> None:
@@ -252,6 +263,7 @@ class ContentService(QObject):
         self.install_did_progress.emit(step, PROGRESS_STEPS)
 
     def _on_loaded(self, loaded: _Loaded) -> None:
+        self._loaded = True
         self._content = loaded.content
         self._on_status(loaded.status)
         self.content_did_change.emit(loaded.content)
@@ -306,6 +318,7 @@ class ContentService(QObject):
         self.rollback_did_fail.emit(_reason(exc))
 
     def _on_start_error(self, exc: BaseException) -> None:
+        self._loaded = True
         self._on_job_error(exc)
         self.content_did_change.emit(None)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -100,16 +102,27 @@ def run_install(qtbot: Any, service: ContentService, pack: Path) -> tuple[str, A
 def test_start_without_any_pack_is_honest(qtbot: Any, make_service: Any) -> None:
     service = make_service()
     assert start(qtbot, service) is None
+    assert service.loaded
     assert "no content pack installed" in service.status.problem
     assert service.status.active is None
 
 
-def test_start_installs_the_builtin_pack_and_marks_it_good_only_when_shown(
-    qtbot: Any, make_service: Any
-) -> None:
-    from kiosk.content.builtin import BUILTIN_DIR
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built-in pack made by the real build script from the real content/ folder."""
+    out = tmp_path_factory.mktemp("bundle")
+    script = Path(__file__).resolve().parents[2] / "build_scripts" / "build_builtin_pack.py"
+    proc = subprocess.run(
+        [sys.executable, str(script), "--out-dir", str(out)], capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stderr
+    return out
 
-    service = make_service(bundle_dir=BUILTIN_DIR)
+
+def test_start_installs_the_builtin_pack_and_marks_it_good_only_when_shown(
+    qtbot: Any, make_service: Any, bundle: Path
+) -> None:
+    service = make_service(bundle_dir=bundle)
     content = start(qtbot, service)
     assert content is not None and content.ref.id == "builtin"
     assert content.stories, "the built-in pack has stories"

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QMouseEvent, QPixmap
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
+from kiosk.content.active import ActiveContent
 from kiosk.resources import asset
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
@@ -26,6 +27,35 @@ class Slide:
     text_en: str = ""
     image_path: str = ""
     seconds: float = 8.0
+
+
+def slides_from_content(content: ActiveContent | None) -> list[Slide]:
+    """The pack's attract playlist as slides: a story shows its title, first text and picture;
+    an image shows the pack's title under it. Videos are skipped (no video player yet)."""
+    if content is None:
+        return []
+    stories = {s.id: s for s in content.stories}
+    slides: list[Slide] = []
+    for item in content.attract:
+        seconds = item.seconds or Slide.seconds
+        story = stories.get(item.story_id or "")
+        if item.kind == "story" and story is not None:
+            first = story.slides[0]
+            image = first.image_path
+            slides.append(
+                Slide(
+                    story.title.zh,
+                    story.title.en,
+                    first.text.zh,
+                    first.text.en,
+                    str(image) if image else "",
+                    seconds,
+                )
+            )
+        elif item.kind == "image" and item.path is not None:
+            title = content.title
+            slides.append(Slide(title.zh, title.en, "", "", str(item.path), seconds))
+    return slides
 
 
 class AttractScreen(Screen):

@@ -1,13 +1,84 @@
-"""The stories area. Shows an honest notice until its content is available."""
+"""Green stories from the active content pack: a grid of picture cards, then one story as a
+scrolling page of large pictures and text. Images are decoded off the GUI thread.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+from pathlib import Path
 
+import shiboken6
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content.active import ActiveContent, Story
 from kiosk.resources import asset
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.notice import Notice
+from kiosk.ui.widgets.touch import button, label, make_kinetic, set_role
+
+
+def load_image(path: Path, box: QSize) -> QImage:
+    """Decode an image (PNG, JPEG or SVG; the store's files have no suffix) to fit ``box``.
+
+    Runs on a worker thread: QImage, unlike QPixmap, may be made off the GUI thread.
+    """
+    reader = QImageReader(str(path))
+    size = reader.size()
+    too_big = size.width() > box.width() or size.height() > box.height()
+    if size.isValid() and (too_big or reader.format() == b"svg"):  # SVG scales up crisply
+        reader.setScaledSize(size.scaled(box, Qt.AspectRatioMode.KeepAspectRatio))
+    return reader.read()
+
+
+def load_images(jobs: list[tuple[Path, QSize]]) -> dict[Path, QImage]:
+    return {path: load_image(path, box) for path, box in jobs}
+
+
+class StoryCard(QPushButton):
+    """One story in the grid; the whole card is the touch target."""
+
+    def __init__(self, ctx: UiContext, story: Story) -> None:
+        super().__init__()
+        self.story = story
+        theme = ctx.theme
+        set_role(self, "tile")
+        self.setObjectName(f"story-card-{story.id}")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        layout = QVBoxLayout(self)
+        pad = theme.px(24)
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(theme.px(12))
+        self.image = QLabel()
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.setFixedHeight(theme.px(240))
+        self.title_label = label("", "title")
+        self.summary_label = label("", "subtitle")
+        for widget in (self.image, self.title_label, self.summary_label):
+            widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout.addWidget(self.image)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.summary_label)
+        layout.addStretch(1)
+
+    def set_language(self, ctx: UiContext) -> None:
+        pick = ctx.language.code
+        self.title_label.setText(self.story.title.get(pick))
+        summary = self.story.summary.get(pick) if self.story.summary else ""
+        self.summary_label.setText(summary)
+        self.summary_label.setVisible(bool(summary))
+        self.setAccessibleName(self.title_label.text())
 
 
 class StoriesScreen(Screen):
@@ -15,16 +86,243 @@ class StoriesScreen(Screen):
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
-        layout = QVBoxLayout(self)
-        self.notice = Notice(ctx.theme, str(asset("icons", "stories.svg")))
-        layout.addWidget(self.notice)
-        self.retranslate()
+        theme = ctx.theme
+        self._content: ActiveContent | None = None
+        self._story: Story | None = None
+        self._cards: list[StoryCard] = []
+        self._images: dict[Path, QImage] = {}
+        self._generation = 0
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages)
 
+        self.notice = Notice(theme, str(asset("icons", "stories.svg")))
+        self.pages.addWidget(self.notice)
+
+        self.list_scroll = self._scroll_area()
+        grid_host = QWidget()
+        self.grid = QGridLayout(grid_host)
+        margin = theme.px(48)
+        self.grid.setContentsMargins(margin, theme.px(32), margin, margin)
+        self.grid.setSpacing(theme.px(32))
+        self.list_scroll.setWidget(grid_host)
+        self.pages.addWidget(self.list_scroll)
+
+        self.story_scroll = self._scroll_area()
+        story_host = QWidget()
+        self.story_layout = QVBoxLayout(story_host)
+        self.story_layout.setContentsMargins(margin, theme.px(24), margin, margin)
+        self.story_layout.setSpacing(theme.px(24))
+        self.back_button = button("", "nav")
+        self.back_button.setObjectName("stories-back")
+        self.back_button.clicked.connect(self.show_list)
+        self.story_title = label("", "title")
+        self.story_title.setObjectName("story-title")
+        self.story_layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.story_layout.addWidget(self.story_title)
+        self._slide_widgets: list[QWidget] = []
+        self.source_label = label("", "small")
+        self.story_layout.addWidget(self.source_label)
+        self.story_layout.addStretch(1)
+        self.story_scroll.setWidget(story_host)
+        self.pages.addWidget(self.story_scroll)
+        self._slide_insert_at = 2
+        self._portrait = False
+        service = ctx.service("content")
+        self.set_content(service.content if service is not None else None)
+
+    def _scroll_area(self) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        make_kinetic(area)
+        return area
+
+    # -- content -----------------------------------------------------------------------------
+    def set_content(self, content: ActiveContent | None) -> None:
+        """Show the stories of the active pack (None: an honest notice)."""
+        self._content = content
+        self._generation += 1
+        self._images = {}
+        for card in self._cards:
+            self.grid.removeWidget(card)
+            card.deleteLater()
+        self._cards = []
+        stories = content.stories if content is not None else ()
+        for story in stories:
+            card = StoryCard(self.ctx, story)
+            card.clicked.connect(self._on_card_clicked)
+            self._cards.append(card)
+        self._arrange()
+        if self._story is not None:
+            still = [s for s in stories if s.id == self._story.id]
+            self._story = None
+            if still:
+                self.open_story(still[0].id)
+        self._show_page()
+        self.retranslate()
+        thumbs = [
+            (slide.image_path, self._thumb_box())
+            for story in stories
+            for slide in story.slides[:1]
+            if slide.image_path is not None
+        ]
+        self._load(thumbs)
+
+    def _thumb_box(self) -> QSize:
+        return QSize(self.ctx.theme.px(560), self.ctx.theme.px(240))
+
+    def _page_box(self) -> QSize:
+        width = max(self.width(), self.ctx.theme.px(800)) - self.ctx.theme.px(160)
+        return QSize(min(width, self.ctx.theme.px(1400)), self.ctx.theme.px(720))
+
+    def _load(self, jobs: list[tuple[Path | None, QSize]]) -> None:
+        todo = [(p, box) for p, box in jobs if p is not None]
+        if not todo:
+            return
+        generation = self._generation
+        self.ctx.tasks.run(
+            lambda: load_images(todo), lambda images: self._on_images(generation, images)
+        )
+
+    def _on_images(self, generation: int, images: dict[Path, QImage]) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return  # the screen was closed, or the pack changed meanwhile
+        self._images.update(images)
+        self._show_images()
+
+    def _show_images(self) -> None:
+        for card in self._cards:
+            image = self._image_for(card.story.slides[0].image_path)
+            if image is None:  # no picture, or a broken one: the stories icon instead
+                icon = QIcon(str(asset("icons", "stories.svg")))
+                card.image.setPixmap(
+                    icon.pixmap(QSize(self.ctx.theme.px(160), self.ctx.theme.px(160)))
+                )
+            else:
+                self._set_image(card.image, image, self._thumb_box())
+        for widget in self._slide_widgets:
+            image_label = widget.findChild(QLabel, "story-slide-image")
+            path = widget.property("image_path")
+            image = self._image_for(Path(path) if path else None)
+            if image_label is not None and image is not None:
+                self._set_image(image_label, image, self._page_box())
+
+    def _image_for(self, path: Path | None) -> QImage | None:
+        """The decoded image, or None if there is none, it is still loading or it is broken."""
+        image = self._images.get(path) if path is not None else None
+        return None if image is None or image.isNull() else image
+
+    def _set_image(self, target: QLabel, image: QImage, box: QSize) -> None:
+        pix = QPixmap.fromImage(image)
+        if pix.width() > box.width() or pix.height() > box.height():
+            pix = pix.scaled(
+                box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        target.setPixmap(pix)
+        target.setVisible(True)
+
+    # -- pages -------------------------------------------------------------------------------
+    def _arrange(self) -> None:
+        columns = 2 if self._portrait else 3
+        for card in self._cards:
+            self.grid.removeWidget(card)
+        for i, card in enumerate(self._cards):
+            self.grid.addWidget(card, i // columns, i % columns)
+        self.grid.setRowStretch(self.grid.rowCount(), 1)
+
+    def _show_page(self) -> None:
+        if not self._cards:
+            self.pages.setCurrentWidget(self.notice)
+        elif self._story is None:
+            self.pages.setCurrentWidget(self.list_scroll)
+        else:
+            self.pages.setCurrentWidget(self.story_scroll)
+
+    def _on_card_clicked(self) -> None:
+        card = self.sender()
+        if isinstance(card, StoryCard):
+            self.open_story(card.story.id)
+
+    def open_story(self, story_id: str) -> None:
+        """Show one story as a page (image and text per slide), scrolled to the top."""
+        stories = self._content.stories if self._content is not None else ()
+        story = next((s for s in stories if s.id == story_id), None)
+        if story is None:
+            return
+        self._story = story
+        for widget in self._slide_widgets:
+            self.story_layout.removeWidget(widget)
+            widget.deleteLater()
+        self._slide_widgets = []
+        for i, slide in enumerate(story.slides):
+            widget = QWidget()
+            widget.setObjectName(f"story-slide-{i}")
+            widget.setProperty("image_path", str(slide.image_path) if slide.image_path else "")
+            box = QVBoxLayout(widget)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(self.ctx.theme.px(16))
+            image = QLabel()
+            image.setObjectName("story-slide-image")
+            image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            image.setVisible(False)  # shown once its picture is decoded
+            text = label("", "body")
+            text.setObjectName("story-slide-text")
+            text.setStyleSheet(f"font-size: {self.ctx.theme.px(32)}px;")  # read from a step away
+            box.addWidget(image)
+            box.addWidget(text)
+            self.story_layout.insertWidget(self._slide_insert_at + i, widget)
+            self._slide_widgets.append(widget)
+        self.retranslate()
+        self._show_images()
+        self._load([(s.image_path, self._page_box()) for s in story.slides])
+        self._show_page()
+        self.story_scroll.verticalScrollBar().setValue(0)
+
+    def show_list(self) -> None:
+        self._story = None
+        self._show_page()
+
+    # -- screen protocol ---------------------------------------------------------------------
     def title(self) -> str:
         return self.tr("Green stories")
 
     def retranslate(self) -> None:
+        code = self.ctx.language.code
         self.notice.set_texts(
             self.tr("No stories installed yet"),
             self.tr("Staff can load a content pack from a USB stick or the network."),
         )
+        self.back_button.setText("← " + self.tr("All stories"))
+        for card in self._cards:
+            card.set_language(self.ctx)
+        story = self._story
+        if story is None:
+            return
+        self.story_title.setText(story.title.get(code))
+        for widget, slide in zip(self._slide_widgets, story.slides, strict=True):
+            text = widget.findChild(QLabel, "story-slide-text")
+            if text is not None:
+                text.setText(slide.text.get(code))
+        self.source_label.setText(self.tr("Source: %1").replace("%1", story.source))
+        self.source_label.setVisible(bool(story.source))
+
+    def reset_visitor_state(self) -> None:
+        self.show_list()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        portrait = event.size().height() > event.size().width()
+        if portrait != self._portrait:
+            self._portrait = portrait
+            self._arrange()
+        super().resizeEvent(event)
+
+    def shot_states(self) -> list[str]:
+        return ["", "story"] if self._cards else [""]
+
+    def enter_shot_state(self, state: str) -> None:
+        if state == "story" and self._cards:
+            self.open_story(self._cards[0].story.id)
+        else:
+            self.show_list()

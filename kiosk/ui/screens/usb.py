@@ -1,0 +1,299 @@
+"""Staff only: install a content pack from a USB stick.
+
+Reached only after the staff PIN (the staff screen's content panel, or straight after the PIN
+when a stick with packs was inserted): a stick inserted while visitors use the kiosk never
+interrupts them. Steps shown: choose a pack → copy to the kiosk → check and install →
+"installed, you can remove the stick" (or the reason it was refused; nothing changed).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content.store import PackRef
+from kiosk.content.usb import PackCandidate
+from kiosk.services.content_service import PROGRESS_STEPS, ContentService
+from kiosk.services.usb_watcher import UsbStick, UsbWatcher
+from kiosk.ui.context import UiContext
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.touch import button, label, make_kinetic, set_role
+
+LIST, INSTALLING, DONE, FAILED = "list", "installing", "done", "failed"
+
+
+def _size_text(size_bytes: int) -> str:
+    return f"{size_bytes / 1e6:.1f} MB" if size_bytes >= 100_000 else f"{size_bytes / 1e3:.0f} kB"
+
+
+class UsbScreen(Screen):
+    name = "usb"
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        theme = ctx.theme
+        self.content: ContentService | None = ctx.service("content")
+        self.watcher: UsbWatcher | None = ctx.service("usb_watcher")
+        self.state = LIST
+        self._pack_name = ""
+        self._phase = ""
+        self._result = ""
+        self._offered: set[Path] = set()  # sticks whose packs were shown after the PIN
+
+        outer = QVBoxLayout(self)
+        margin = theme.px(48)
+        outer.setContentsMargins(margin, theme.px(24), margin, margin)
+        outer.setSpacing(theme.px(24))
+        self.headline = label("", "heading")
+        self.headline.setObjectName("usb-headline")
+        self.detail = label("", "honest")
+        self.detail.setObjectName("usb-detail")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("usb-progress")
+        self.progress.setRange(0, PROGRESS_STEPS)
+        self.progress.setTextVisible(False)
+        self.list_scroll = QScrollArea()
+        self.list_scroll.setWidgetResizable(True)
+        self.list_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        make_kinetic(self.list_scroll)
+        list_host = QWidget()
+        self.pack_rows = QVBoxLayout(list_host)
+        self.pack_rows.setContentsMargins(0, 0, 0, 0)
+        self.pack_rows.setSpacing(theme.px(16))
+        self.pack_rows.addStretch(1)
+        self.list_scroll.setWidget(list_host)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(theme.px(24))
+        self.back_button = button("", "")
+        self.back_button.setObjectName("usb-back")
+        self.back_button.clicked.connect(self._on_back)
+        self.stories_button = button("", "primary")
+        self.stories_button.setObjectName("usb-show-stories")
+        self.stories_button.clicked.connect(self._on_show_stories)
+        self.again_button = button("", "")
+        self.again_button.setObjectName("usb-again")
+        self.again_button.clicked.connect(self._on_again)
+        actions.addWidget(self.back_button)
+        actions.addStretch(1)
+        actions.addWidget(self.again_button)
+        actions.addWidget(self.stories_button)
+
+        outer.addWidget(self.headline)
+        outer.addWidget(self.detail)
+        outer.addWidget(self.progress)
+        outer.addWidget(self.list_scroll, 1)
+        outer.addLayout(actions)
+        if self.content is not None:
+            self.content.install_did_enter_phase.connect(self._on_install_did_enter_phase)
+            self.content.install_did_progress.connect(self._on_install_did_progress)
+            self.content.install_did_finish.connect(self._on_install_did_finish)
+            self.content.install_did_fail.connect(self._on_install_did_fail)
+        if self.watcher is not None:
+            self.watcher.stick_did_appear.connect(self._on_sticks_did_change)
+            self.watcher.stick_did_disappear.connect(self._on_sticks_did_change)
+        self._rebuild_rows()
+        self.retranslate()
+
+    # -- what there is to offer --------------------------------------------------------------
+    def sticks(self) -> list[UsbStick]:
+        return self.watcher.sticks if self.watcher is not None else []
+
+    def candidates(self) -> list[tuple[UsbStick, PackCandidate]]:
+        return [(stick, pack) for stick in self.sticks() for pack in stick.packs]
+
+    def should_offer_after_pin(self) -> bool:
+        """A stick with packs is in that staff have not been shown yet (then mark it shown)."""
+        fresh = {s.mount for s in self.sticks() if s.packs} - self._offered
+        self._offered |= fresh
+        return bool(fresh) and self.state != INSTALLING
+
+    def _on_sticks_did_change(self, _stick: object) -> None:
+        present = {s.mount for s in self.sticks()}
+        self._offered &= present  # a re-inserted stick is offered again
+        self._rebuild_rows()
+        self.retranslate()
+
+    def _rebuild_rows(self) -> None:
+        while self.pack_rows.count() > 1:
+            item = self.pack_rows.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        for i, (stick, pack) in enumerate(self.candidates()):
+            row = QFrame()
+            set_role(row, "card")
+            layout = QHBoxLayout(row)
+            pad = self.ctx.theme.px(16)
+            layout.setContentsMargins(pad, pad, pad, pad)
+            name = label(f"{pack.path.name}  ·  {_size_text(pack.size_bytes)}", "body")
+            where = label(str(stick.mount), "small")
+            text = QVBoxLayout()
+            text.addWidget(name)
+            text.addWidget(where)
+            install = button("", "primary")
+            install.setObjectName(f"usb-install-{i}")
+            install.setProperty("pack_path", str(pack.path))
+            install.clicked.connect(self._on_install_clicked)
+            layout.addLayout(text, 1)
+            layout.addWidget(install, 0, Qt.AlignmentFlag.AlignVCenter)
+            self.pack_rows.insertWidget(i, row)
+
+    def install_buttons(self) -> list[QWidget]:
+        return [
+            w
+            for w in self.list_scroll.widget().findChildren(QWidget)
+            if w.objectName().startswith("usb-install-")
+        ]
+
+    # -- install -----------------------------------------------------------------------------
+    def _on_install_clicked(self) -> None:
+        sender = self.sender()
+        if sender is None or self.content is None:
+            return
+        path = Path(str(sender.property("pack_path")))
+        self._pack_name = path.name
+        self._phase = "copy"
+        if self.content.install(path):
+            self.state = INSTALLING
+            self.leaves_on_idle = False  # an install is not interrupted by the attract loop
+            self.progress.setValue(0)
+            self.retranslate()
+
+    def _on_install_did_enter_phase(self, phase: str) -> None:
+        self._phase = phase
+        self.retranslate()
+
+    def _on_install_did_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    def _on_install_did_finish(self, ref: PackRef) -> None:
+        if self.state != INSTALLING:
+            return
+        self.state = DONE
+        self.leaves_on_idle = True
+        self._result = f"{ref.id} · {ref.display_version} ({ref.version})"
+        active = self.content.status.active if self.content is not None else None
+        if active is not None and active.ref == ref:
+            self._result = (
+                f"{self.ctx.language.pick(active.title_zh, active.title_en)}  ·  {self._result}"
+            )
+        self.retranslate()
+
+    def _on_install_did_fail(self, reason: str) -> None:
+        if self.state != INSTALLING:
+            return
+        self.state = FAILED
+        self.leaves_on_idle = True
+        self._result = reason
+        self.retranslate()
+
+    def _on_again(self) -> None:
+        self.state = LIST
+        self._pack_name = ""
+        if self.watcher is not None:
+            self.watcher.scan_now()
+        self.retranslate()
+
+    def _on_back(self) -> None:
+        self.user_did_choose_screen.emit("staff")
+
+    def _on_show_stories(self) -> None:
+        self.user_did_choose_screen.emit("stories")
+
+    # -- screen protocol ---------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Load content from USB")
+
+    def on_enter(self) -> None:
+        if self.state in (DONE, FAILED):
+            self._on_again()
+
+    def retranslate(self) -> None:
+        self.back_button.setText("← " + self.tr("Back to staff"))
+        self.stories_button.setText(self.tr("See the stories"))
+        self.again_button.setText(self.tr("Choose another pack"))
+        for install in self.install_buttons():
+            install.setText(self.tr("Install"))  # type: ignore[attr-defined]
+        state = self.state
+        self.progress.setVisible(state == INSTALLING)
+        self.list_scroll.setVisible(state == LIST)
+        self.stories_button.setVisible(state == DONE)
+        self.again_button.setVisible(state in (DONE, FAILED))
+        self.back_button.setEnabled(state != INSTALLING)
+        if state == LIST:
+            self._retranslate_list()
+        elif state == INSTALLING:
+            self.headline.setText(self.tr("Installing %1").replace("%1", self._pack_name))
+            self.detail.setText(
+                {
+                    "copy": self.tr(
+                        "Step 1 of 2: copying the pack to the kiosk. Do not remove the USB stick."
+                    ),
+                    "install": self.tr(
+                        "Step 2 of 2: checking the signature and every file, then installing. "
+                        "You can remove the USB stick now."
+                    ),
+                }.get(self._phase, self.tr("Opening the new content…"))
+            )
+        elif state == DONE:
+            self.headline.setText(self.tr("Installed: %1").replace("%1", self._result))
+            self.detail.setText(
+                self.tr("The kiosk now shows this pack. You can remove the USB stick.")
+            )
+        else:
+            self.headline.setText(self.tr("Not installed"))
+            self.detail.setText(
+                self.tr(
+                    "%1\n\nNothing was changed: the kiosk keeps showing its current content. "
+                    "You can remove the USB stick."
+                ).replace("%1", self._result)
+            )
+
+    def _retranslate_list(self) -> None:
+        sticks = self.sticks()
+        count = len(self.candidates())
+        if not sticks:
+            self.headline.setText(self.tr("No USB stick found"))
+            self.detail.setText(
+                self.tr(
+                    "Insert a USB stick with .kpack files at its top level or in a folder "
+                    "named kiosk-packs."
+                )
+            )
+        elif count == 0:
+            self.headline.setText(self.tr("No content packs on the USB stick"))
+            self.detail.setText(
+                self.tr("Put .kpack files at its top level or in a folder named kiosk-packs.")
+            )
+        else:
+            self.headline.setText(self.tr("Content packs found: %n", "", count))
+            self.detail.setText(
+                self.tr(
+                    "Choose the pack to install. It is copied to the kiosk and checked before "
+                    "anything changes."
+                )
+            )
+
+    def shot_states(self) -> list[str]:
+        return [LIST, INSTALLING, DONE, FAILED]
+
+    def enter_shot_state(self, state: str) -> None:
+        self.state = state
+        self._pack_name = "school-2026.kpack"
+        self._phase = "copy"
+        self.progress.setValue(PROGRESS_STEPS // 3)
+        self._result = {
+            DONE: "my-school · 2026.1 (1)",
+            FAILED: "signed by unknown key 3f2a…; not in the trusted keys",
+        }.get(state, "")
+        self.retranslate()

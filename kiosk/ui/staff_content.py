@@ -1,0 +1,167 @@
+"""The staff screen's content-pack panel: what is shown, what is kept to go back to, the last
+install, a USB shortcut and a two-tap "roll back" (added with ``StaffScreen.add_section``)."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.content.store import PackRef
+from kiosk.services.content_service import ContentService, ContentStatus, ReleaseInfo
+from kiosk.services.usb_watcher import UsbWatcher
+from kiosk.ui.context import UiContext
+from kiosk.ui.widgets.touch import button, label
+
+
+class ContentPanel(QWidget):
+    #: Open another screen by name (the USB screen).
+    panel_did_request_screen = Signal(str)
+
+    def __init__(
+        self, ctx: UiContext, content: ContentService, watcher: UsbWatcher | None = None
+    ) -> None:
+        super().__init__()
+        self.setObjectName("staff-content")
+        self.ctx = ctx
+        self.content = content
+        self.watcher = watcher
+        self._confirming = False
+        self._rollback_message = ""
+        theme = ctx.theme
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.px(12))
+        self.heading = label("", "heading")
+        form = QFormLayout()
+        form.setVerticalSpacing(theme.px(12))
+        form.setHorizontalSpacing(theme.px(24))
+        self._rows: dict[str, tuple[QLabel, QLabel]] = {}
+        for key in ("active", "state", "previous", "install", "usb"):
+            name, value = label("", "subtitle"), label("", "body")
+            value.setObjectName(f"content-{key}")
+            self._rows[key] = (name, value)
+            form.addRow(name, value)
+        self.problem = label("", "honest")
+        self.problem.setObjectName("content-problem")
+        actions = QHBoxLayout()
+        actions.setSpacing(theme.px(24))
+        self.usb_button = button("", "primary")
+        self.usb_button.setObjectName("content-open-usb")
+        self.usb_button.clicked.connect(self._on_usb_clicked)
+        self.rollback_button = button("", "danger")
+        self.rollback_button.setObjectName("content-rollback")
+        self.rollback_button.clicked.connect(self._on_rollback_clicked)
+        actions.addWidget(self.usb_button)
+        actions.addStretch(1)
+        actions.addWidget(self.rollback_button)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addLayout(actions)
+        content.status_did_change.connect(self._on_status_did_change)
+        content.rollback_did_finish.connect(self._on_rollback_did_finish)
+        content.rollback_did_fail.connect(self._on_rollback_did_fail)
+        content.install_did_start.connect(self._on_busy_did_change)
+        if watcher is not None:
+            watcher.stick_did_appear.connect(self._on_busy_did_change)
+            watcher.stick_did_disappear.connect(self._on_busy_did_change)
+        ctx.language.language_did_change.connect(self._on_language_did_change)
+        self.retranslate()
+
+    def _release_text(self, info: ReleaseInfo | None) -> str:
+        if info is None:
+            return self.tr("none")
+        title = self.ctx.language.pick(info.title_zh, info.title_en)
+        ref = info.ref
+        return f"{title}  ·  {ref.id} {ref.display_version} ({ref.version})".strip(" ·")
+
+    def retranslate(self) -> None:
+        status: ContentStatus = self.content.status
+        self.heading.setText(self.tr("Content pack"))
+        names = {
+            "active": self.tr("Showing"),
+            "state": self.tr("State"),
+            "previous": self.tr("Kept to go back to"),
+            "install": self.tr("Last install"),
+            "usb": self.tr("USB stick"),
+        }
+        for key, (name, _value) in self._rows.items():
+            name.setText(names[key])
+        self._value("active").setText(
+            self._release_text(status.active) if status.active else self.tr("no content pack")
+        )
+        if status.active is None:
+            state = "—"
+        elif status.confirmed:
+            state = self.tr("In use and confirmed")
+        else:
+            state = self.tr("New: confirmed once the kiosk has shown it")
+        self._value("state").setText(state)
+        self._value("previous").setText(self._release_text(status.previous))
+        install = status.last_install or self.tr("none since the kiosk started")
+        if status.last_install_at is not None:
+            install = f"{time.strftime('%H:%M', time.localtime(status.last_install_at))}  {install}"
+        self._value("install").setText(install)
+        self._value("usb").setText(self._usb_text())
+        problem = "\n".join(p for p in (status.problem, self._rollback_message) if p)
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        self.usb_button.setText(self.tr("Install from USB…"))
+        previous = status.previous
+        if self._confirming and previous is not None:
+            self.rollback_button.setText(
+                self.tr("Tap again to go back to %1").replace("%1", self._release_text(previous))
+            )
+        else:
+            self.rollback_button.setText(self.tr("Roll back"))
+        self.rollback_button.setEnabled(previous is not None and not self.content.busy)
+
+    def _value(self, key: str) -> QLabel:
+        return self._rows[key][1]
+
+    def _usb_text(self) -> str:
+        sticks = self.watcher.sticks if self.watcher is not None else []
+        if not sticks:
+            return self.tr("none inserted")
+        packs = sum(len(s.packs) for s in sticks)
+        return self.tr("inserted, %n content pack(s) found", "", packs)
+
+    def _on_usb_clicked(self) -> None:
+        self.panel_did_request_screen.emit("usb")
+
+    def _on_rollback_clicked(self) -> None:
+        if not self._confirming:
+            self._confirming = True  # a second tap is needed: a stray touch changes nothing
+            self.retranslate()
+            return
+        self._confirming = False
+        self._rollback_message = ""
+        self.content.roll_back()
+        self.retranslate()
+
+    def _on_rollback_did_finish(self, ref: PackRef) -> None:
+        self._rollback_message = self.tr("Rolled back to %1").replace(
+            "%1", f"{ref.id} {ref.display_version} ({ref.version})"
+        )
+        self.retranslate()
+
+    def _on_rollback_did_fail(self, reason: str) -> None:
+        self._rollback_message = self.tr("Roll back failed: %1").replace("%1", reason)
+        self.retranslate()
+
+    def _on_status_did_change(self, _status: object) -> None:
+        self.retranslate()
+
+    def _on_busy_did_change(self, _what: object) -> None:
+        self.retranslate()
+
+    def _on_language_did_change(self, _code: str) -> None:
+        self.retranslate()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._confirming = False  # leaving the staff screen forgets a first "roll back" tap
+        self.retranslate()
+        super().hideEvent(event)

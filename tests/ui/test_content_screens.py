@@ -1,0 +1,118 @@
+"""The active pack in the real window: stories grid and story page, theme colours and logo,
+attract playlist, and the staff panel's two-tap roll back."""
+# ruff: noqa: F811  (the kiosk and key fixtures are shared with test_content_usb)
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+from test_content_usb import WAIT_MS, build, current, key, kiosk, tap, texts  # noqa: F401
+
+from kiosk.ui.screens.attract import slides_from_content
+
+
+def install(qtbot: Any, kiosk: Any, pack: Path) -> None:
+    content = kiosk.ctx.services["content"]
+    with qtbot.waitSignal(content.install_did_finish, timeout=WAIT_MS):
+        assert content.install(pack)
+    qtbot.waitUntil(lambda: content.status.confirmed, timeout=WAIT_MS)
+
+
+def test_stories_grid_story_page_language_and_back(
+    qtbot: Any, kiosk: Any, key: Ed25519PrivateKey, tmp_path: Path
+) -> None:
+    install(qtbot, kiosk, build(tmp_path, key, tmp_path / "p.kpack", "Our rain garden"))
+    tap(qtbot, kiosk.window.router.screen("home").tiles["stories"])
+    stories = kiosk.window.router.current
+    [card] = stories._cards
+    assert card.title_label.text() == "Our rain garden"
+    assert card.summary_label.text() == "Roof rain waters the school garden"
+    assert card.height() >= 48
+    tap(qtbot, card)
+    assert stories.pages.currentWidget() is stories.story_scroll
+    qtbot.waitUntil(
+        lambda: any(
+            lab.objectName() == "story-slide-image" and lab.isVisible()
+            for lab in stories.findChildren(QLabel)
+        ),
+        timeout=WAIT_MS,
+    )
+    assert "Source: Our school, 2026" in texts(stories)
+    tap(qtbot, kiosk.window.top_bar.language_button)
+    assert stories.story_title.text() == "雨水花园"
+    assert "下雨时" in texts(stories)
+    tap(qtbot, kiosk.window.top_bar.language_button)
+    tap(qtbot, stories.back_button)
+    assert stories.pages.currentWidget() is stories.list_scroll
+    tap(qtbot, card)
+    stories.reset_visitor_state()  # idle
+    assert stories.pages.currentWidget() is stories.list_scroll
+
+
+def test_without_content_the_stories_screen_is_honest(qtbot: Any, kiosk: Any) -> None:
+    kiosk.window.router.go("stories")
+    stories = kiosk.window.router.current
+    stories.set_content(None)
+    assert stories.pages.currentWidget() is stories.notice
+    assert "No stories installed yet" in texts(stories)
+    assert stories.shot_states() == [""]
+
+
+def test_pack_theme_recolours_and_logo_and_attract_come_from_the_pack(
+    qtbot: Any, kiosk: Any, key: Ed25519PrivateKey, tmp_path: Path
+) -> None:
+    src_pack = build(tmp_path, key, tmp_path / "p.kpack", "Our rain garden", primary="#123456")
+    install(qtbot, kiosk, src_pack)
+    content = kiosk.ctx.services["content"].content
+    assert kiosk.ctx.theme.palette.primary == "#123456"
+    assert "#123456" in kiosk.app.styleSheet()
+    home = kiosk.window.router.screen("home")
+    assert not home.logo.pixmap().isNull()
+    slides = slides_from_content(content)
+    assert [s.title_en for s in slides] == ["Our rain garden", "Our school's green stories"]
+    assert slides[0].text_en.startswith("When it rains") and slides[0].seconds == 15
+    kiosk.window.show_attract()
+    attract = kiosk.window.router.current
+    assert attract.headline.text() == "Our rain garden"
+    assert not attract.image.pixmap().isNull()
+
+
+def test_staff_panel_shows_the_pack_and_rolls_back_after_a_second_tap(
+    qtbot: Any, kiosk: Any, key: Ed25519PrivateKey, tmp_path: Path
+) -> None:
+    install(qtbot, kiosk, build(tmp_path, key, tmp_path / "a.kpack", "Garden one"))
+    install(qtbot, kiosk, build(tmp_path, key, tmp_path / "b.kpack", "Garden two", version=2))
+    staff = kiosk.window.router.screen("staff")
+    kiosk.window.router.go("staff")
+    shown = staff.findChild(QLabel, "content-active").text()
+    assert "my-school" in shown and "(2)" in shown
+    assert "(1)" in staff.findChild(QLabel, "content-previous").text()
+    assert "installed my-school release 2" in staff.findChild(QLabel, "content-install").text()
+    rollback = staff.findChild(QPushButton, "content-rollback")
+    content = kiosk.ctx.services["content"]
+    tap(qtbot, rollback)
+    assert rollback.text().startswith("Tap again")
+    assert content.library.pointer().active.version == 2, "one tap changes nothing"
+    with qtbot.waitSignal(content.rollback_did_finish, timeout=WAIT_MS):
+        tap(qtbot, rollback)
+    assert content.library.pointer().active.version == 1
+    assert "Rolled back to my-school" in texts(staff)
+    stories = kiosk.window.router.screen("stories")
+    qtbot.waitUntil(lambda: stories._cards[0].title_label.text() == "Garden one")
+
+
+def test_usb_screen_states_render_for_screenshots(qtbot: Any, kiosk: Any) -> None:
+    usb = kiosk.window.router.screen("usb")
+    kiosk.window.router.go("usb")
+    for state in usb.shot_states():
+        usb.enter_shot_state(state)
+        assert usb.headline.text().strip()
+        assert usb.progress.isVisible() == (state == "installing")
+        visible = [b for b in usb.findChildren(QPushButton) if b.isVisible()]
+        assert all(b.height() >= 48 for b in visible)
+    qtbot.mouseClick(usb.back_button, Qt.MouseButton.LeftButton)
+    assert current(kiosk) == "staff"
