@@ -195,6 +195,7 @@ class Kiosk:
         self.window.router.screen_did_change.connect(self._offer_usb_after_pin)
         content.start()
         self.ctx.services["usb_watcher"].start()
+        self.ctx.services["sync"].pack_did_install.connect(content.reload)
         self.ctx.services["sync"].start()
 
     def _on_screen_did_build(self, screen: Screen) -> None:

@@ -132,6 +132,10 @@ class ContentService(QObject):
         self._started = True
         self._run(self._start_job, self._on_loaded, self._on_start_error)
 
+    def reload(self, _pack_id: str = "") -> None:
+        """Load the active release again (another channel, e.g. network sync, installed one)."""
+        self._run(self._load, self._on_loaded)
+
     def stop(self) -> None:
         self._stopped = True
         self._worker.wait(10_000)

@@ -117,7 +117,8 @@ class ContentPanel(QWidget):
             )
         else:
             self.rollback_button.setText(self.tr("Roll back"))
-        self.rollback_button.setEnabled(previous is not None and not self.content.busy)
+        self.rollback_button.setVisible(previous is not None)  # nothing kept: nothing to offer
+        self.rollback_button.setEnabled(not self.content.busy)
 
     def _value(self, key: str) -> QLabel:
         return self._rows[key][1]

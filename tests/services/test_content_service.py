@@ -263,3 +263,20 @@ def test_one_job_at_a_time_and_bad_trusted_key_is_reported(
     assert not service.install(pack)
     assert not service.roll_back()
     qtbot.waitUntil(lambda: not service.busy, timeout=WAIT_MS)
+
+
+def test_reload_shows_a_release_another_channel_installed(
+    qtbot: Any, make_service: Any, maker: PackMaker, tmp_path: Path
+) -> None:
+    from kiosk.content.installer import install_kpack
+    from kiosk.content.keys import TrustedKey, TrustStore
+
+    service = make_service()
+    assert start(qtbot, service) is None
+    pack = maker.build(tmp_path / "channel" / "a.kpack", title="From the network")
+    trust = TrustStore([TrustedKey(maker.key.public_key())])
+    install_kpack(pack, service.library, trust, service.policy)  # what network sync does
+    with qtbot.waitSignal(service.content_did_change, timeout=WAIT_MS) as blocker:
+        service.reload("my-school")
+    assert blocker.args[0].stories[0].title.en == "From the network"
+    assert not service.status.confirmed, "kept only once the UI has shown it"

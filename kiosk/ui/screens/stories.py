@@ -175,7 +175,8 @@ class StoriesScreen(Screen):
 
     def _page_box(self) -> QSize:
         width = max(self.width(), self.ctx.theme.px(800)) - self.ctx.theme.px(160)
-        return QSize(min(width, self.ctx.theme.px(1400)), self.ctx.theme.px(720))
+        height = max(self.ctx.theme.px(360), self.height() // 2)  # text stays in view too
+        return QSize(min(width, self.ctx.theme.px(1400)), min(height, self.ctx.theme.px(900)))
 
     def _load(self, jobs: list[tuple[Path | None, QSize]]) -> None:
         todo = [(p, box) for p, box in jobs if p is not None]

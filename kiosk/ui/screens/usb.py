@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QProgressBar,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -88,10 +89,13 @@ class UsbScreen(Screen):
         actions.addWidget(self.again_button)
         actions.addWidget(self.stories_button)
 
+        self.filler = QWidget()  # keeps the texts at the top while the pack list is hidden
+        self.filler.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         outer.addWidget(self.headline)
         outer.addWidget(self.detail)
         outer.addWidget(self.progress)
         outer.addWidget(self.list_scroll, 1)
+        outer.addWidget(self.filler, 1)
         outer.addLayout(actions)
         if self.content is not None:
             self.content.install_did_enter_phase.connect(self._on_install_did_enter_phase)
@@ -227,6 +231,7 @@ class UsbScreen(Screen):
         state = self.state
         self.progress.setVisible(state == INSTALLING)
         self.list_scroll.setVisible(state == LIST)
+        self.filler.setVisible(state != LIST)
         self.stories_button.setVisible(state == DONE)
         self.again_button.setVisible(state in (DONE, FAILED))
         self.back_button.setEnabled(state != INSTALLING)
