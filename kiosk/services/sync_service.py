@@ -79,9 +79,15 @@ class SyncService(QObject):
 
     def start(self) -> None:
         """Publish the stored status, then sync after a random short delay."""
-        self._status_thread = self._spawn(self._work_status)
+        self.refresh_status()
         if self.client is not None:
             self._timer.start(int(first_delay_s(self._rng) * 1000))
+
+    def refresh_status(self) -> None:
+        """Re-read the stored status (e.g. when the staff screen opens); answers by
+        ``status_did_change``."""
+        if self._status_thread is None or not self._status_thread.is_alive():
+            self._status_thread = self._spawn(self._work_status)
 
     def sync_now(self) -> bool:
         """Start a sync unless one is running; False if it could not start."""

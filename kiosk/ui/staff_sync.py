@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.services.sync_service import SyncService
@@ -176,6 +177,11 @@ class SyncPanel(QWidget):
 
     def _value(self, key: str) -> QLabel:
         return self._rows[key][1]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The versions may have changed (USB install, rollback) since the last read."""
+        super().showEvent(event)
+        self.service.refresh_status()
 
     # -- slots -----------------------------------------------------------------------------
     def _on_sync_clicked(self) -> None:
