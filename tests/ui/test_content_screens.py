@@ -73,7 +73,8 @@ def test_pack_theme_recolours_and_logo_and_attract_come_from_the_pack(
     home = kiosk.window.router.screen("home")
     assert not home.logo.pixmap().isNull()
     slides = slides_from_content(content)
-    assert [s.title_en for s in slides] == ["Our rain garden", "Our school's green stories"]
+    assert [s.title_en for s in slides] == ["Our rain garden", ""]
+    assert slides[1].image_path == str(content.resolve("images/rain-garden.svg"))
     assert slides[0].text_en.startswith("When it rains") and slides[0].seconds == 15
     kiosk.window.show_attract()
     attract = kiosk.window.router.current

@@ -31,7 +31,7 @@ class Slide:
 
 def slides_from_content(content: ActiveContent | None) -> list[Slide]:
     """The pack's attract playlist as slides: a story shows its title, first text and picture;
-    an image shows the pack's title under it. Videos are skipped (no video player yet)."""
+    an image is shown alone. Videos are skipped (the attract screen has no video player)."""
     if content is None:
         return []
     stories = {s.id: s for s in content.stories}
@@ -52,9 +52,8 @@ def slides_from_content(content: ActiveContent | None) -> list[Slide]:
                     seconds,
                 )
             )
-        elif item.kind == "image" and item.path is not None:
-            title = content.title
-            slides.append(Slide(title.zh, title.en, "", "", str(item.path), seconds))
+        elif item.kind == "image" and item.path is not None:  # a poster speaks for itself
+            slides.append(Slide("", "", "", "", str(item.path), seconds))
     return slides
 
 
