@@ -40,7 +40,8 @@ def keep_none_alive_on_python_311() -> None:
     the same for the test session. The app itself needs Python >= 3.12 or a fixed PySide6.
     """
     if sys.version_info < (3, 12):
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+        for singleton in (None, True, False):  # pyqtgraph's paths also leak True and False
+            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
 
 
 keep_none_alive_on_python_311()

@@ -61,7 +61,8 @@ class TimeChart(pg.PlotWidget):
 
     def add_line(self, key: str, colour: str, *, filled: bool = False, width: int = 4) -> None:
         pen = pg.mkPen(colour, width=self.theme.px(width))
-        item = self.plot_item.plot(pen=pen)
+        # One min/max pair per pixel column is all a screen can show (pyqtgraph's default is 5).
+        item = self.plot_item.plot(pen=pen, autoDownsampleFactor=1.0)
         if filled:
             fill = pg.mkColor(colour)
             fill.setAlpha(70)

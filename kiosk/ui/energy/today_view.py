@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.energy.store import EnergyStore
@@ -38,6 +39,7 @@ class TodayView(QWidget):
         self.series: TodaySeries | None = None
         self._loaded_at: float | None = None
         self._loading = False
+        self._dirty = False
         self._tail: dict[str, deque[tuple[float, float]]] = {
             "pv": deque(maxlen=TAIL_POINTS),
             "load": deque(maxlen=TAIL_POINTS),
@@ -102,10 +104,18 @@ class TodayView(QWidget):
                 tail = self._tail[key]
                 if not tail or figure.updated_at > tail[-1][0]:
                     tail.append((figure.updated_at, figure.value))
+        if not self.isVisible():
+            self._dirty = True  # drawn when shown: a hidden chart costs nothing
+            return
         due = self._loaded_at is None or summary.at - self._loaded_at >= RELOAD_EVERY_S
-        if self.isVisible() and (due or self.series is None):
+        if due or self.series is None:
             self.reload(summary.at)
         self._redraw()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self._redraw()
 
     def points(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         """The x (Unix s) and y (W) the chart shows for "pv" or "load"."""
@@ -122,6 +132,7 @@ class TodayView(QWidget):
         return base_ts, base_w
 
     def _redraw(self) -> None:
+        self._dirty = False
         has_data = False
         for key in ("pv", "load"):
             ts, watts = self.points(key)

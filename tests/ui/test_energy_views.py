@@ -1,0 +1,177 @@
+"""History, Today and the figure rules, on a store filled with known readings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from test_energy_screen import TZ, WallClock, make_ctx
+
+from kiosk.energy.buckets import LocalDays
+from kiosk.energy.carbon import factor_for
+from kiosk.energy.metrics import Metric, Provenance, Reading, Unit
+from kiosk.energy.store import EnergyStore
+from kiosk.energy.summary import Figure, summarize
+from kiosk.ui.energy.formatting import BadgeState, badge_for, format_count, format_figure
+from kiosk.ui.energy.now_view import GRID_COLUMNS
+from kiosk.ui.energy.queries import Period, period_window
+from kiosk.ui.screens.energy import EnergyScreen
+
+DAY0 = datetime(2026, 6, 15, tzinfo=TZ).timestamp()  # a Monday
+HOUR = 3600.0
+
+
+def day_of_pv(store: EnergyStore, day_start: float, kwh_per_hour: float, start_wh: float) -> float:
+    """A PV counter rising ``kwh_per_hour`` from 08:00 to 16:00 (read every 10 min), and
+    power and load readings every minute of those hours. Returns the counter at the end."""
+    readings = []
+    for minute in range(8 * 60, 16 * 60 + 1):
+        ts = day_start + minute * 60
+        readings.append(Reading(Metric.PV_POWER_W, kwh_per_hour * 1000, ts, "m", Provenance.LIVE))
+        readings.append(Reading(Metric.LOAD_POWER_W, 20_000.0, ts, "m", Provenance.LIVE))
+        if minute % 10 == 0:
+            wh = start_wh + (minute - 8 * 60) / 60 * kwh_per_hour * 1000
+            readings.append(Reading(Metric.PV_ENERGY_WH, wh, ts, "m", Provenance.LIVE))
+    store.ingest(readings, now=day_start + 17 * HOUR)
+    return start_wh + 8 * kwh_per_hour * 1000
+
+
+@pytest.fixture
+def filled(qtbot: Any, data_dir: Path) -> Iterator[tuple[EnergyScreen, EnergyStore, WallClock]]:
+    store = EnergyStore(data_dir / "history.sqlite3", tz=TZ)
+    end_wh = day_of_pv(store, DAY0 - 86_400, 10.0, 1_000_000.0)  # Sunday: 80 kWh
+    day_of_pv(store, DAY0, 5.0, end_wh)  # Monday: 40 kWh
+    ctx = make_ctx(data_dir)
+    clock = WallClock(DAY0 + 18 * HOUR)
+    screen = EnergyScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.set_store(store)
+    screen.set_clock(clock)
+    screen.resize(1920, 980)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.on_enter()
+    yield screen, store, clock
+    ctx.tasks.wait(5000)
+    ctx.language.close()
+    store.close()
+
+
+def swipe(qtbot: Any, widget: Any, dx: int) -> None:
+    y = widget.height() // 2
+    start = QPoint(widget.width() // 2 - dx // 2, y)
+    QTest.mousePress(widget, Qt.MouseButton.LeftButton, pos=start)
+    QTest.mouseMove(widget, start + QPoint(dx // 2, 0))
+    QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=start + QPoint(dx, 0))
+
+
+def test_history_compares_with_the_day_before_and_swipes_in_time(qtbot: Any, filled: Any) -> None:
+    screen, _store, _clock = filled
+    qtbot.mouseClick(screen.tab_buttons["history"], Qt.MouseButton.LeftButton)
+    history = screen.history_view
+    qtbot.waitUntil(lambda: history.data is not None, timeout=5000)
+    assert history.period_label.text() == "Monday 15 June 2026"
+    assert history.pv_compare.text() == ("Solar energy: 40.0 kWh · the day before: 80.0 kWh (-50%)")
+    assert not history.later_button.isEnabled()  # no peeking into the future
+    bars = history.chart.bars["pv"].opts["height"]
+    assert sorted(bars)[-8:] == pytest.approx([5.0] * 8)  # eight hours of 5 kWh
+
+    swipe(qtbot, history.chart.viewport(), 600)  # finger moves right: earlier
+    qtbot.waitUntil(lambda: history.data.window.start_ts == DAY0 - 86_400, timeout=5000)
+    assert history.period_label.text() == "Sunday 14 June 2026"
+    assert history.pv_compare.text().startswith("Solar energy: 80.0 kWh · the day before: —")
+    assert history.later_button.isEnabled()
+    swipe(qtbot, history.chart.viewport(), 30)  # too short: not a swipe
+    qtbot.wait(20)
+    assert history.period_label.text() == "Sunday 14 June 2026"
+    swipe(qtbot, history.chart.viewport(), -600)
+    qtbot.waitUntil(lambda: history.data.window.start_ts == DAY0, timeout=5000)
+
+
+def test_history_zooms_to_week_month_and_year(qtbot: Any, filled: Any) -> None:
+    screen, _store, _clock = filled
+    screen.show_tab("history")
+    history = screen.history_view
+    qtbot.mouseClick(history.period_buttons[Period.WEEK], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: history.data is not None and history.data.window.period is Period.WEEK)
+    assert history.period_label.text() == "15 Jun 2026 – 21 Jun 2026"
+    assert history.pv_compare.text() == "Solar energy: 40.0 kWh · the week before: 80.0 kWh (-50%)"
+    history.gestures.user_did_pinch.emit(1)  # fingers together: zoom out
+    qtbot.waitUntil(lambda: history.data.window.period is Period.MONTH)
+    assert history.period_label.text() == "June 2026"
+    assert history.pv_compare.text() == ("Solar energy: 120 kWh · same month last year: —")
+    days = history.chart.bars["pv"].opts["height"]
+    assert list(days) == pytest.approx([80.0, 40.0])
+    qtbot.mouseClick(history.period_buttons[Period.YEAR], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: history.data.window.period is Period.YEAR)
+    assert history.period_label.text() == "2026"
+    history.gestures.user_did_pinch.emit(-1)  # fingers apart: zoom in
+    qtbot.waitUntil(lambda: history.data.window.period is Period.MONTH)
+    screen.reset_visitor_state()  # idle: back to today's Now tab
+    assert screen.tab == "now" and history.period is Period.DAY
+
+
+def test_today_chart_is_updated_in_place(qtbot: Any, filled: Any) -> None:
+    screen, store, clock = filled
+    screen.show_tab("today")
+    today = screen.today_view
+    qtbot.waitUntil(lambda: today.series is not None, timeout=5000)
+    pv_item = today.chart.lines["pv"]
+    items_before = len(today.chart.plot_item.listDataItems())
+    ts, watts = today.points("pv")
+    assert ts[0] == DAY0 + 8 * HOUR and watts[0] == pytest.approx(5000.0)
+    base = summarize(store, clock.now, factor_for("national"))
+    for i in range(1, 31):
+        at = clock.now + i
+        figure = Figure(7_000.0 + i, Unit.W, Provenance.LIVE, at)
+        screen.show_summary(type(base)(**{**base.__dict__, "at": at, "pv_power_w": figure}))
+    ts, watts = today.points("pv")
+    assert ts[-1] == clock.now + 30 and watts[-1] == 7_030.0
+    assert today.chart.lines["pv"] is pv_item
+    assert len(today.chart.plot_item.listDataItems()) == items_before == 2
+    x, _y = pv_item.getData()
+    assert x[-1] == clock.now + 30
+
+
+def test_portrait_family_layout_has_two_columns(qtbot: Any, filled: Any) -> None:
+    screen, _store, _clock = filled
+    screen.resize(1080, 1800)
+    qtbot.waitUntil(lambda: screen.now_view._portrait)
+    grid = screen.now_view.grid
+    keys = screen.now_view.visible_cards()
+    positions = [grid.getItemPosition(grid.indexOf(screen.now_view.cards[k]))[:2] for k in keys]
+    assert positions[:3] == [(0, 0), (0, 1), (1, 0)]
+    assert GRID_COLUMNS[("family", True)] == 2
+
+
+def test_figure_rules() -> None:
+    missing = Figure(None, Unit.WH, None, None)
+    assert format_figure(missing) == ("—", "Wh")
+    assert format_figure(Figure(0.0, Unit.W, Provenance.LIVE, 1.0)) == ("0", "W")
+    assert format_figure(Figure(12_340.0, Unit.W, Provenance.LIVE, 1.0)) == ("12.3", "kW")
+    assert format_figure(Figure(2_500_000.0, Unit.WH, Provenance.LIVE, 1.0)) == ("2.5", "MWh")
+    assert format_figure(Figure(1_530.0, Unit.KG_CO2, Provenance.LIVE, 1.0)) == ("1.5", "t CO2")
+    assert format_figure(Figure(26_000.0, Unit.L, Provenance.LIVE, 1.0)) == ("26.0", "m³")
+    assert format_count(9.96) == "10" and format_count(4.24) == "4.2"
+    stale = Figure(5.0, Unit.W, Provenance.CACHED, 1000.0)
+    assert badge_for(stale, 1000.0 + 7 * 60 + 10).state is BadgeState.STALE
+    assert badge_for(stale, 1000.0 + 7 * 60 + 10).age_min == 7
+    assert badge_for(missing, 0.0).state is BadgeState.MISSING
+    assert (
+        badge_for(Figure(1.0, Unit.W, Provenance.SIMULATED, 0.0), 0.0).state is BadgeState.SIMULATED
+    )
+
+
+def test_period_windows_follow_local_calendar() -> None:
+    days = LocalDays(TZ)
+    week = period_window(days, Period.WEEK, DAY0 + 3 * 86_400)  # Thursday
+    assert week.start_ts == DAY0 and week.end_ts == DAY0 + 7 * 86_400
+    month = period_window(days, Period.MONTH, DAY0, step=-6)
+    assert month.first_day.isoformat() == "2025-12-01"
+    year = period_window(days, Period.YEAR, DAY0, step=1)
+    assert year.first_day.isoformat() == "2027-01-01"
