@@ -241,3 +241,20 @@ def test_stick_without_packs_and_pulled_stick_update_the_usb_screen(
     with qtbot.waitSignal(watcher.stick_did_disappear, timeout=WAIT_MS):
         watcher.scan_now()
     assert usb.headline.text() == "No USB stick found"
+
+
+def test_a_second_install_while_one_runs_is_refused_politely(
+    qtbot: Any, kiosk: Any, key: Ed25519PrivateKey, tmp_path: Path
+) -> None:
+    stick = tmp_path / "STICK"
+    build(tmp_path, key, stick / "a.kpack", "First")
+    insert_stick(qtbot, kiosk, stick)
+    staff_login(qtbot, kiosk)
+    qtbot.waitUntil(lambda: current(kiosk) == "usb", timeout=WAIT_MS)
+    usb = kiosk.window.router.current
+    content = kiosk.ctx.services["content"]
+    with qtbot.waitSignal(content.rollback_did_fail, timeout=WAIT_MS):
+        assert content.roll_back()  # busy now (fails: nothing kept to go back to)
+        tap(qtbot, usb.install_buttons()[0])
+        assert "Another install or roll back is running" in usb.detail.text()
+        assert usb.state == "list"

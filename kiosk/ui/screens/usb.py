@@ -166,11 +166,15 @@ class UsbScreen(Screen):
         path = Path(str(sender.property("pack_path")))
         self._pack_name = path.name
         self._phase = "copy"
-        if self.content.install(path):
-            self.state = INSTALLING
-            self.leaves_on_idle = False  # an install is not interrupted by the attract loop
-            self.progress.setValue(0)
-            self.retranslate()
+        if not self.content.install(path):
+            self.detail.setText(
+                self.tr("Another install or roll back is running. Try again when it has finished.")
+            )
+            return
+        self.state = INSTALLING
+        self.leaves_on_idle = False  # an install is not interrupted by the attract loop
+        self.progress.setValue(0)
+        self.retranslate()
 
     def _on_install_did_enter_phase(self, phase: str) -> None:
         self._phase = phase
