@@ -65,13 +65,16 @@ def test_without_content_the_stories_screen_is_honest(qtbot: Any, kiosk: Any) ->
 def test_pack_theme_recolours_and_logo_and_attract_come_from_the_pack(
     qtbot: Any, kiosk: Any, key: Ed25519PrivateKey, tmp_path: Path
 ) -> None:
+    home = kiosk.window.router.screen("home")
+    home.set_logo(None)
+    leaf = home.logo.pixmap().toImage()
     src_pack = build(tmp_path, key, tmp_path / "p.kpack", "Our rain garden", primary="#123456")
     install(qtbot, kiosk, src_pack)
     content = kiosk.ctx.services["content"].content
     assert kiosk.ctx.theme.palette.primary == "#123456"
     assert "#123456" in kiosk.app.styleSheet()
-    home = kiosk.window.router.screen("home")
-    assert not home.logo.pixmap().isNull()
+    logo = home.logo.pixmap().toImage()
+    assert not logo.isNull() and logo != leaf, "the pack's logo replaces our leaf"
     slides = slides_from_content(content)
     assert [s.title_en for s in slides] == ["Our rain garden", ""]
     assert slides[1].image_path == str(content.resolve("images/rain-garden.svg"))
@@ -115,5 +118,8 @@ def test_usb_screen_states_render_for_screenshots(qtbot: Any, kiosk: Any) -> Non
         assert usb.progress.isVisible() == (state == "installing")
         visible = [b for b in usb.findChildren(QPushButton) if b.isVisible()]
         assert all(b.height() >= 48 for b in visible)
+        if state == "found":
+            assert len(usb.install_buttons()) == 2
+            assert "Content packs found: 2" in usb.headline.text()
     qtbot.mouseClick(usb.back_button, Qt.MouseButton.LeftButton)
     assert current(kiosk) == "staff"

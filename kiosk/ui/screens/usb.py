@@ -49,6 +49,7 @@ class UsbScreen(Screen):
         self._phase = ""
         self._result = ""
         self._offered: set[Path] = set()  # sticks whose packs were shown after the PIN
+        self._sample: UsbStick | None = None  # a made-up stick for the "found" screenshot
 
         outer = QVBoxLayout(self)
         margin = theme.px(48)
@@ -110,9 +111,13 @@ class UsbScreen(Screen):
 
     # -- what there is to offer --------------------------------------------------------------
     def sticks(self) -> list[UsbStick]:
+        if self._sample is not None:
+            return [self._sample]
         return self.watcher.sticks if self.watcher is not None else []
 
     def candidates(self) -> list[tuple[UsbStick, PackCandidate]]:
+        if self._sample is not None:
+            return [(self._sample, pack) for pack in self._sample.packs]
         return [(stick, pack) for stick in self.sticks() for pack in stick.packs]
 
     def should_offer_after_pin(self) -> bool:
@@ -294,9 +299,25 @@ class UsbScreen(Screen):
             )
 
     def shot_states(self) -> list[str]:
-        return [LIST, INSTALLING, DONE, FAILED]
+        return [LIST, "found", INSTALLING, DONE, FAILED]
 
     def enter_shot_state(self, state: str) -> None:
+        found = state == "found"
+        self._sample = (
+            UsbStick(
+                Path("/media/staff/GREEN STICK"),
+                (
+                    PackCandidate(Path("/media/staff/GREEN STICK/school-2026.kpack"), 48_200_000),
+                    PackCandidate(
+                        Path("/media/staff/GREEN STICK/kiosk-packs/store.kpack"), 9_100_000
+                    ),
+                ),
+            )
+            if found
+            else None
+        )
+        self._rebuild_rows()
+        state = LIST if found else state
         self.state = state
         self._pack_name = "school-2026.kpack"
         self._phase = "copy"
