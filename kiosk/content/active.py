@@ -27,12 +27,14 @@ from kiosk.content.pack_docs import (
 )
 from kiosk.content.store import PackRef
 
+#: Colours of a pack that names none: the app's own palette (kiosk/ui/theme.py), so the
+#: built-in look needs no restyle at start. tests/ui/test_theme_defaults.py keeps them equal.
 DEFAULT_COLOURS = {
-    "primary": "#2E7D32",
-    "accent": "#F9A825",
-    "background": "#F4F9F1",
+    "primary": "#17784A",
+    "accent": "#F2A51A",
+    "background": "#F3F7F1",
     "surface": "#FFFFFF",
-    "text": "#1B3A1F",
+    "text": "#1C2A22",
 }
 
 
