@@ -42,7 +42,7 @@ def test_first_boot_installs_builtin_and_ui_gets_everything(
     content = start.content
     assert content is not None and start.problem == ""
     assert content.title.get("en") == "Green Space built-in content"
-    assert content.theme.colours["primary"] == "#2E7D32"
+    assert content.theme.colours["primary"] == "#17784A"
     assert content.theme.logo_path is not None and content.theme.logo_path.read_bytes().startswith(
         b"<svg"
     )
