@@ -157,6 +157,14 @@ class SyncClient:
                 fetcher.bytes_fetched, f"{pack_id} {entry.display_version} is up to date",
             )  # fmt: skip
             return outcome, state
+        if active is not None and active.id == pack_id and active.version > entry.version:
+            outcome = SyncOutcome(
+                "up_to_date", pack_id, active.version, active.display_version,
+                fetcher.bytes_fetched,
+                f"{pack_id} {active.display_version} (installed by hand) is newer than the "
+                f"channel's {entry.display_version}; kept",
+            )  # fmt: skip
+            return outcome, state
         signed = self._fetch_manifest(fetcher, base, pack_id, entry)
         with self.library.transaction(self.settings.lock_wait_s) as txn:
             txn.check(signed, self.settings.policy)

@@ -106,3 +106,17 @@ def test_sync_through_an_http_proxy(
     assert outcome.status == "updated" and kiosk.active_version() == 1
     assert proxy.seen[0] == f"{server.url}/index.json"
     assert any("/objects/" in url for url in proxy.seen)
+
+
+def test_newer_release_installed_by_hand_is_kept(
+    channel: Channel, server: ChannelServer, kiosk: KioskDir
+) -> None:
+    from kiosk.content.installer import install_kpack
+
+    channel.publish(1, {"media/a.mp4": video(10_000, 1)})
+    usb = channel.kpack(2, {"media/a.mp4": video(10_000, 2)})
+    settings = channel.settings(server.url)
+    install_kpack(usb, kiosk.library, settings.pack_trust, settings.policy)
+    outcome = kiosk.client().sync_once()
+    assert outcome.status == "up_to_date" and "newer than the channel's v1" in outcome.message
+    assert kiosk.active_version() == 2
