@@ -44,9 +44,18 @@ def compile_qm(ts: Path = TS, qm: Path = QM) -> None:
     subprocess.run([_tool("lrelease"), str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
 
 
-def fill(lines: list[str], ts: Path = TS) -> list[str]:
-    """Translate unfinished messages from TSV lines; returns the sources still unfinished."""
-    terms = dict(line.rstrip("\n").split("\t", 1) for line in lines if "\t" in line)
+def parse_terms(lines: list[str]) -> dict[str, str]:
+    """``English<TAB>中文`` lines; a literal ``\\n`` in either column stands for a line break."""
+    terms = {}
+    for line in lines:
+        if "\t" in line:
+            source, text = line.rstrip("\n").split("\t", 1)
+            terms[source.replace("\\n", "\n")] = text.replace("\\n", "\n")
+    return terms
+
+
+def fill(terms: dict[str, str], ts: Path = TS) -> list[str]:
+    """Translate unfinished messages from ``terms``; returns the sources still unfinished."""
     tree = ET.parse(ts)
     missing = []
     for message in tree.iter("message"):
@@ -84,7 +93,7 @@ if __name__ == "__main__":
     elif command == "compile":
         compile_qm()
     elif command == "fill":
-        for source in fill(sys.stdin.readlines()):
+        for source in fill(parse_terms(sys.stdin.readlines())):
             print(f"untranslated: {source}", file=sys.stderr)
     else:
         raise SystemExit(__doc__)

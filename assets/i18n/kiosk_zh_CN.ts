@@ -3,27 +3,361 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="92" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="121" />
         <source>Our building makes clean energy from the sun</source>
         <translation>我们的建筑用太阳发电</translation>
     </message>
 </context>
 <context>
+    <name>CertificateCard</name>
+    <message>
+        <location filename="../../kiosk/ui/quiz/result_page.py" line="97" />
+        <source>Low-carbon star certificate</source>
+        <translation>低碳之星证书</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/quiz/result_page.py" line="99" />
+        <source>Awarded for answering %1 of %2 questions right.</source>
+        <translation>答对 %2 道题中的 %1 道，特发此证。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/quiz/result_page.py" line="107" />
+        <source>Scan the code with your phone: %1</source>
+        <translation>用手机扫码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ContentPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="76" />
+        <source>none</source>
+        <extracomment>Open another screen by name (the USB screen).</extracomment>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="83" />
+        <source>Content pack</source>
+        <translation>内容包</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="85" />
+        <source>Showing</source>
+        <translation>正在显示</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="86" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="87" />
+        <source>Kept to go back to</source>
+        <translation>可回退的版本</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="88" />
+        <source>Last install</source>
+        <translation>上次安装</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="89" />
+        <source>USB stick</source>
+        <translation>U 盘</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="94" />
+        <source>no content pack</source>
+        <translation>没有内容包</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="99" />
+        <source>In use and confirmed</source>
+        <translation>使用中，已确认</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="101" />
+        <source>New: confirmed once the kiosk has shown it</source>
+        <translation>新版本：展示一次后确认</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="104" />
+        <source>none since the kiosk started</source>
+        <translation>本次启动后没有安装</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="112" />
+        <source>Install from USB…</source>
+        <translation>从 U 盘安装…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="116" />
+        <source>Tap again to go back to %1</source>
+        <translation>再点一次回退到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="119" />
+        <source>Roll back</source>
+        <translation>回退</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="129" />
+        <source>none inserted</source>
+        <translation>未插入</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff_content.py" line="131" />
+        <source>inserted, %n content pack(s) found</source>
+        <translation>
+            <numerusform>已插入，找到 %n 个内容包</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="147" />
+        <source>Rolled back to %1</source>
+        <translation>已回退到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="153" />
+        <source>Roll back failed: %1</source>
+        <translation>回退失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>EnergyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/energy.py" line="24" />
+        <location filename="../../kiosk/ui/screens/energy.py" line="259" />
         <source>Our energy</source>
+        <extracomment>The comparisons shipped with the app; a content pack's table replaces it (``set_equivalents``).</extracomment>
         <translation>我们的能源</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/energy.py" line="28" />
-        <source>Live figures are not available yet</source>
-        <translation>实时数据暂不可用</translation>
+        <location filename="../../kiosk/ui/screens/energy.py" line="263" />
+        <source>Now</source>
+        <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/energy.py" line="30" />
-        <source>The data sources are starting. Figures appear here as soon as the first readings arrive.</source>
-        <translation>数据源正在启动，收到第一批读数后这里就会显示数据。</translation>
+        <location filename="../../kiosk/ui/screens/energy.py" line="264" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/energy.py" line="265" />
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/energy.py" line="266" />
+        <source>How we calculate</source>
+        <translation>计算方法</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/energy.py" line="271" />
+        <source>Waiting for the first readings. Figures appear as soon as they arrive.</source>
+        <translation>正在等待第一批读数，数据一到就会显示。</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainView</name>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="90" />
+        <source>Today: %1 kWh × %2 kg CO2/kWh = %3</source>
+        <translation>今日：%1 kWh × %2 kg CO2/kWh = %3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="93" />
+        <source>CO2 avoided</source>
+        <translation>减少的 CO2 排放</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="95" />
+        <source>Every kilowatt-hour our solar panels make is one the power grid does not have to make. CO2 avoided = solar energy (kWh) × grid emission factor (kg CO2 per kWh).</source>
+        <translation>我们的太阳能板每发一千瓦时电，电网就少发一千瓦时。减少的 CO2 = 太阳能发电量（千瓦时）× 电网排放因子（千克 CO2/千瓦时）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="102" />
+        <source>The emission factor is not known yet.</source>
+        <translation>排放因子暂未确定。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="107" />
+        <source>%1: %2 kg CO2 per kWh (data year %3).</source>
+        <translation>%1：每千瓦时 %2 千克 CO2（%3 年数据）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="112" />
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="114" />
+        <source>The emission factor</source>
+        <translation>排放因子</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="117" />
+        <source>Self-sufficiency</source>
+        <translation>自给率</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="119" />
+        <source>The share of the electricity we use that we do not buy from the grid: (electricity used − bought from the grid) ÷ electricity used.</source>
+        <translation>我们所用电中不需要从电网购买的比例：（用电量 − 从电网购电量）÷ 用电量。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="125" />
+        <source>Solar used on site</source>
+        <translation>太阳能自用率</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="127" />
+        <source>The share of our solar energy we use ourselves instead of selling it: (solar energy − sold to the grid) ÷ solar energy.</source>
+        <translation>太阳能发电中由我们自己使用、而不是卖给电网的比例：（太阳能发电量 − 售给电网的电量）÷ 太阳能发电量。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="133" />
+        <source>Rainwater</source>
+        <translation>雨水</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="135" />
+        <source>Rain from the roof is collected in a tank. Every litre of rainwater we use is a litre of tap water we do not need, so the water saved is the rainwater collected.</source>
+        <translation>屋顶的雨水被收集到水箱里。我们每用一升雨水，就少用一升自来水，所以节约的自来水就等于收集的雨水。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="141" />
+        <source>Where each number comes from</source>
+        <translation>每个数字从哪里来</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="143" />
+        <source>live: measured just now. simulated: from the built-in simulator, not a meter. updated N min ago: the meter has not answered since; we show its last value. —: no data, so we show nothing rather than guess.</source>
+        <translation>实时：刚刚测得。模拟数据：来自内置模拟器，不是电表。N 分钟前更新：电表之后没有回应，显示的是最后一次的数值。—：没有数据，我们宁可不显示，也不猜测。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="148" />
+        <source>Everyday comparisons</source>
+        <translation>生活中的比较</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="153" />
+        <source>No comparisons are installed.</source>
+        <translation>尚未安装比较数据。</translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationCard</name>
+    <message>
+        <location filename="../../kiosk/ui/quiz/feedback_card.py" line="104" />
+        <source>Well done, that's right!</source>
+        <translation>答对了，真棒！</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/quiz/feedback_card.py" line="106" />
+        <source>Time's up! Here is the answer.</source>
+        <translation>时间到！正确答案在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/quiz/feedback_card.py" line="108" />
+        <source>Not quite. Here is the answer.</source>
+        <translation>差一点！正确答案在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/quiz/feedback_card.py" line="110" />
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/quiz/feedback_card.py" line="113" />
+        <source>See my result</source>
+        <translation>查看成绩</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/quiz/feedback_card.py" line="113" />
+        <source>Next question</source>
+        <translation>下一题</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="212" />
+        <source>Solar energy: %1 · %2: %3%4</source>
+        <translation>太阳能发电量：%1 · %2：%3%4</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="213" />
+        <source>Electricity used: %1 · %2: %3%4</source>
+        <translation>用电量：%1 · %2：%3%4</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="227" />
+        <source>the day before</source>
+        <translation>前一天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="228" />
+        <source>the week before</source>
+        <translation>前一周</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="229" />
+        <source>same month last year</source>
+        <translation>去年同月</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="230" />
+        <source>the year before</source>
+        <translation>前一年</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="235" />
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="236" />
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="237" />
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="238" />
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="242" />
+        <source>‹ Earlier</source>
+        <translation>‹ 更早</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="243" />
+        <source>Later ›</source>
+        <translation>更晚 ›</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="244" />
+        <source>Solar energy</source>
+        <translation>太阳能发电量</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="245" />
+        <source>Electricity used</source>
+        <translation>用电</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="246" />
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="249" />
+        <source>Swipe the chart to go back in time; pinch or tap Day, Week, Month, Year to zoom.</source>
+        <translation>左右滑动图表可查看过去；双指缩放或点按 日、周、月、年 切换时间范围。</translation>
     </message>
 </context>
 <context>
@@ -67,6 +401,143 @@
         <location filename="../../kiosk/ui/screens/home.py" line="87" />
         <source>How schools and stores go green</source>
         <translation>看看学校和商店如何践行绿色低碳</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderboardView</name>
+    <message>
+        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="59" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="60" />
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="61" />
+        <source>This term</source>
+        <translation>本学期</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="109" />
+        <source>(your class)</source>
+        <translation>（你的班级）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="110" />
+        <source>%1 points</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="114" />
+        <source>Loading class points...</source>
+        <translation>正在加载班级积分……</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="116" />
+        <source>No points yet. Be the first class on the board!</source>
+        <translation>还没有积分，快来成为第一个上榜的班级吧！</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="119" />
+        <source>A new board starts on %1.</source>
+        <translation>新一轮排行榜从 %1 开始。</translation>
+    </message>
+</context>
+<context>
+    <name>NowView</name>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="207" />
+        <source>Today: %1 %2</source>
+        <extracomment>Card columns by (mode, portrait).</extracomment>
+        <translation>今日：%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="227" />
+        <source>Solar power now</source>
+        <translation>此刻太阳能发电功率</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="229" />
+        <source>Solar energy today</source>
+        <translation>今日太阳能发电量</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="230" />
+        <source>Self-sufficiency today</source>
+        <translation>今日自给率</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="231" />
+        <source>Solar used on site today</source>
+        <translation>今日太阳能自用率</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="232" />
+        <source>CO2 avoided today</source>
+        <translation>今日减少 CO2 排放</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="233" />
+        <source>CO2 avoided this month</source>
+        <translation>本月减少 CO2 排放</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="234" />
+        <source>CO2 avoided this year</source>
+        <translation>今年减少 CO2 排放</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="235" />
+        <source>CO2 avoided since we started</source>
+        <translation>累计减少 CO2 排放</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="236" />
+        <source>Rainwater collected today</source>
+        <translation>今日收集雨水</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="237" />
+        <source>Tap water saved this year</source>
+        <translation>今年节约自来水</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="238" />
+        <source>Electricity used today</source>
+        <translation>今日用电量</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="239" />
+        <source>Buying from the grid now</source>
+        <translation>此刻从电网购电</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="240" />
+        <source>Selling to the grid now</source>
+        <translation>此刻向电网售电</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="246" />
+        <source>Sun</source>
+        <translation>太阳</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="246" />
+        <source>Our building</source>
+        <translation>我们的楼</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="246" />
+        <source>Power grid</source>
+        <translation>电网</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="247" />
+        <source>Each building now</source>
+        <translation>各楼此刻用电</translation>
     </message>
 </context>
 <context>
@@ -127,21 +598,188 @@
     </message>
 </context>
 <context>
+    <name>ProvenanceBadge</name>
+    <message>
+        <location filename="../../kiosk/ui/energy/figure_card.py" line="37" />
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/figure_card.py" line="39" />
+        <source>simulated</source>
+        <translation>模拟数据</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/figure_card.py" line="41" />
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/energy/figure_card.py" line="43" />
+        <source>updated %n min ago</source>
+        <translation>
+            <numerusform>%n 分钟前更新</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/energy/figure_card.py" line="45" />
+        <source>updated %n h ago</source>
+        <translation>
+            <numerusform>%n 小时前更新</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/energy/figure_card.py" line="47" />
+        <source>updated %n days ago</source>
+        <translation>
+            <numerusform>%n 天前更新</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuestionPage</name>
+    <message>
+        <location filename="../../kiosk/ui/quiz/question_page.py" line="113" />
+        <source>Question %1 of %2</source>
+        <translation>第 %1 题，共 %2 题</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/quiz/question_page.py" line="119" />
+        <source>Pick every answer that fits, then tap Check.</source>
+        <translation>选出所有正确的答案，然后点“检查答案”。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/quiz/question_page.py" line="125" />
+        <source>Check my answer</source>
+        <translation>检查答案</translation>
+    </message>
+</context>
+<context>
     <name>QuizScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="24" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="97" />
         <source>Low-carbon quiz</source>
         <translation>低碳知识问答</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="28" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="114" />
         <source>No quizzes installed yet</source>
         <translation>尚未安装问答内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="29" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="115" />
         <source>Staff can load a content pack from a USB stick or the network.</source>
         <translation>工作人员可以通过U盘或网络加载内容包。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="117" />
+        <source>Choose a topic</source>
+        <translation>选择主题</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="118" />
+        <source>Choose your level</source>
+        <translation>选择难度</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="121" />
+        <source>Kids</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="121" />
+        <source>Pictures and short questions</source>
+        <translation>看图答题，题目简短</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="122" />
+        <source>Family</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="122" />
+        <source>Everyday green choices</source>
+        <translation>日常绿色选择</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="123" />
+        <source>Students</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="123" />
+        <source>Facts and figures</source>
+        <translation>知识与数据</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="127" />
+        <source>Which class or team are you in?</source>
+        <translation>你在哪个班级或队伍？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="129" />
+        <source>Your points go to your class. We never ask for your name.</source>
+        <translation>积分记在班级名下，我们从不询问你的名字。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="131" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="132" />
+        <source>Class points</source>
+        <translation>班级积分</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="134" />
+        <source>Play again</source>
+        <translation>再玩一次</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="135" />
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="151" />
+        <source>All topics</source>
+        <translation>全部主题</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="272" />
+        <source>%1 s left</source>
+        <translation>还剩 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="283" />
+        <source>You got %1 of %2 right!</source>
+        <translation>你答对了 %2 道题中的 %1 道！</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="287" />
+        <source>+%1 carbon points</source>
+        <translation>+%1 碳积分</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="293" />
+        <source>Thank you for learning how to save carbon!</source>
+        <translation>谢谢你学习如何减少碳排放！</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="301" />
+        <source>Your points could not be saved just now. Sorry!</source>
+        <translation>抱歉，积分暂时没能保存。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="303" />
+        <source>Points added for %1.</source>
+        <translation>积分已加给 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="304" />
+        <source>Ask staff to add your classes so points can be collected.</source>
+        <translation>请工作人员添加班级，才能累积积分。</translation>
     </message>
 </context>
 <context>
@@ -205,19 +843,185 @@
 <context>
     <name>StoriesScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="24" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="290" />
         <source>Green stories</source>
         <translation>绿色故事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="28" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="295" />
         <source>No stories installed yet</source>
         <translation>尚未安装故事内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="29" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="296" />
         <source>Staff can load a content pack from a USB stick or the network.</source>
         <translation>工作人员可以通过U盘或网络加载内容包。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/stories.py" line="298" />
+        <source>All stories</source>
+        <translation>全部故事</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/stories.py" line="309" />
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="92" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="95" />
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="97" />
+        <source>%1 min ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="100" />
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="101" />
+        <source>%1 days ago</source>
+        <translation>%1 天前</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="105" />
+        <source>Network sync</source>
+        <translation>网络同步</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="107" />
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="108" />
+        <source>Last synced</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="109" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="110" />
+        <source>Showing</source>
+        <translation>正在显示</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="111" />
+        <source>Available</source>
+        <translation>可用版本</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="115" />
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="117" />
+        <source>off (no channel URL set)</source>
+        <translation>已关闭（未设置频道网址）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="131" />
+        <source>New content installed</source>
+        <translation>已安装新内容</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="132" />
+        <source>Up to date</source>
+        <translation>已是最新</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="133" />
+        <source>Failed (reason below)</source>
+        <translation>失败（原因见下方）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="135" />
+        <source>not yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="137" />
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="141" />
+        <source>Last failure: %1</source>
+        <translation>上次失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="156" />
+        <source>(%1 to download)</source>
+        <translation>（需下载 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="168" />
+        <source>Downloading %1 of %2</source>
+        <translation>正在下载 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="172" />
+        <source>Checking the channel…</source>
+        <translation>正在检查频道…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="203" />
+        <source>Installed %1</source>
+        <translation>已安装 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="207" />
+        <source>Already up to date</source>
+        <translation>已是最新版本</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sync.py" line="212" />
+        <source>Sync failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../kiosk/ui/energy/today_view.py" line="144" />
+        <source>Today, from midnight to now</source>
+        <translation>今天，从零点到现在</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/today_view.py" line="145" />
+        <source>Solar power</source>
+        <translation>太阳能发电</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/today_view.py" line="146" />
+        <source>Electricity used</source>
+        <translation>用电</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/today_view.py" line="147" />
+        <source>kW</source>
+        <translation>kW</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/today_view.py" line="148" />
+        <source>No readings yet today</source>
+        <translation>今天还没有读数</translation>
     </message>
 </context>
 <context>
@@ -226,6 +1030,115 @@
         <location filename="../../kiosk/ui/widgets/top_bar.py" line="43" />
         <source>Home</source>
         <translation>首页</translation>
+    </message>
+</context>
+<context>
+    <name>UsbScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="176" />
+        <source>Another install or roll back is running. Try again when it has finished.</source>
+        <translation>另一个安装或回退正在进行。请等它完成后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="228" />
+        <source>Load content from USB</source>
+        <translation>从 U 盘加载内容</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="235" />
+        <source>Back to staff</source>
+        <translation>返回管理页面</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="236" />
+        <source>See the stories</source>
+        <translation>查看故事</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="237" />
+        <source>Choose another pack</source>
+        <translation>选择其他内容包</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="239" />
+        <source>Install</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="250" />
+        <source>Installing %1</source>
+        <translation>正在安装 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="254" />
+        <source>Step 1 of 2: copying the pack to the kiosk. Do not remove the USB stick.</source>
+        <translation>第 1 步（共 2 步）：正在把内容包复制到一体机。请不要拔出 U 盘。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="257" />
+        <source>Step 2 of 2: checking the signature and every file, then installing. You can remove the USB stick now.</source>
+        <translation>第 2 步（共 2 步）：正在检查签名和每个文件，然后安装。现在可以拔出 U 盘了。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="260" />
+        <source>Opening the new content…</source>
+        <translation>正在打开新内容…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="263" />
+        <source>Installed: %1</source>
+        <translation>已安装：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="265" />
+        <source>The kiosk now shows this pack. You can remove the USB stick.</source>
+        <translation>一体机现在展示这个内容包。可以拔出 U 盘了。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="268" />
+        <source>Not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="271" />
+        <source>%1
+
+Nothing was changed: the kiosk keeps showing its current content. You can remove the USB stick.</source>
+        <translation>%1
+
+没有任何改动：一体机继续展示当前内容。可以拔出 U 盘了。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="280" />
+        <source>No USB stick found</source>
+        <translation>未发现 U 盘</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="283" />
+        <source>Insert a USB stick with .kpack files at its top level or in a folder named kiosk-packs.</source>
+        <translation>请插入 U 盘，把 .kpack 文件放在根目录或名为 kiosk-packs 的文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="288" />
+        <source>No content packs on the USB stick</source>
+        <translation>U 盘上没有内容包</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="290" />
+        <source>Put .kpack files at its top level or in a folder named kiosk-packs.</source>
+        <translation>请把 .kpack 文件放在 U 盘根目录或名为 kiosk-packs 的文件夹中。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/usb.py" line="293" />
+        <source>Content packs found: %n</source>
+        <translation>
+            <numerusform>找到 %n 个内容包</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="296" />
+        <source>Choose the pack to install. It is copied to the kiosk and checked before anything changes.</source>
+        <translation>选择要安装的内容包。它会先复制到一体机并通过检查，然后才会有任何改动。</translation>
     </message>
 </context>
 </TS>
