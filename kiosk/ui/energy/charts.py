@@ -16,6 +16,8 @@ from PySide6.QtCore import Qt
 
 from kiosk.ui.theme import Theme
 
+FILL_MAX_SPAN_S = 3 * 86_400.0
+
 
 def utc_offset_s(tz: ZoneInfo, at: float) -> int:
     """The offset in pyqtgraph's convention (seconds *west* of UTC, like ``time.timezone``)."""
@@ -58,6 +60,8 @@ class TimeChart(pg.PlotWidget):
             self.plot_item.setClipToView(True)
             self.plot_item.setDownsampling(auto=True, mode="peak")
         self.lines: dict[str, pg.PlotDataItem] = {}
+        self._filled: list[pg.PlotDataItem] = []
+        self._span_s = 0.0
 
     def add_line(self, key: str, colour: str, *, filled: bool = False, width: int = 4) -> None:
         pen = pg.mkPen(colour, width=self.theme.px(width))
@@ -66,15 +70,26 @@ class TimeChart(pg.PlotWidget):
         if filled:
             fill = pg.mkColor(colour)
             fill.setAlpha(70)
-            item.setFillLevel(0.0)
             item.setBrush(fill)
+            self._filled.append(item)
         self.lines[key] = item
+        self._update_fill()
 
     def set_line(self, key: str, ts: np.ndarray, values: np.ndarray) -> None:
         self.lines[key].setData(ts, values)
 
     def set_window(self, start_ts: float, end_ts: float) -> None:
         self.plot_item.setXRange(start_ts, end_ts, padding=0)
+        self._span_s = end_ts - start_ts
+        self._update_fill()
+
+    def _update_fill(self) -> None:
+        """Fill under a curve for short windows only: over weeks the area is a solid block
+        anyway, and filling it costs most of a frame."""
+        level = 0.0 if self._span_s <= FILL_MAX_SPAN_S else None
+        for item in self._filled:
+            if item.opts["fillLevel"] != level:
+                item.setFillLevel(level)
 
     def follow_zone_at(self, at: float) -> None:
         """Label the time axis in the site's offset at ``at`` (changes with daylight saving)."""

@@ -154,8 +154,8 @@ class ExplainView(QWidget):
         lines = []
         for factor in table.factors:
             label = self.ctx.language.pick(factor.label_zh, factor.label_en)
-            amount = f"{format_number(factor.per_item)} {_BASIS_UNITS[factor.basis]}"
-            lines.append(f"1 × {label} = {amount}. {factor.source}")
+            amount = f"{factor.per_item:.3g} {_BASIS_UNITS[factor.basis]}"
+            lines.append(f"{label}: 1 = {amount}. {factor.source}")
         return "\n\n".join(lines)
 
 

@@ -161,6 +161,7 @@ class NowView(QWidget):
             QBoxLayout.Direction.TopToBottom if self._portrait else QBoxLayout.Direction.LeftToRight
         )
         self.hero_row.setDirection(direction)
+        self.flow.setMinimumHeight(self.ctx.theme.px(360 if self._portrait else 220))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         portrait = event.size().height() > event.size().width()

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -59,8 +60,8 @@ class EnergyScreen(Screen):
         layout.setContentsMargins(m, theme.px(16), m, m)
         layout.setSpacing(theme.px(16))
 
-        tabs = QHBoxLayout()
-        tabs.setSpacing(theme.px(12))
+        self.tabs_grid = QGridLayout()
+        self.tabs_grid.setSpacing(theme.px(12))
         self.tab_buttons: dict[str, QPushButton] = {}
         group = QButtonGroup(self)
         group.setExclusive(True)
@@ -71,8 +72,9 @@ class EnergyScreen(Screen):
             btn.clicked.connect(self._on_tab_button_clicked)
             group.addButton(btn)
             self.tab_buttons[tab] = btn
-            tabs.addWidget(btn, 1)
-        layout.addLayout(tabs)
+        self._portrait: bool | None = None
+        self._arrange_tabs(portrait=False)
+        layout.addLayout(self.tabs_grid)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         set_role(self.status_label, "honest")
@@ -194,6 +196,20 @@ class EnergyScreen(Screen):
         self.status_label.setVisible(waiting)
 
     # -- tabs --------------------------------------------------------------------------------
+
+    def _arrange_tabs(self, portrait: bool) -> None:
+        """One row of four in landscape; two rows of two in portrait, so labels fit."""
+        if portrait == self._portrait:
+            return
+        self._portrait = portrait
+        cols = 2 if portrait else len(TABS)
+        for i, tab in enumerate(TABS):
+            self.tabs_grid.removeWidget(self.tab_buttons[tab])
+            self.tabs_grid.addWidget(self.tab_buttons[tab], i // cols, i % cols)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange_tabs(event.size().height() > event.size().width())
+        super().resizeEvent(event)
 
     def show_tab(self, tab: str) -> None:
         self.tab = tab
