@@ -10,6 +10,10 @@ objects fetched one by one by network sync)::
                 txn.put_object(entry, chunks)   # streamed, checked, written to staging
         txn.activate(signed, policy)            # adopt objects, switch the pointer, GC
 
+Each checked file is fsynced on a helper thread while the next one streams in (at most
+:data:`FSYNC_AHEAD_FILES` wait, so open files stay bounded); :meth:`Transaction.activate`
+waits for every fsync before it touches the store, so objects are durable before the switch.
+
 Activation moves staged objects into the store and then replaces one small pointer file
 atomically; a release is "pending" until the app has loaded it once (:meth:`Library.start`,
 :meth:`Library.mark_good`), so a release that fails to load is abandoned at the next start.
@@ -22,9 +26,12 @@ import hashlib
 import os
 import shutil
 import uuid
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from kiosk.content.checker import EntryChecker
 from kiosk.content.errors import LibraryError, PackRejected
@@ -39,6 +46,9 @@ from kiosk.content.store import (
     read_pointer,
     write_pointer,
 )
+
+#: Written files waiting for their fsync, at most (bounds open files).
+FSYNC_AHEAD_FILES = 32
 
 
 @dataclass(frozen=True)
@@ -100,9 +110,11 @@ class Library:
             self._clean_staging()
             staging = self.staging_root / uuid.uuid4().hex
             staging.mkdir(parents=True)
+            txn = Transaction(self, staging)
             try:
-                yield Transaction(self, staging)
+                yield txn
             finally:
+                txn.close()
                 shutil.rmtree(staging, ignore_errors=True)
                 with contextlib.suppress(OSError):
                     self.staging_root.rmdir()
@@ -183,6 +195,8 @@ class Transaction:
         self.library = library
         self.staging = staging
         self._staged: dict[str, Path] = {}
+        self._fsync_pool: ThreadPoolExecutor | None = None
+        self._fsyncs: deque[Future[None]] = deque()
 
     def check(self, signed: SignedManifest, policy: InstallPolicy) -> None:
         check_policy(signed, policy, self.library.pointer().highest)
@@ -191,20 +205,48 @@ class Transaction:
         return entry.sha256 in self._staged or self.library.objects.has(entry.sha256, entry.size)
 
     def put_object(self, entry: FileEntry, chunks: Iterable[bytes]) -> None:
-        """Stream one file through the checker into staging; nothing reaches the store yet."""
+        """Stream one file through the checker into staging; nothing reaches the store yet.
+
+        Returns once the file is fully checked (raises PackRejected otherwise); its fsync may
+        still be running and is awaited by :meth:`activate`."""
         checker = EntryChecker(entry, self.library.limits)
         target = self.staging / entry.sha256
         try:
-            with open(target, "wb") as out:
+            out = open(target, "wb")  # noqa: SIM115 - closed here on failure, else by _fsync_and_close
+            try:
                 for chunk in chunks:
                     checker.update(chunk)
                     out.write(chunk)
                 checker.finish()
                 out.flush()
-                os.fsync(out.fileno())
+            except BaseException:
+                out.close()
+                raise
+            self._fsync_later(out)
         except OSError as exc:
             raise LibraryError(f"cannot write to the library: {exc.strerror or exc}") from None
         self._staged[entry.sha256] = target
+
+    def close(self) -> None:
+        """Stop the fsync thread (waits for running fsyncs; their errors no longer matter)."""
+        for future in self._fsyncs:
+            future.exception()
+        self._fsyncs.clear()
+        if self._fsync_pool is not None:
+            self._fsync_pool.shutdown(wait=True)
+
+    def _fsync_later(self, out: BinaryIO) -> None:
+        """Hand a written, flushed file to the fsync thread, which closes it."""
+        if self._fsync_pool is None:
+            self._fsync_pool = ThreadPoolExecutor(1, thread_name_prefix="library-fsync")
+        self._fsyncs.append(self._fsync_pool.submit(_fsync_and_close, out))
+        while len(self._fsyncs) > FSYNC_AHEAD_FILES:
+            self._fsyncs.popleft().result()
+
+    def _wait_durable(self) -> None:
+        """Every staged file is on the disk (raises the first fsync error)."""
+        while self._fsyncs:
+            self._fsyncs.popleft().result()
 
     def activate(self, signed: SignedManifest, policy: InstallPolicy) -> PackRef:
         """Re-check policy under the lock, adopt objects, switch the pointer, collect garbage."""
@@ -222,6 +264,7 @@ class Transaction:
                 manifest_sha256=self._stage_bytes(signed.manifest_bytes),
                 signature_sha256=self._stage_bytes(signed.signature_bytes),
             )
+            self._wait_durable()
             lib.objects.adopt(self._staged)
             ptr = lib.pointer()
             if ptr.active == ref:
@@ -244,12 +287,23 @@ class Transaction:
         sha = _sha(data)
         if not self.library.objects.has(sha, len(data)) and sha not in self._staged:
             target = self.staging / sha
-            with open(target, "wb") as out:
+            out = open(target, "wb")  # noqa: SIM115 - closed by _fsync_and_close
+            try:
                 out.write(data)
                 out.flush()
-                os.fsync(out.fileno())
+            except BaseException:
+                out.close()
+                raise
+            self._fsync_later(out)
             self._staged[sha] = target
         return sha
+
+
+def _fsync_and_close(out: BinaryIO) -> None:
+    try:
+        os.fsync(out.fileno())
+    finally:
+        out.close()
 
 
 def _sha(data: bytes) -> str:

@@ -23,9 +23,9 @@ import requests
 from kiosk.content.errors import LibraryError, PackRejected
 from kiosk.content.keys import TrustStore
 from kiosk.content.library import Library
-from kiosk.content.manifest import SignedManifest, verify_signed_manifest
+from kiosk.content.manifest import FileEntry, SignedManifest, verify_signed_manifest
 from kiosk.content.policy import InstallPolicy
-from kiosk.sync.fetch import Fetcher, FetchError, FetchOptions, make_session
+from kiosk.sync.fetch import Fetcher, FetchError, FetchOptions, Prefetcher, make_session
 from kiosk.sync.index import INDEX_NAME, ChannelIndex, IndexEntry, IndexRejected, read_index
 from kiosk.sync.publisher import MANIFESTS_DIR, OBJECTS_DIR
 from kiosk.sync.state import StateFile, SyncState, iso
@@ -168,22 +168,21 @@ class SyncClient:
         signed = self._fetch_manifest(fetcher, base, pack_id, entry)
         with self.library.transaction(self.settings.lock_wait_s) as txn:
             txn.check(signed, self.settings.policy)
-            missing: dict[str, int] = {}
+            wanted: dict[str, FileEntry] = {}  # one entry per missing object, in order
             for f in signed.manifest.files:
                 if not txn.has(f):
-                    missing[f.sha256] = f.size
-            total = sum(missing.values())
+                    wanted.setdefault(f.sha256, f)
+            total = sum(f.size for f in wanted.values())
             state = replace(state, bytes_to_download=total)
             self._save(state)
             done = [0]
             if progress:
                 progress(0, total)
-            for f in signed.manifest.files:
-                if txn.has(f):
-                    continue
-                url = f"{base}/{OBJECTS_DIR}/{f.sha256}"
-                chunks = fetcher.object_chunks(url, f.size)
-                txn.put_object(f, _counted(chunks, done, total, progress, cancel))
+            urls = [(f"{base}/{OBJECTS_DIR}/{sha}", f.size) for sha, f in wanted.items()]
+            with Prefetcher(fetcher, urls) as prefetch:
+                for f in wanted.values():
+                    chunks = prefetch.next_object()
+                    txn.put_object(f, _counted(chunks, done, total, progress, cancel))
             ref = txn.activate(signed, self.settings.policy)
         outcome = SyncOutcome(
             "updated", ref.id, ref.version, ref.display_version, fetcher.bytes_fetched,

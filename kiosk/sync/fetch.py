@@ -6,20 +6,28 @@ bytes, so object downloads also carry a total deadline that is checked after eve
 cannot hold a read open past the deadline). Transient faults (dropped connection, timeout,
 HTTP 5xx/429) are retried with exponential backoff and jitter; an object resumes from the
 byte it reached with an HTTP ``Range`` request.
+
+:class:`Prefetcher` downloads a run of objects on one helper thread, a bounded number of
+chunks ahead of the consumer, so socket reads (and the next request) overlap checking and
+writing the bytes already received.
 """
 
 from __future__ import annotations
 
+import queue
 import random
 import re
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import requests
 import urllib3.exceptions
 
 CHUNK_BYTES = 1024 * 1024
+#: Chunks a :class:`Prefetcher` may hold ahead of its consumer (bounds memory).
+PREFETCH_CHUNKS = 8
 _CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+|\*)$")
 
 
@@ -245,6 +253,73 @@ class Fetcher:
         if deadline is not None and self._clock() + delay > deadline:
             raise FetchError("download too slow; total time limit reached", True)
         self._sleep(delay)
+
+
+_END = object()
+
+
+class Prefetcher:
+    """Download ``objects`` (url, size) in order on a helper thread; take each one's chunks
+    with :meth:`next_object`. At most ``ahead_chunks`` chunks wait in memory. Call
+    :meth:`close` (or use as a context manager) however the consumer ends.
+
+    The helper is the only user of the fetcher's session until it ends."""
+
+    def __init__(
+        self,
+        fetcher: Fetcher,
+        objects: Sequence[tuple[str, int]],
+        ahead_chunks: int = PREFETCH_CHUNKS,
+    ) -> None:
+        self._queue: queue.Queue[object] = queue.Queue(ahead_chunks)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(fetcher, list(objects)), name="sync-prefetch", daemon=True
+        )
+        self._thread.start()
+
+    def __enter__(self) -> Prefetcher:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def next_object(self) -> Iterator[bytes]:
+        """The next object's chunks; raises what its download raised (FetchError)."""
+        while True:
+            item = self._queue.get()
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            assert isinstance(item, bytes)
+            yield item
+
+    def close(self) -> None:
+        """Stop downloading and wait for the helper (at most one read timeout)."""
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self, fetcher: Fetcher, objects: list[tuple[str, int]]) -> None:
+        try:
+            for url, size in objects:
+                for chunk in fetcher.object_chunks(url, size):
+                    if not self._put(chunk):
+                        return
+                if not self._put(_END):
+                    return
+        except BaseException as exc:  # handed to the consumer, raised there
+            self._put(exc)
+
+    def _put(self, item: object) -> bool:
+        """Queue ``item``; False once the consumer has closed."""
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.05)
+            except queue.Full:
+                continue
+            return True
+        return False
 
 
 def _check_status(resp: requests.Response, url: str) -> None:
