@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
@@ -24,31 +25,21 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
 from kiosk.config.paths import AppPaths
-from kiosk.content.active import ActiveContent
-from kiosk.content.library import Library
-from kiosk.content.policy import InstallPolicy
-from kiosk.content.rules import Limits
-from kiosk.energy.store import StoreError
-from kiosk.services.content_service import ContentService
-from kiosk.services.energy_service import EnergyService
 from kiosk.services.gui_gc import collect_on_gui_thread
 from kiosk.services.idle import IdleTracker
-from kiosk.services.quiz_service import QuizService
-from kiosk.services.sync_service import sync_service_from_config
 from kiosk.services.tasks import TaskRunner
-from kiosk.services.usb_watcher import UsbWatcher
 from kiosk.services.watchdog import Watchdog
-from kiosk.staff.pin import PinStore
 from kiosk.ui.context import UiContext
 from kiosk.ui.i18n import Language
 from kiosk.ui.lockdown import KioskEventFilter
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.screens.attract import AttractScreen, slides_from_content
+from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.staff_content import ContentPanel
-from kiosk.ui.staff_sync import SyncPanel
 from kiosk.ui.theme import Palette, Theme, apply_theme, load_fonts, scale_for
+
+if TYPE_CHECKING:
+    from kiosk.features import Features
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +136,7 @@ class Kiosk:
             tasks=self.tasks,
         )
         self._build_services()
+        self.features: Features | None = None
         self.window = MainWindow(self.ctx, locked=not options.windowed and config.display.kiosk)
         self.window.router.screen_did_build.connect(self._on_screen_did_build)
         for cls in EAGER_SCREENS:
@@ -152,7 +144,6 @@ class Kiosk:
         for name, target in LAZY_SCREENS.items():
             self.window.add_lazy_screen(name, partial(_build_screen, target, self.ctx))
         self.window.window_did_paint_first_frame.connect(self._on_window_did_paint_first_frame)
-        self._wire_features()
         self.idle = IdleTracker(config.display.idle_seconds, clock=clock, parent=self.window)
         self.idle.user_did_go_idle.connect(self.window.show_attract)
         self.app.installEventFilter(self.idle)
@@ -163,89 +154,39 @@ class Kiosk:
         self.window.router.go("home")
 
     def _build_services(self) -> None:
+        """What the first frame needs. Everything else starts in :meth:`start_features`."""
         self.ctx.services["watchdog"] = Watchdog(self.app)
+
+    def start_features(self) -> None:
+        """Build and start content, energy, quiz and sync, then the other screens (once).
+
+        Called right after the first frame is painted: their modules (cryptography, requests,
+        numpy, pyqtgraph …) and their start-up work never delay the home screen.
+        """
+        if self.features is not None:
+            return
+        from kiosk.features import Features
+        from kiosk.staff.pin import PinStore
+
         self.ctx.services["pin_store"] = PinStore(
             self.paths.staff_file,
             max_attempts=self.config.staff.max_pin_attempts,
             lockout_seconds=self.config.staff.lockout_seconds,
         )
-        self.ctx.services["content"] = ContentService(
-            Library(
-                self.paths.library_dir, Limits.from_max_pack_mb(self.config.content.max_pack_mb)
-            ),
-            InstallPolicy(site_kind=self.config.site.kind),
-            self.config.content.trusted_keys,
-            self.paths.data_dir / "incoming",
-        )
-        self.ctx.services["usb_watcher"] = UsbWatcher(self.config.content.usb_scan_seconds)
-        try:
-            energy = EnergyService.from_config(self.config, self.paths)
-        except StoreError as exc:
-            log.error("energy figures are unavailable: %s", exc)
-        else:
-            self.ctx.services["energy"] = energy
-            energy.start()
-        self.ctx.services["quiz"] = QuizService(self.config, self.paths, self.tasks)
-        self.ctx.services["sync"] = sync_service_from_config(self.config, self.paths)
-
-    def _wire_features(self) -> None:
-        """Connect services to the screens built at start (energy, content, quiz, sync)."""
-        content = self.ctx.services["content"]
-        content.content_did_change.connect(self._on_content_did_change)
-        self.window.router.screen_did_change.connect(self._offer_usb_after_pin)
-        content.start()
-        self.ctx.services["usb_watcher"].start()
-        self.ctx.services["sync"].pack_did_install.connect(content.reload)
-        self.ctx.services["sync"].start()
+        self.features = Features(self)
+        self.features.start()
+        self.window.router.build_pending()
+        self.ctx.services["watchdog"].start()
 
     def _on_screen_did_build(self, screen: Screen) -> None:
-        """Connect a screen that was built lazily (after the first frame, or on first use)."""
-        if screen.name == "stories":
-            self.ctx.services["content"].content_did_change.connect(screen.set_content)
-        if screen.name == "staff":
-            panel = ContentPanel(
-                self.ctx, self.ctx.services["content"], self.ctx.services["usb_watcher"]
-            )
-            panel.panel_did_request_screen.connect(self.window.router.go)
-            screen.add_section(panel)
-        if screen.name == "energy":
-            energy = self.ctx.service("energy")
-            if energy is not None:
-                screen.attach(energy)
-            screen.load_builtin_equivalents()
         if screen.name == "staff":
             screen.staff_did_request_exit.connect(self.exit_kiosk)
             screen.staff_did_request_restart.connect(self.restart_kiosk)
-            screen.add_section(SyncPanel(self.ctx, self.ctx.services["sync"]))
-
-    def _on_content_did_change(self, content: ActiveContent | None) -> None:
-        """Show the active pack (colours, logo, attract loop; stories subscribe themselves),
-        then tell the content service it was shown, so a new release is kept."""
-        colours = content.theme.colours if content is not None else {}
-        palette = Palette().overridden(colours)
-        if palette != self.theme.palette:  # a restyle re-polishes every widget: only if needed
-            self.theme = Theme(palette, self.theme.scale)
-            self.ctx.theme = self.theme
-            self.app.setStyleSheet(self.theme.stylesheet())
-        logo = content.theme.logo_path if content is not None else None
-        home = self.window.router.screen("home")
-        assert isinstance(home, HomeScreen)
-        home.set_logo(str(logo) if logo is not None else None)
-        attract = self.window.router.screen("attract")
-        assert isinstance(attract, AttractScreen)
-        attract.set_slides(slides_from_content(content))
-        if content is not None:
-            self.ctx.services["content"].mark_shown(content.ref)
-
-    def _offer_usb_after_pin(self, name: str) -> None:
-        """Right after the staff PIN, open the USB screen if a stick with packs is in."""
-        if name == "staff" and self.window.router.screen("usb").should_offer_after_pin():
-            QTimer.singleShot(0, partial(self.window.router.go, "usb"))
+        if self.features is not None:
+            self.features.wire_screen(screen)
 
     def _on_window_did_paint_first_frame(self) -> None:
-        # The home screen is visible: now build the other screens, so the first tap is instant.
-        QTimer.singleShot(0, self.window.router.build_pending)
-        self.ctx.services["watchdog"].start()
+        QTimer.singleShot(0, self.start_features)
 
     def _place_window(self, screen: QScreen, width: int, height: int) -> None:
         window = self.window
@@ -276,6 +217,8 @@ class Kiosk:
         self.exit_kiosk(EXIT_RESTART)
 
     def shutdown(self) -> None:
+        for event_filter in (self.idle, self.lockdown, self.window.corner):
+            self.app.removeEventFilter(event_filter)
         self.idle.stop()
         for service in self.ctx.services.values():
             stop = getattr(service, "stop", None)
@@ -347,6 +290,7 @@ def render_screens(
         options = LaunchOptions(windowed=True, size=(width, height), config_file=config_file)
         kiosk = Kiosk(config, paths, options)
         kiosk.window.show()
+        kiosk.start_features()
         try:
             for lang in languages:
                 kiosk.language.set_language(lang)

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from kiosk.cli.common import CliError, add_config_options, config_path, load_context
 from kiosk.config.paths import AppPaths
-from kiosk.staff.pin import PinError, PinStore
 
 DEFAULT_SHOT_SIZES = ["1920x1080", "1080x1920"]
 
@@ -114,6 +113,8 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def cmd_set_pin(args: argparse.Namespace) -> int:
+    from kiosk.staff.pin import PinError, PinStore
+
     config, _ = load_context(args)
     paths = AppPaths.resolve(args.data_dir)
     if sys.stdin.isatty():

@@ -49,6 +49,7 @@ def make_kiosk(qtbot: Any, data_dir: Path, fake_clock: FakeClock) -> Iterator[Ca
         built.append(kiosk)
         kiosk.show()
         qtbot.waitExposed(kiosk.window)
+        kiosk.start_features()  # what the first painted frame triggers in the app
         return kiosk
 
     yield factory
@@ -57,6 +58,3 @@ def make_kiosk(qtbot: Any, data_dir: Path, fake_clock: FakeClock) -> Iterator[Ca
         kiosk.shutdown()
         kiosk.window.close()
         kiosk.window.deleteLater()
-        kiosk.app.removeEventFilter(kiosk.idle)
-        kiosk.app.removeEventFilter(kiosk.lockdown)
-        kiosk.app.removeEventFilter(kiosk.window.corner)

@@ -7,16 +7,19 @@ pack the loop shows the site's name and an invitation to touch, which is honest 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QMouseEvent, QPixmap
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from kiosk.content.active import ActiveContent
 from kiosk.resources import asset
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.touch import set_role
+
+if TYPE_CHECKING:  # the pack library (cryptography …) is not needed for the first frame
+    from kiosk.content.active import ActiveContent
 
 
 @dataclass(frozen=True)

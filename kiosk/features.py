@@ -1,0 +1,109 @@
+"""The kiosk's features — content packs, energy, quizzes, sync — built and wired after the
+first frame. The composition root (:mod:`kiosk.app`) imports this module only then.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+
+from kiosk.content.active import ActiveContent
+from kiosk.content.library import Library
+from kiosk.content.policy import InstallPolicy
+from kiosk.content.rules import Limits
+from kiosk.energy.store import StoreError
+from kiosk.services.content_service import ContentService
+from kiosk.services.energy_service import EnergyService
+from kiosk.services.quiz_service import QuizService
+from kiosk.services.sync_service import sync_service_from_config
+from kiosk.services.usb_watcher import UsbWatcher
+from kiosk.ui.screens.attract import AttractScreen, slides_from_content
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.staff_content import ContentPanel
+from kiosk.ui.staff_sync import SyncPanel
+from kiosk.ui.theme import Palette, Theme
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
+
+log = logging.getLogger(__name__)
+
+
+class Features:
+    def __init__(self, kiosk: Kiosk) -> None:
+        self.kiosk = kiosk
+        ctx, config, paths = kiosk.ctx, kiosk.config, kiosk.paths
+        services = ctx.services
+        self.content = ContentService(
+            Library(paths.library_dir, Limits.from_max_pack_mb(config.content.max_pack_mb)),
+            InstallPolicy(site_kind=config.site.kind),
+            config.content.trusted_keys,
+            paths.data_dir / "incoming",
+        )
+        services["content"] = self.content
+        services["usb_watcher"] = UsbWatcher(config.content.usb_scan_seconds)
+        try:
+            services["energy"] = EnergyService.from_config(config, paths)
+        except StoreError as exc:
+            log.error("energy figures are unavailable: %s", exc)
+        services["quiz"] = QuizService(config, paths, kiosk.tasks)
+        services["sync"] = sync_service_from_config(config, paths)
+
+    def start(self) -> None:
+        services = self.kiosk.ctx.services
+        self.content.content_did_change.connect(self._on_content_did_change)
+        self.content.content_did_change.connect(services["quiz"].set_content)
+        self.kiosk.window.router.screen_did_change.connect(self._offer_usb_after_pin)
+        services["sync"].pack_did_install.connect(self.content.reload)
+        energy = services.get("energy")
+        if energy is not None:
+            energy.start()
+        self.content.start()
+        services["usb_watcher"].start()
+        services["sync"].start()
+
+    def wire_screen(self, screen: Screen) -> None:
+        """Connect a screen built after the features started."""
+        services = self.kiosk.ctx.services
+        if screen.name == "stories":
+            self.content.content_did_change.connect(screen.set_content)
+        elif screen.name == "energy":
+            energy = services.get("energy")
+            if energy is not None:
+                screen.attach(energy)
+            screen.load_builtin_equivalents()
+        elif screen.name == "staff":
+            panel = ContentPanel(self.kiosk.ctx, self.content, services["usb_watcher"])
+            panel.panel_did_request_screen.connect(self.kiosk.window.router.go)
+            screen.add_section(panel)
+            screen.add_section(SyncPanel(self.kiosk.ctx, services["sync"]))
+
+    def _on_content_did_change(self, content: ActiveContent | None) -> None:
+        """Show the active pack (colours, logo, attract loop; stories subscribe themselves),
+        then tell the content service it was shown, so a new release is kept."""
+        kiosk = self.kiosk
+        colours = content.theme.colours if content is not None else {}
+        palette = Palette().overridden(colours)
+        if palette != kiosk.theme.palette:  # a restyle re-polishes every widget: only if needed
+            kiosk.theme = Theme(palette, kiosk.theme.scale)
+            kiosk.ctx.theme = kiosk.theme
+            kiosk.app.setStyleSheet(kiosk.theme.stylesheet())
+        logo = content.theme.logo_path if content is not None else None
+        home = kiosk.window.router.screen("home")
+        assert isinstance(home, HomeScreen)
+        home.set_logo(str(logo) if logo is not None else None)
+        attract = kiosk.window.router.screen("attract")
+        assert isinstance(attract, AttractScreen)
+        attract.set_slides(slides_from_content(content))
+        if content is not None:
+            self.content.mark_shown(content.ref)
+
+    def _offer_usb_after_pin(self, name: str) -> None:
+        """Right after the staff PIN, open the USB screen if a stick with packs is in."""
+        router = self.kiosk.window.router
+        if name == "staff" and router.screen("usb").should_offer_after_pin():
+            QTimer.singleShot(0, partial(router.go, "usb"))
