@@ -132,10 +132,11 @@ class Library:
 
     def start(self) -> PackRef | None:
         """Call once when the app starts. A release that was started before but never marked
-        good failed to load: fall back to the previous one. Returns the release to load."""
+        good failed to load: fall back to the previous one. With no previous release there is
+        nothing better, so it is tried again. Returns the release to load."""
         with self.locked(wait_seconds=5.0):
             ptr = self.pointer()
-            if ptr.status == "trying" and ptr.active is not None:
+            if ptr.status == "trying" and ptr.active is not None and ptr.previous is not None:
                 ptr = self._fall_back(ptr)
             elif ptr.status == "pending":
                 ptr = replace(ptr, status="trying")

@@ -43,6 +43,18 @@ def test_release_never_marked_good_falls_back_at_next_start(
     install_kpack(packs.honest(version=2), installed, packs.trust, policy)
 
 
+def test_first_release_with_nothing_to_fall_back_to_is_kept_through_restarts(
+    installed: Library,
+) -> None:
+    """A kiosk restarted (power cut, crash loop) before it could show its only pack must not
+    end up with no content at all: with no previous release there is nothing better."""
+    for _ in range(3):
+        ref = installed.start()  # ... and the app stops before mark_good()
+        assert ref is not None and ref.version == 1
+    assert installed.pointer().status == "trying"
+    installed.load(ref, deep=True)
+
+
 def test_start_content_falls_back_past_a_damaged_release(installed: Library, packs, policy) -> None:
     installed.start()
     installed.mark_good()
