@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QIcon, QMouseEvent, QPixmap
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtGui import QIcon, QMouseEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout
 
 from kiosk.resources import asset
 from kiosk.ui.context import UiContext
@@ -69,14 +69,17 @@ class AttractScreen(Screen):
         super().__init__(ctx)
         theme = ctx.theme
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.px(96), theme.px(96), theme.px(96), theme.px(96))
-        layout.setSpacing(theme.px(40))
+        layout.setContentsMargins(theme.px(80), theme.px(64), theme.px(80), theme.px(48))
+        layout.setSpacing(theme.px(32))
+        # The picture takes whatever room the texts leave; it never makes the window grow.
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self._source_pixmap = QPixmap()
         self.headline = QLabel()
         self.headline.setWordWrap(True)
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        set_role(self.headline, "figure")
+        set_role(self.headline, "headline")
         self.body = QLabel()
         self.body.setWordWrap(True)
         self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -84,11 +87,9 @@ class AttractScreen(Screen):
         self.invite = QLabel()
         self.invite.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.invite, "subtitle")
-        layout.addStretch(1)
-        layout.addWidget(self.image)
+        layout.addWidget(self.image, 1)
         layout.addWidget(self.headline)
         layout.addWidget(self.body)
-        layout.addStretch(1)
         layout.addWidget(self.invite)
         self._slides: list[Slide] = []
         self._index = 0
@@ -116,26 +117,37 @@ class AttractScreen(Screen):
 
     def _show_current(self) -> None:
         pick = self.ctx.language.pick
-        size = self.ctx.theme.px(320)
         if not self._slides:
             site = self.ctx.config.site
-            self.image.setPixmap(QIcon(str(asset("icons", "leaf.svg"))).pixmap(QSize(size, size)))
+            size = self.ctx.theme.px(320)
+            leaf = QIcon(str(asset("icons", "leaf.svg"))).pixmap(QSize(size, size))
+            self._set_picture(leaf)
             self.headline.setText(pick(site.name_zh, site.name))
             self.body.setText(self.tr("Our building makes clean energy from the sun"))
             return
         slide = self._slides[self._index]
-        pix = QPixmap(slide.image_path) if slide.image_path else QPixmap()
-        if not pix.isNull():
-            pix = pix.scaled(
-                QSize(self.width() - self.ctx.theme.px(192), size * 2),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        self.image.setPixmap(pix)
+        self._set_picture(QPixmap(slide.image_path) if slide.image_path else QPixmap())
         self.headline.setText(pick(slide.title_zh, slide.title_en))
         self.body.setText(pick(slide.text_zh, slide.text_en))
         if self.isVisible():
             self._timer.start(int(slide.seconds * 1000))
+
+    def _set_picture(self, pixmap: QPixmap) -> None:
+        self._source_pixmap = pixmap
+        self._fit_picture()
+
+    def _fit_picture(self) -> None:
+        pix = self._source_pixmap
+        room = self.image.size()
+        if not pix.isNull() and room.width() > 0 and room.height() > 0:
+            pix = pix.scaled(
+                room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        self.image.setPixmap(pix)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_picture()
 
     def retranslate(self) -> None:
         # Deliberately in both languages: a passer-by may read either.
