@@ -11,10 +11,8 @@ Run: ``.venv/bin/python benchmarks/bench_chart.py [--quick]`` (target: median <=
 from __future__ import annotations
 
 import argparse
-import ctypes
 import os
 import statistics
-import sys
 import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -34,14 +32,6 @@ POINTS = 525_600
 WIDTH, HEIGHT = 1856, 700  # the Today chart's size on a 1920x1080 screen
 TARGET_MS = 16.0
 BASELINE_EVERY = 10
-
-
-def keep_none_alive_on_python_311() -> None:
-    """PySide6 6.12.0 on Python 3.11 drops a reference to None per void call (see the energy
-    screen tests); make None immortal as Python 3.12 does, or a long run crashes."""
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):  # pyqtgraph's paths also leak True and False
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
 
 
 def year_of_minutes() -> tuple[np.ndarray, np.ndarray]:
@@ -97,7 +87,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer frames (under a minute)")
     args = parser.parse_args()
-    keep_none_alive_on_python_311()
     app = ensure_qapp()
     theme = Theme(Palette(), 1.0)
     apply_theme(app, theme, load_fonts())

@@ -15,10 +15,8 @@ Run: ``.venv/bin/python benchmarks/bench_dashboard.py [--quick]``.
 from __future__ import annotations
 
 import argparse
-import ctypes
 import dataclasses
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -46,14 +44,6 @@ from kiosk.ui.theme import Palette, Theme, apply_theme, load_fonts, scale_for
 CPU_TARGET_PCT = 3.0
 RSS_TARGET_MB = 5.0
 METERS = ("Teaching block", "Library", "Sports hall")
-
-
-def keep_none_alive_on_python_311() -> None:
-    """PySide6 6.12.0 on Python 3.11 drops a reference to None (and, on some pyqtgraph paths,
-    True/False) per call; make them immortal as Python 3.12 does, or a long run crashes."""
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
 
 
 def fill_store(store: EnergyStore, sim: Simulator, start: float, end: float) -> None:
@@ -122,7 +112,6 @@ def main() -> int:
         "--quick", action="store_true", help="15 s phases (Now tab only), 10,000 updates"
     )
     args = parser.parse_args()
-    keep_none_alive_on_python_311()
     phase_s = 15.0 if args.quick else 60.0
     updates = 10_000 if args.quick else 100_000
     tmp = Path(tempfile.mkdtemp(prefix="bench-dashboard-"))

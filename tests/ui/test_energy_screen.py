@@ -6,8 +6,6 @@ sets, polled on the service's own thread and ingested into a real SQLite store.
 
 from __future__ import annotations
 
-import ctypes
-import sys
 import threading
 from collections.abc import Iterator
 from datetime import datetime
@@ -30,21 +28,6 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.i18n import Language
 from kiosk.ui.screens.energy import EnergyScreen
 from kiosk.ui.theme import Palette, Theme, apply_theme, load_fonts, scale_for
-
-
-def keep_none_alive_on_python_311() -> None:
-    """Work around a PySide6 6.12.0 bug on Python 3.11: every call of a C++ method returning
-    void drops one reference to ``None`` (``QPointF.setX`` once: -1). After some thousand calls
-    (a few seconds of a painting widget or a pyqtgraph chart) ``None`` is freed and the
-    process crashes. Python 3.12+ makes ``None`` immortal, so there it is harmless; here we do
-    the same for the test session. The app itself needs Python >= 3.12 or a fixed PySide6.
-    """
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):  # pyqtgraph's paths also leak True and False
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
-keep_none_alive_on_python_311()
 
 TZ = ZoneInfo("Asia/Shanghai")
 NOON = datetime(2026, 6, 15, 12, 0, tzinfo=TZ).timestamp()

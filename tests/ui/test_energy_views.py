@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
 from test_energy_screen import TZ, WallClock, make_ctx
 
 from kiosk.energy.buckets import LocalDays
@@ -110,6 +112,13 @@ def test_history_zooms_to_week_month_and_year(qtbot: Any, filled: Any) -> None:
     qtbot.mouseClick(history.period_buttons[Period.YEAR], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: history.data.window.period is Period.YEAR)
     assert history.period_label.text() == "2026"
+    axis = history.chart.date_axis
+    month_ticks = axis.tickValues(DAY0 - 165 * 86_400, DAY0 + 200 * 86_400, 1800)[-1]
+    assert "Mar" in axis.tickStrings(month_ticks[1], 1.0, month_ticks[0])
+    screen.ctx.language.set_language("zh")
+    assert "3月" in axis.tickStrings(month_ticks[1], 1.0, month_ticks[0])
+    assert history.period_label.text() == "2026年"
+    screen.ctx.language.set_language("en")
     history.gestures.user_did_pinch.emit(-1)  # fingers apart: zoom in
     qtbot.waitUntil(lambda: history.data.window.period is Period.MONTH)
     screen.reset_visitor_state()  # idle: back to today's Now tab
@@ -175,3 +184,37 @@ def test_period_windows_follow_local_calendar() -> None:
     assert month.first_day.isoformat() == "2025-12-01"
     year = period_window(days, Period.YEAR, DAY0, step=1)
     assert year.first_day.isoformat() == "2027-01-01"
+
+
+def test_every_energy_button_is_a_finger_target_at_1080p(qtbot: Any, filled: Any) -> None:
+    screen, _store, _clock = filled
+    for tab in ("now", "today", "history", "explain"):
+        screen.show_tab(tab)
+        for btn in screen.findChildren(QPushButton):
+            if btn.isVisible():
+                assert btn.height() >= 72 and btn.width() >= 72, (tab, btn.text(), btn.size())
+
+
+def test_power_flow_runs_towards_the_grid_when_selling(qtbot: Any, filled: Any) -> None:
+    screen, store, clock = filled
+    flow = screen.now_view.flow
+    base = summarize(store, clock.now, factor_for("national"))
+    selling = dataclasses.replace(
+        base,
+        pv_power_w=Figure(30_000.0, Unit.W, Provenance.LIVE, clock.now),
+        grid_import_power_w=Figure(0.0, Unit.W, Provenance.LIVE, clock.now),
+        grid_export_power_w=Figure(10_000.0, Unit.W, Provenance.LIVE, clock.now),
+    )
+    screen.show_summary(selling)
+    solar, grid = flow.speeds()
+    assert solar > 0 and grid > 0  # both lines run rightwards: sun -> building -> grid
+    assert flow._timer.isActive()  # animating while shown
+    screen.show_tab("today")
+    assert not flow._timer.isActive()  # and not when hidden
+    night = dataclasses.replace(
+        selling,
+        pv_power_w=Figure(0.0, Unit.W, Provenance.LIVE, clock.now),
+        grid_export_power_w=Figure(0.0, Unit.W, Provenance.LIVE, clock.now),
+    )
+    screen.show_summary(night)
+    assert flow.speeds() == (0.0, 0.0)

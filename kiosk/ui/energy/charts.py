@@ -25,6 +25,34 @@ def utc_offset_s(tz: ZoneInfo, at: float) -> int:
     return -int(offset.total_seconds()) if offset is not None else 0
 
 
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+#: Chinese for the English month and weekday abbreviations pyqtgraph's date axis writes.
+_ZH_NAMES = {
+    **{m: f"{i}月" for i, m in enumerate(_MONTHS_EN, start=1)},
+    **dict(zip(_DAYS_EN, ("周一", "周二", "周三", "周四", "周五", "周六", "周日"), strict=True)),
+}
+
+
+class LocalDateAxis(pg.DateAxisItem):
+    """A date axis in the site's time zone whose month and day names follow the language."""
+
+    def __init__(self, tz: ZoneInfo, at: float) -> None:
+        super().__init__(orientation="bottom", utcOffset=utc_offset_s(tz, at))
+        self.names: dict[str, str] = {}
+
+    def set_language(self, code: str) -> None:
+        self.names = _ZH_NAMES if code == "zh" else {}
+        self.picture = None  # drop the cached labels
+        self.update()
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        strings: list[str] = super().tickStrings(values, scale, spacing)
+        if not self.names:
+            return strings
+        return [" ".join(self.names.get(w, w) for w in s.split(" ")) for s in strings]
+
+
 def _style_plot(widget: pg.PlotWidget, theme: Theme) -> pg.PlotItem:
     widget.setBackground(theme.palette.surface)
     widget.setAntialiasing(False)
@@ -51,7 +79,7 @@ class TimeChart(pg.PlotWidget):
     """Lines over time (e.g. PV and consumption power). ``add_line`` once, then ``set_line``."""
 
     def __init__(self, theme: Theme, tz: ZoneInfo, at: float, *, downsample: bool = True) -> None:
-        self.date_axis = pg.DateAxisItem(orientation="bottom", utcOffset=utc_offset_s(tz, at))
+        self.date_axis = LocalDateAxis(tz, at)
         super().__init__(axisItems={"bottom": self.date_axis})
         self.theme = theme
         self.tz = tz
@@ -103,7 +131,7 @@ class BarChart(pg.PlotWidget):
     """Side-by-side bars per time bucket, one ``BarGraphItem`` per series, kept for life."""
 
     def __init__(self, theme: Theme, tz: ZoneInfo, at: float) -> None:
-        self.date_axis = pg.DateAxisItem(orientation="bottom", utcOffset=utc_offset_s(tz, at))
+        self.date_axis = LocalDateAxis(tz, at)
         super().__init__(axisItems={"bottom": self.date_axis})
         self.theme = theme
         self.tz = tz

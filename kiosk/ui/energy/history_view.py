@@ -244,6 +244,7 @@ class HistoryView(QWidget):
         self.legend.set_text("pv", self.tr("Solar energy"))
         self.legend.set_text("load", self.tr("Electricity used"))
         self.chart.set_y_label(self.tr("kWh"))
+        self.chart.date_axis.set_language(self.ctx.language.code)
         self.hint_label.setText(
             self.tr(
                 "Swipe the chart to go back in time; pinch or tap Day, Week, Month, Year to zoom."

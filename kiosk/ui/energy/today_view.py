@@ -145,5 +145,6 @@ class TodayView(QWidget):
         self.legend.set_text("pv", self.tr("Solar power"))
         self.legend.set_text("load", self.tr("Electricity used"))
         self.chart.set_y_label(self.tr("kW"))
+        self.chart.date_axis.set_language(self.ctx.language.code)
         self.empty_label.setText(self.tr("No readings yet today"))
         self.badge.retranslate()
