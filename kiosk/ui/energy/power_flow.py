@@ -113,11 +113,14 @@ class PowerFlowWidget(QWidget):
     # -- painting ----------------------------------------------------------------------------
 
     def _nodes(self) -> tuple[QPointF, QPointF, QPointF, float]:
-        """Centres of sun, building and pylon, and their radius; two text lines fit below."""
+        """Centres of sun, building and pylon, and their radius; two text lines fit below.
+        The drawing is centred vertically in whatever height the layout gives."""
         w, h = self.width(), self.height()
         text_h = self.theme.px(40)
-        radius = max(4.0, min((h - 2 * text_h - self.theme.px(12)) / 2.2, w * 0.08))
-        cy = self.theme.px(4) + radius * 1.05
+        radius = min((h - 2 * text_h - self.theme.px(12)) / 2.2, w * 0.08, self.theme.px(110))
+        radius = max(4.0, radius)
+        top = max(0.0, (h - radius * 2.1 - 2 * text_h) / 2)
+        cy = top + radius * 1.05
         return (QPointF(w * 0.14, cy), QPointF(w * 0.5, cy), QPointF(w * 0.86, cy), radius)
 
     def paintEvent(self, event: QPaintEvent) -> None:
