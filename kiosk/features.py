@@ -14,6 +14,7 @@ from kiosk.content.active import ActiveContent
 from kiosk.content.library import Library
 from kiosk.content.policy import InstallPolicy
 from kiosk.content.rules import Limits
+from kiosk.energy.equivalents import EquivalentsError, parse_equivalents
 from kiosk.energy.store import StoreError
 from kiosk.services.content_service import ContentService
 from kiosk.services.energy_service import EnergyService
@@ -75,7 +76,7 @@ class Features:
             energy = services.get("energy")
             if energy is not None:
                 screen.attach(energy)
-            screen.load_builtin_equivalents()
+            self._show_equivalents(screen, self.content.content)
         elif screen.name == "staff":
             panel = ContentPanel(self.kiosk.ctx, self.content, services["usb_watcher"])
             panel.panel_did_request_screen.connect(self.kiosk.window.router.go)
@@ -99,8 +100,23 @@ class Features:
         attract = kiosk.window.router.screen("attract")
         assert isinstance(attract, AttractScreen)
         attract.set_slides(slides_from_content(content))
+        if "energy" in kiosk.window.router.built_names():
+            self._show_equivalents(kiosk.window.router.screen("energy"), content)
         if content is not None:
             self.content.mark_shown(content.ref)
+
+    def _show_equivalents(self, screen: Screen, content: ActiveContent | None) -> None:
+        """The pack's equivalents table, or the built-in one when the pack has none."""
+        table = None
+        if content is not None and content.equivalents:
+            try:
+                table = parse_equivalents(content.equivalents)
+            except EquivalentsError as exc:
+                log.error("the pack's equivalents table is not usable: %s", exc)
+        if table is None:
+            screen.load_builtin_equivalents()
+        else:
+            screen.set_equivalents(table)
 
     def _offer_usb_after_pin(self, name: str) -> None:
         """Right after the staff PIN, open the USB screen if a stick with packs is in."""

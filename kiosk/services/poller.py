@@ -41,6 +41,7 @@ class _PollWorker(QObject):
         self._accept = accept
         self._timer: QTimer | None = None
         self._home = QThread.currentThread()
+        self._history_pending = True
 
     @Slot()
     def begin(self) -> None:
@@ -67,6 +68,9 @@ class _PollWorker(QObject):
     def _on_timeout(self) -> None:
         now = self._clock()
         try:
+            if self._history_pending:
+                self._history_pending = False
+                self._store_history(now)
             readings: Sequence[Reading] = self._source.read(now)
             report = self._store.ingest([r for r in readings if self._accept(r)], now)
         except SourceMisconfigured as exc:
@@ -89,6 +93,13 @@ class _PollWorker(QObject):
         self._backoff.reset()
         self.poll_did_succeed.emit(list(readings), now, report)
         self._schedule(self._interval_ms / 1000)
+
+    def _store_history(self, now: float) -> None:
+        """Store the source's past readings once, if the store has nothing for them yet."""
+        history = [r for r in self._source.history(now) if self._accept(r)]
+        if history and self._store.latest(history[0].metric, history[0].meter) is None:
+            report = self._store.ingest(history, now)
+            log.info("%s: stored %d past readings", self._source.source_id, report.accepted)
 
     def _schedule(self, delay_s: float) -> None:
         if self._timer is not None:

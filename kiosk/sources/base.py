@@ -37,5 +37,12 @@ class Source(ABC):
     def read(self, now: float) -> Sequence[Reading]:
         """Return the readings available now. Raises :class:`SourceError` subclasses only."""
 
+    def history(self, now: float) -> Sequence[Reading]:
+        """Past readings to store once, before the first poll, when the store is empty.
+
+        Only the simulator has any: a demo kiosk shows full charts from its first minute.
+        """
+        return ()
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release sockets and threads. Called once when the app stops or the source is dropped."""

@@ -46,6 +46,10 @@ class SimulatorOptions:
     meters: tuple[str, ...] = setting(
         (), "Building or sub-meter names; the load is also reported per meter"
     )
+    history_hours: float = setting(
+        48.0, "Hours of past data simulated when the store is empty, so charts start full",
+        min=0, max=24 * 14,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,9 @@ def is_school_holiday(d: date) -> bool:
     )  # fmt: skip
 
 
+HISTORY_STEP_S = 300.0
+
+
 class Simulator(Source):
     provenance = Provenance.SIMULATED
 
@@ -170,6 +177,15 @@ class Simulator(Source):
         weights = [random.Random(f"{options.seed}:meter:{m}").uniform(1, 3) for m in options.meters]
         total = sum(weights) or 1.0
         self._meter_shares = [(m, w / total) for m, w in zip(options.meters, weights, strict=True)]
+
+    def history(self, now: float) -> Sequence[Reading]:
+        """``history_hours`` of readings every 5 minutes up to ``now`` (counters continue)."""
+        step = HISTORY_STEP_S
+        count = int(self.model.options.history_hours * 3600 // step)
+        out: list[Reading] = []
+        for i in range(count, 0, -1):
+            out.extend(self.read(now - i * step))
+        return out
 
     def read(self, now: float) -> Sequence[Reading]:
         m = self.model

@@ -69,6 +69,9 @@ class Router(QObject):
     def names(self) -> list[str]:
         return list(self._order)
 
+    def built_names(self) -> list[str]:
+        return [n for n in self._order if n in self._screens]
+
     def built(self) -> list[Screen]:
         return [self._screens[n] for n in self._order if n in self._screens]
 

@@ -151,3 +151,29 @@ def test_unexpected_adapter_error_is_contained(
     assert "unexpected error: ZeroDivisionError" in blocker.args[1]
     qtbot.waitUntil(lambda: bool(recovered), timeout=5000)
     poller.stop()
+
+
+class SourceWithHistory(ScriptedSource):
+    def history(self, now: float) -> Sequence[Reading]:
+        return [
+            Reading(Metric.PV_POWER_W, 50.0, now - 300.0 * i, self.source_id, Provenance.LIVE)
+            for i in range(12, 0, -1)
+        ]
+
+
+def test_history_is_stored_once_and_only_into_an_empty_store(
+    qtbot, store: EnergyStore, pollers: list[SourcePoller]
+) -> None:  # type: ignore[no-untyped-def]
+    for run in range(2):
+        clock = Ticker()
+        clock.t += run * 10_000  # the second start is later, with the first start's data stored
+        poller = SourcePoller(SourceWithHistory(), 0.01, store, clock=clock)
+        arrivals: list[object] = []
+        poller.readings_did_arrive.connect(lambda *args, a=arrivals: a.append(args))
+        pollers.append(poller)
+        poller.start()
+        qtbot.waitUntil(lambda a=arrivals: len(a) >= 1, timeout=5000)
+        assert poller.stop()
+        stamps, values = store.series(Metric.PV_POWER_W, T0 - 4000, T0 + 20_000, "raw")
+        past = [v for t, v in zip(stamps, values, strict=True) if v == 50.0]
+        assert len(past) == 12  # the first start's history, not stored a second time

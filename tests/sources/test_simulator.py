@@ -159,3 +159,20 @@ def test_cli_probe_prints_one_json_object_per_reading(tmp_path, capsys) -> None:
     first = lines[0]
     assert set(first) == {"source", "metric", "meter", "value", "unit", "timestamp", "provenance"}
     assert first["provenance"] == "simulated" and first["timestamp"].endswith("Z")
+
+
+def test_history_covers_the_past_hours_every_five_minutes_and_continues_into_read() -> None:
+    config = parse_config(
+        {"sources": [{"id": "sim", "type": "simulator", "options": {"history_hours": 6}}]}
+    )
+    source = create_source(config.sources[0], config)
+    now = at(2026, 6, 21, 14.0)
+    past = source.history(now)
+    stamps = sorted({r.timestamp for r in past})
+    assert len(stamps) == 72 and stamps[0] == now - 6 * 3600 and stamps[-1] == now - 300
+    assert any(r.metric is Metric.PV_POWER_W and r.value > 0 for r in past)
+    harvested = [r.value for r in past if r.metric is Metric.WATER_HARVESTED_L]
+    assert harvested == sorted(harvested)  # a counter: it only grows
+    later = source.read(now)
+    now_harvested = next(r.value for r in later if r.metric is Metric.WATER_HARVESTED_L)
+    assert now_harvested >= harvested[-1]
