@@ -98,7 +98,12 @@ def cmd_shot(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
+    import logging
+
     from kiosk.doctor import run_checks
+
+    # Library log lines (pymodbus, urllib3 …) would garble the table; each row says what failed.
+    logging.getLogger().addHandler(logging.NullHandler())
 
     rows = run_checks(args)
     width = max(len(r.name) for r in rows)

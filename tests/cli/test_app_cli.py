@@ -88,3 +88,24 @@ def test_doctor_prints_a_table_and_checks_the_font(tmp_path: Path) -> None:
     assert "Chinese font" in result.stdout and "WenQuanYi" in result.stdout
     assert "data folder" in result.stdout
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_doctor_checks_each_data_source_and_fails_on_an_unreachable_one(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cfg = tmp_path / "kiosk.toml"
+    cfg.write_text(
+        '[[sources]]\nid = "sim"\ntype = "simulator"\n'
+        '[[sources]]\nid = "roof"\ntype = "modbus"\n'
+        f'[sources.options]\nhost = "127.0.0.1"\nport = {port}\n'
+    )
+    result = run_cli("doctor", "--config", str(cfg), "--data-dir", str(tmp_path / "d"))
+    assert result.returncode == 1
+    rows = {
+        line.split()[1]: line for line in result.stdout.splitlines() if line.startswith("source ")
+    }
+    assert "OK" in rows["sim"]
+    assert "FAIL" in rows["roof"]
