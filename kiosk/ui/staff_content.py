@@ -7,12 +7,13 @@ import time
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.store import PackRef
 from kiosk.services.content_service import ContentService, ContentStatus, ReleaseInfo
 from kiosk.services.usb_watcher import UsbWatcher
 from kiosk.ui.context import UiContext
+from kiosk.ui.widgets.fact_form import FactForm
 from kiosk.ui.widgets.touch import button, label
 
 
@@ -35,15 +36,9 @@ class ContentPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.px(12))
         self.heading = label("", "heading")
-        form = QFormLayout()
-        form.setVerticalSpacing(theme.px(12))
-        form.setHorizontalSpacing(theme.px(24))
-        self._rows: dict[str, tuple[QLabel, QLabel]] = {}
-        for key in ("active", "state", "previous", "install", "usb"):
-            name, value = label("", "subtitle"), label("", "body")
-            value.setObjectName(f"content-{key}")
-            self._rows[key] = (name, value)
-            form.addRow(name, value)
+        form = self.facts = FactForm(
+            theme, ("active", "state", "previous", "install", "usb"), "content"
+        )
         self.problem = label("", "honest")
         self.problem.setObjectName("content-problem")
         actions = QHBoxLayout()
@@ -88,8 +83,7 @@ class ContentPanel(QWidget):
             "install": self.tr("Last install"),
             "usb": self.tr("USB stick"),
         }
-        for key, (name, _value) in self._rows.items():
-            name.setText(names[key])
+        self.facts.set_names(names)
         self._value("active").setText(
             self._release_text(status.active) if status.active else self.tr("no content pack")
         )
@@ -121,7 +115,7 @@ class ContentPanel(QWidget):
         self.rollback_button.setEnabled(not self.content.busy)
 
     def _value(self, key: str) -> QLabel:
-        return self._rows[key][1]
+        return self.facts.value(key)
 
     def _usb_text(self) -> str:
         sticks = self.watcher.sticks if self.watcher is not None else []

@@ -9,12 +9,13 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.services.sync_service import SyncService
 from kiosk.sync.client import SyncOutcome
 from kiosk.sync.status import SyncStatus
 from kiosk.ui.context import UiContext
+from kiosk.ui.widgets.fact_form import FactForm
 from kiosk.ui.widgets.touch import button, label
 
 AGE_REFRESH_MS = 60_000
@@ -44,15 +45,9 @@ class SyncPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.px(12))
         self.heading = label("", "heading")
-        form = QFormLayout()
-        form.setVerticalSpacing(theme.px(12))
-        form.setHorizontalSpacing(theme.px(24))
-        self._rows: dict[str, tuple[QLabel, QLabel]] = {}
-        for key in ("channel", "synced", "result", "current", "available"):
-            name, value = label("", "subtitle"), label("", "body")
-            value.setObjectName(f"sync-{key}")
-            self._rows[key] = (name, value)
-            form.addRow(name, value)
+        form = self.facts = FactForm(
+            theme, ("channel", "synced", "result", "current", "available"), "sync"
+        )
         self.problem = label("", "honest")
         self.problem.setObjectName("sync-problem")
         self.progress_bar = QProgressBar()
@@ -110,8 +105,7 @@ class SyncPanel(QWidget):
             "current": self.tr("Showing"),
             "available": self.tr("Available"),
         }
-        for key, (name, _value) in self._rows.items():
-            name.setText(names[key])
+        self.facts.set_names(names)
         self.sync_button.setText(self.tr("Sync now"))
         self.sync_button.setEnabled(not self._busy and self.service.client is not None)
         self._value("channel").setText(self.service.url or self.tr("off (no channel URL set)"))
@@ -176,7 +170,7 @@ class SyncPanel(QWidget):
         self.progress_text.setVisible(bool(text))
 
     def _value(self, key: str) -> QLabel:
-        return self._rows[key][1]
+        return self.facts.value(key)
 
     def showEvent(self, event: QShowEvent) -> None:
         """The versions may have changed (USB install, rollback) since the last read."""

@@ -58,6 +58,8 @@ def tap(qtbot: Any, widget: Any) -> None:
 
 def open_quiz(qtbot: Any, make_kiosk: Any, content: ActiveContent | None, **raw: Any) -> Any:
     kiosk = make_kiosk(raw, size=(1920, 1080))
+    # The app's own start-up load of the built-in pack must not land after the test's content.
+    qtbot.waitUntil(lambda: kiosk.ctx.services["content"].loaded, timeout=10_000)
     service = kiosk.ctx.services["quiz"]
     service.utc_now = lambda: NOW_UTC
     service.rng.seed(2026)  # the same question order on every run

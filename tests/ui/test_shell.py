@@ -166,8 +166,8 @@ def test_staff_gesture_right_pin_opens_staff_screen(
     _enter_pin(qtbot, kiosk.window.router.current, "2468")
     assert current(kiosk) == "staff"
     staff = kiosk.window.router.current
-    qtbot.waitUntil(lambda: staff._rows["disk"][1].text() != "—", timeout=5000)
-    assert staff._rows["data"][1].text() == str(data_dir.resolve())
+    qtbot.waitUntil(lambda: staff.facts.value("disk").text() != "—", timeout=5000)
+    assert staff.facts.value("data").text() == str(data_dir.resolve())
     tap(qtbot, staff.back_button)
     assert current(kiosk) == "home"
 

@@ -13,10 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
 from kiosk import __version__
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.fact_form import FactForm
 from kiosk.ui.widgets.touch import button, label, make_kinetic, set_role
 
 LOG_TAIL_LINES = 40
@@ -91,16 +90,7 @@ class StaffScreen(Screen):
 
         self.about_card, about = self._card()
         self.about_heading = label("", "heading")
-        form = QFormLayout()
-        form.setVerticalSpacing(theme.px(12))
-        form.setHorizontalSpacing(theme.px(24))
-        self._rows: dict[str, tuple[QLabel, QLabel]] = {}
-        for key in ("version", "config", "data", "disk"):
-            name, value = label("", "subtitle"), label("", "body")
-            value.setObjectName(f"staff-{key}")
-            value.setTextInteractionFlags(value.textInteractionFlags())
-            self._rows[key] = (name, value)
-            form.addRow(name, value)
+        self.facts = form = FactForm(theme, ("version", "config", "data", "disk"), "staff")
         about.addWidget(self.about_heading)
         about.addLayout(form)
         self._sections.addWidget(self.about_card)
@@ -152,8 +142,7 @@ class StaffScreen(Screen):
             "data": self.tr("Data folder"),
             "disk": self.tr("Disk free"),
         }
-        for key, (name, _value) in self._rows.items():
-            name.setText(names[key])
+        self.facts.set_names(names)
         self._show_facts()
 
     def on_enter(self) -> None:
@@ -177,8 +166,8 @@ class StaffScreen(Screen):
                 else "—"
             ),
         }
-        for key, (_name, value) in self._rows.items():
-            value.setText(values[key])
+        for key, text in values.items():
+            self.facts.value(key).setText(text)
         self.log_view.setPlainText(self._facts.log_tail)
         self.log_view.verticalScrollBar().setValue(self.log_view.verticalScrollBar().maximum())
 
