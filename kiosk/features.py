@@ -25,6 +25,7 @@ from kiosk.ui.screens.attract import AttractScreen, slides_from_content
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.staff_content import ContentPanel
+from kiosk.ui.staff_sources import SourcesPanel
 from kiosk.ui.staff_sync import SyncPanel
 from kiosk.ui.theme import Palette, Theme
 
@@ -82,6 +83,9 @@ class Features:
             panel.panel_did_request_screen.connect(self.kiosk.window.router.go)
             screen.add_section(panel)
             screen.add_section(SyncPanel(self.kiosk.ctx, services["sync"]))
+            energy = services.get("energy")
+            if energy is not None:
+                screen.add_section(SourcesPanel(self.kiosk.ctx, energy))
 
     def _on_content_did_change(self, content: ActiveContent | None) -> None:
         """Show the active pack (colours, logo, attract loop; stories subscribe themselves),
