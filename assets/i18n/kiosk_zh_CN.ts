@@ -3,7 +3,7 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="121" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="126" />
         <source>Our building makes clean energy from the sun</source>
         <translation>我们的建筑用太阳发电</translation>
     </message>
@@ -29,95 +29,95 @@
 <context>
     <name>ContentPanel</name>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="76" />
+        <location filename="../../kiosk/ui/staff_content.py" line="71" />
         <source>none</source>
         <extracomment>Open another screen by name (the USB screen).</extracomment>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="83" />
+        <location filename="../../kiosk/ui/staff_content.py" line="78" />
         <source>Content pack</source>
         <translation>内容包</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="85" />
+        <location filename="../../kiosk/ui/staff_content.py" line="80" />
         <source>Showing</source>
         <translation>正在显示</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="86" />
+        <location filename="../../kiosk/ui/staff_content.py" line="81" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="87" />
+        <location filename="../../kiosk/ui/staff_content.py" line="82" />
         <source>Kept to go back to</source>
         <translation>可回退的版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="88" />
+        <location filename="../../kiosk/ui/staff_content.py" line="83" />
         <source>Last install</source>
         <translation>上次安装</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="89" />
+        <location filename="../../kiosk/ui/staff_content.py" line="84" />
         <source>USB stick</source>
         <translation>U 盘</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="94" />
+        <location filename="../../kiosk/ui/staff_content.py" line="88" />
         <source>no content pack</source>
         <translation>没有内容包</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="99" />
+        <location filename="../../kiosk/ui/staff_content.py" line="93" />
         <source>In use and confirmed</source>
         <translation>使用中，已确认</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="101" />
+        <location filename="../../kiosk/ui/staff_content.py" line="95" />
         <source>New: confirmed once the kiosk has shown it</source>
         <translation>新版本：展示一次后确认</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="104" />
+        <location filename="../../kiosk/ui/staff_content.py" line="98" />
         <source>none since the kiosk started</source>
         <translation>本次启动后没有安装</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="112" />
+        <location filename="../../kiosk/ui/staff_content.py" line="106" />
         <source>Install from USB…</source>
         <translation>从 U 盘安装…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="116" />
+        <location filename="../../kiosk/ui/staff_content.py" line="110" />
         <source>Tap again to go back to %1</source>
         <translation>再点一次回退到 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="119" />
+        <location filename="../../kiosk/ui/staff_content.py" line="113" />
         <source>Roll back</source>
         <translation>回退</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="129" />
+        <location filename="../../kiosk/ui/staff_content.py" line="123" />
         <source>none inserted</source>
         <translation>未插入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff_content.py" line="131" />
+        <location filename="../../kiosk/ui/staff_content.py" line="125" />
         <source>inserted, %n content pack(s) found</source>
         <translation>
             <numerusform>已插入，找到 %n 个内容包</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="147" />
+        <location filename="../../kiosk/ui/staff_content.py" line="141" />
         <source>Rolled back to %1</source>
         <translation>已回退到 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="153" />
+        <location filename="../../kiosk/ui/staff_content.py" line="147" />
         <source>Roll back failed: %1</source>
         <translation>回退失败：%1</translation>
     </message>
@@ -355,7 +355,7 @@
         <translation>kWh</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="249" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="250" />
         <source>Swipe the chart to go back in time; pinch or tap Day, Week, Month, Year to zoom.</source>
         <translation>左右滑动图表可查看过去；双指缩放或点按 日、周、月、年 切换时间范围。</translation>
     </message>
@@ -783,59 +783,162 @@
     </message>
 </context>
 <context>
+    <name>SourcesPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="109" />
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="109" />
+        <source>Readings arrive on time</source>
+        <translation>读数按时到达</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="110" />
+        <source>Quiet</source>
+        <translation>无新数据</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="110" />
+        <source>Answers, but no fresh reading</source>
+        <translation>有响应，但没有新读数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="111" />
+        <source>Failing</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="111" />
+        <source>Not answering (see the last problem)</source>
+        <translation>没有响应（见最近一次问题）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="113" />
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="113" />
+        <source>No reading yet</source>
+        <translation>尚无读数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="117" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="120" />
+        <source>%1 s ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="122" />
+        <source>%1 min ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="125" />
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="126" />
+        <source>%1 days ago</source>
+        <translation>%1 天前</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="129" />
+        <source>Data sources</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="130" />
+        <source>No data sources are configured.</source>
+        <translation>尚未配置任何数据来源。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="133" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="134" />
+        <source>Last good reading</source>
+        <translation>最近一次有效读数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="135" />
+        <source>Last problem</source>
+        <translation>最近一次问题</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="136" />
+        <source>Reads per minute</source>
+        <translation>每分钟读取次数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_sources.py" line="150" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="141" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="131" />
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="144" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="134" />
         <source>Back to visitors</source>
         <translation>返回访客界面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="145" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="135" />
         <source>Restart kiosk</source>
         <translation>重启程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="146" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="136" />
         <source>Exit kiosk</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="147" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="137" />
         <source>This kiosk</source>
         <translation>本机信息</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="148" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="138" />
         <source>Recent log</source>
         <translation>最近日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="150" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="140" />
         <source>App version</source>
         <translation>程序版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="151" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="141" />
         <source>Config file</source>
         <translation>配置文件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="152" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="142" />
         <source>Data folder</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="153" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="143" />
         <source>Disk free</source>
         <translation>磁盘剩余空间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="172" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="161" />
         <source>none (built-in defaults)</source>
         <translation>无（使用内置默认值）</translation>
     </message>
@@ -871,127 +974,127 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="92" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="87" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="95" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="90" />
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="97" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="92" />
         <source>%1 min ago</source>
         <translation>%1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="100" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="95" />
         <source>%1 h ago</source>
         <translation>%1 小时前</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="101" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="96" />
         <source>%1 days ago</source>
         <translation>%1 天前</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="105" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="100" />
         <source>Network sync</source>
         <translation>网络同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="107" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="102" />
         <source>Channel</source>
         <translation>频道</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="108" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="103" />
         <source>Last synced</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="109" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="104" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="110" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="105" />
         <source>Showing</source>
         <translation>正在显示</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="111" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="106" />
         <source>Available</source>
         <translation>可用版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="115" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="109" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="117" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="111" />
         <source>off (no channel URL set)</source>
         <translation>已关闭（未设置频道网址）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="131" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="125" />
         <source>New content installed</source>
         <translation>已安装新内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="132" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="126" />
         <source>Up to date</source>
         <translation>已是最新</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="133" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="127" />
         <source>Failed (reason below)</source>
         <translation>失败（原因见下方）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="135" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="129" />
         <source>not yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="137" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="131" />
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="141" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="135" />
         <source>Last failure: %1</source>
         <translation>上次失败：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="156" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="150" />
         <source>(%1 to download)</source>
         <translation>（需下载 %1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="168" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="162" />
         <source>Downloading %1 of %2</source>
         <translation>正在下载 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="172" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="166" />
         <source>Checking the channel…</source>
         <translation>正在检查频道…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="203" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="197" />
         <source>Installed %1</source>
         <translation>已安装 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="207" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="201" />
         <source>Already up to date</source>
         <translation>已是最新版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="212" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="206" />
         <source>Sync failed: %1</source>
         <translation>同步失败：%1</translation>
     </message>
@@ -1019,7 +1122,7 @@
         <translation>kW</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/today_view.py" line="148" />
+        <location filename="../../kiosk/ui/energy/today_view.py" line="149" />
         <source>No readings yet today</source>
         <translation>今天还没有读数</translation>
     </message>
