@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.energy.carbon import EmissionFactor
 from kiosk.energy.equivalents import Basis, EquivalentsTable
 from kiosk.energy.summary import EnergySummary
 from kiosk.ui.context import UiContext
 from kiosk.ui.energy.formatting import MISSING, format_figure, format_number
-from kiosk.ui.widgets.touch import make_kinetic, set_role
+from kiosk.ui.widgets.touch import scrolling_body, set_role
 
 _BASIS_UNITS = {Basis.CO2_KG: "kg CO2", Basis.ENERGY_KWH: "kWh", Basis.WATER_L: "L"}
 
@@ -24,13 +24,7 @@ class ExplainView(QWidget):
         self.equivalents: EquivalentsTable | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        make_kinetic(scroll)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
+        body = scrolling_body(outer)
         self.body_layout = QVBoxLayout(body)
         self.body_layout.setSpacing(theme.px(12))
         self.sections: dict[str, tuple[QLabel, QLabel]] = {}

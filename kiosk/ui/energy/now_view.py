@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from kiosk.ui.energy.figure_card import FigureCard
 from kiosk.ui.energy.formatting import format_count, format_figure
 from kiosk.ui.energy.power_flow import PowerFlowWidget
 from kiosk.ui.energy.queries import MeterRow
-from kiosk.ui.widgets.touch import make_kinetic, set_role
+from kiosk.ui.widgets.touch import scrolling_body, set_role
 
 FAMILY, STUDENT = "family", "student"
 #: Card columns by (mode, portrait).
@@ -83,13 +82,7 @@ class NowView(QWidget):
         self.equivalents: EquivalentsTable | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        make_kinetic(scroll)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
+        body = scrolling_body(outer)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.px(24))

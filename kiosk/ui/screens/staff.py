@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QPlainTextEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +24,7 @@ from kiosk import __version__
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.fact_form import FactForm
-from kiosk.ui.widgets.touch import button, label, make_kinetic, set_role
+from kiosk.ui.widgets.touch import button, label, make_kinetic, scrolling_body, set_role
 
 LOG_TAIL_LINES = 40
 
@@ -61,12 +60,7 @@ class StaffScreen(Screen):
         theme = ctx.theme
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        make_kinetic(scroll)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
+        body = scrolling_body(outer)
         self._sections = QVBoxLayout(body)
         self._sections.setContentsMargins(theme.px(48), theme.px(24), theme.px(48), theme.px(48))
         self._sections.setSpacing(theme.px(24))

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QScroller, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QBoxLayout,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QWidget,
+)
 
 
 def set_role(widget: QWidget, role: str, **props: str) -> QWidget:
@@ -36,3 +45,15 @@ def make_kinetic(area: QAbstractScrollArea) -> None:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+
+
+def scrolling_body(outer: QBoxLayout) -> QWidget:
+    """Add a frameless, finger-scrolled area to ``outer``; returns the widget to fill."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    make_kinetic(scroll)
+    outer.addWidget(scroll)
+    body = QWidget()
+    scroll.setWidget(body)
+    return body
