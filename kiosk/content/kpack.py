@@ -21,7 +21,7 @@ from typing import BinaryIO
 from kiosk.content.errors import PackRejected
 from kiosk.content.manifest import FileEntry, Manifest, SignedManifest
 from kiosk.content.rules import Limits, check_relative_path, check_unique, file_kind
-from kiosk.util.atomic import fsync_dir
+from kiosk.util.atomic import atomic_writer
 
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "signature.json"
@@ -37,36 +37,25 @@ def write_kpack(
     out: Path, signed: SignedManifest, src_root: Path, progress: Progress | None = None
 ) -> None:
     """Write ``out`` from files under ``src_root`` listed in the signed manifest (atomically)."""
-    out = Path(out)
-    tmp = out.with_name(f".{out.name}.tmp")
     total = signed.manifest.total_bytes
     done = 0
-    try:
-        with open(tmp, "wb") as fh, zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
-            _write_member(zf, MANIFEST_NAME, signed.manifest_bytes, zipfile.ZIP_DEFLATED)
-            _write_member(zf, SIGNATURE_NAME, signed.signature_bytes, zipfile.ZIP_STORED)
-            for entry in signed.manifest.files:
-                compress = (
-                    zipfile.ZIP_DEFLATED
-                    if file_kind(entry.path) in _COMPRESSED_KINDS
-                    else zipfile.ZIP_STORED
-                )
-                info = _info(FILES_PREFIX + entry.path, compress)
-                info.file_size = entry.size
-                with open(src_root / entry.path, "rb") as src, zf.open(info, "w") as dst:
-                    while chunk := src.read(CHUNK_BYTES):
-                        dst.write(chunk)
-                        done += len(chunk)
-                        if progress:
-                            progress(done, total)
-            zf.close()
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-        fsync_dir(out.parent)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_writer(Path(out)) as fh, zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
+        _write_member(zf, MANIFEST_NAME, signed.manifest_bytes, zipfile.ZIP_DEFLATED)
+        _write_member(zf, SIGNATURE_NAME, signed.signature_bytes, zipfile.ZIP_STORED)
+        for entry in signed.manifest.files:
+            compress = (
+                zipfile.ZIP_DEFLATED
+                if file_kind(entry.path) in _COMPRESSED_KINDS
+                else zipfile.ZIP_STORED
+            )
+            info = _info(FILES_PREFIX + entry.path, compress)
+            info.file_size = entry.size
+            with open(src_root / entry.path, "rb") as src, zf.open(info, "w") as dst:
+                while chunk := src.read(CHUNK_BYTES):
+                    dst.write(chunk)
+                    done += len(chunk)
+                    if progress:
+                        progress(done, total)
 
 
 def _info(name: str, compress: int) -> zipfile.ZipInfo:

@@ -14,7 +14,6 @@ kiosks in the middle of a sync still find them.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -29,7 +28,7 @@ from kiosk.content.manifest import parse_manifest
 from kiosk.content.rules import Limits
 from kiosk.content.store import installer_lock
 from kiosk.sync.index import INDEX_NAME, ChannelIndex, IndexEntry, read_index, sign_index
-from kiosk.util.atomic import atomic_write_bytes, fsync_dir
+from kiosk.util.atomic import atomic_write_bytes, atomic_writer
 
 OBJECTS_DIR = "objects"
 MANIFESTS_DIR = "manifests"
@@ -153,21 +152,11 @@ def _check_newer(old: ChannelIndex | None, pack_id: str, version: int, sha: str)
 
 def _write_object(target: Path, chunks: Iterator[bytes], checker: EntryChecker) -> None:
     """Write one file beside its final name; it gets that name only once fully checked."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        with open(tmp, "wb") as out:
-            for chunk in chunks:
-                checker.update(chunk)
-                out.write(chunk)
-            checker.finish()
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_writer(target) as out:
+        for chunk in chunks:
+            checker.update(chunk)
+            out.write(chunk)
+        checker.finish()
 
 
 def _sha(data: bytes) -> str:
