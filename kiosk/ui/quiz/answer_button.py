@@ -72,7 +72,10 @@ class AnswerButton(QAbstractButton):
             self._picture_path = picture
             self._pixmap = QPixmap()
         self.setMinimumHeight(self._theme.px(self._min_height()))
-        self.setMaximumHeight(self._theme.px(self._min_height() * 2))
+        # text answers may grow to twice their height; a picture is square, so its target
+        # grows less (a tall, narrow button would only add empty space)
+        growth = 1.25 if picture is not None else 2.0
+        self.setMaximumHeight(self._theme.px(round(self._min_height() * growth)))
         self._fit()
         self.update()
 
@@ -134,7 +137,10 @@ class AnswerButton(QAbstractButton):
         """Largest font (down to a floor) at which the whole text fits its area."""
         px = self._theme.px
         rect = self._text_rect().toRect()
+        # text answers start from a size that grows with the button: readable from a step away
         size = px(44 if self._large else 36)
+        if not self.has_picture():
+            size = max(size, min(px(64 if self._large else 56), round(rect.height() * 0.4)))
         floor = px(22)
         font = QFont(self.font())
         font.setBold(True)

@@ -84,8 +84,10 @@ class QuestionPage(QWidget):
         self.side.addWidget(self.picture)
         self.side.addWidget(self.card)
         self.body.addWidget(self.side, 2)
-        outer.addLayout(self.body)
-        outer.addStretch(1)
+        # the answers take the free height up to their tallest, so the page is not half empty;
+        # only what is left after that goes below everything
+        outer.addLayout(self.body, 1)
+        outer.addStretch(0)
         self.buttons: list[AnswerButton] = []
         self._has_picture = False
         self._choices_key: tuple[object, ...] = ()
