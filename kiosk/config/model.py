@@ -131,6 +131,18 @@ class ChannelConfig:
     )
     ca_bundle: str = setting("", "CA bundle file for HTTPS (empty = system default)")
     proxy: str = setting("", "HTTP(S) proxy URL (empty = from environment)")
+    connect_timeout_s: float = setting(
+        10.0, "Seconds to wait for the channel server to accept a connection", min=1, max=300
+    )
+    read_timeout_s: float = setting(
+        30.0, "Seconds the channel server may go silent during a request", min=1, max=600
+    )
+    slowest_rate_kb_per_s: float = setting(
+        20.0,
+        "Slowest download rate accepted, kB/s (a file may take 60 s + its size at this rate)",
+        min=0.5,
+        max=1_000_000,
+    )
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from kiosk.content.pack_docs import (
     document_kind,
 )
 from kiosk.content.store import PackRef
+from kiosk.util.failure_kinds import kind_of
 
 #: Colours of a pack that names none: the app's own palette (kiosk/ui/theme.py), so the
 #: built-in look needs no restyle at start. tests/ui/test_theme_defaults.py keeps them equal.
@@ -114,7 +115,7 @@ def load_content(library: Library, installed: InstalledPack) -> ActiveContent:
         try:
             docs[rel] = check_pack_document(rel, check_text(rel, path.read_bytes()))
         except (OSError, PackRejected) as exc:
-            raise LibraryError(f"pack {installed.ref.id}: {exc}") from None
+            raise LibraryError(f"pack {installed.ref.id}: {exc}", kind_of(exc)) from None
 
     def file(rel: str | None) -> Path | None:
         return files.get(rel) if rel else None

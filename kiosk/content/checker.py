@@ -14,6 +14,7 @@ from kiosk.content.manifest import FileEntry
 from kiosk.content.media import check_image, check_svg, check_text, check_video_head
 from kiosk.content.pack_docs import check_pack_document
 from kiosk.content.rules import Limits, file_kind
+from kiosk.util.failure_kinds import FailureKind
 
 
 class EntryChecker:
@@ -40,7 +41,8 @@ class EntryChecker:
         self._seen += len(chunk)
         if self._seen > self.entry.size:
             raise PackRejected(
-                f"{self.entry.path}: more data than the {self.entry.size} bytes in the manifest"
+                f"{self.entry.path}: more data than the {self.entry.size} bytes in the manifest",
+                FailureKind.DAMAGED,
             )
         self._hash.update(chunk)
         if len(self._head) < 16:
@@ -52,10 +54,13 @@ class EntryChecker:
         path = self.entry.path
         if self._seen != self.entry.size:
             raise PackRejected(
-                f"{path}: truncated, {self._seen} of {self.entry.size} bytes in the manifest"
+                f"{path}: truncated, {self._seen} of {self.entry.size} bytes in the manifest",
+                FailureKind.DAMAGED,
             )
         if self._hash.hexdigest() != self.entry.sha256:
-            raise PackRejected(f"{path}: SHA-256 does not match the signed manifest")
+            raise PackRejected(
+                f"{path}: SHA-256 does not match the signed manifest", FailureKind.DAMAGED
+            )
         data = bytes(self._buffer) if self._buffer is not None else b""
         if self.kind == "image":
             check_image(path, data, self._limits)

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from kiosk.content.errors import PackRejected
 from kiosk.util.atomic import atomic_write_bytes
+from kiosk.util.failure_kinds import FailureKind
 
 PRIVATE_KEY_NAME = "signing.key"
 PUBLIC_KEY_NAME = "signing.pub"
@@ -145,12 +146,17 @@ class TrustStore:
         """Verify ``signature`` over ``message`` by key ``signer_key_id`` for ``pack_id``."""
         key = self._keys.get(signer_key_id)
         if key is None:
-            raise PackRejected(f"signed by unknown key {signer_key_id}; not in the trusted keys")
+            raise PackRejected(
+                f"signed by unknown key {signer_key_id}; not in the trusted keys",
+                FailureKind.UNTRUSTED,
+            )
         if key.pack_ids is not None and pack_id not in key.pack_ids:
-            raise PackRejected(f"key {signer_key_id} is not trusted for pack {pack_id!r}")
+            raise PackRejected(
+                f"key {signer_key_id} is not trusted for pack {pack_id!r}", FailureKind.UNTRUSTED
+            )
         try:
             key.public_key.verify(signature, message)
         except InvalidSignature:
             raise PackRejected(
-                f"bad signature: manifest not signed by key {signer_key_id}"
+                f"bad signature: manifest not signed by key {signer_key_id}", FailureKind.UNTRUSTED
             ) from None

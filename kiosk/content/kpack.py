@@ -22,6 +22,7 @@ from kiosk.content.errors import PackRejected
 from kiosk.content.manifest import FileEntry, Manifest, SignedManifest
 from kiosk.content.rules import Limits, check_relative_path, check_unique, file_kind
 from kiosk.util.atomic import atomic_writer
+from kiosk.util.failure_kinds import FailureKind
 
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "signature.json"
@@ -107,14 +108,16 @@ class KpackReader:
             self._fh = open(self.path, "rb")  # noqa: SIM115 - closed in close()
             size = os.fstat(self._fh.fileno()).st_size
         except OSError as exc:
-            raise PackRejected(f"cannot read {self.path.name}: {exc.strerror}") from None
+            raise PackRejected(
+                f"cannot read {self.path.name}: {exc.strerror}", FailureKind.DISK
+            ) from None
         if size > self.limits.max_pack_bytes + self.limits.max_manifest_bytes:
             raise PackRejected(f"{self.path.name} is {size} bytes; larger than the pack limit")
         self._check_entry_count()
         try:
             self._zf = zipfile.ZipFile(self._fh)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
-            raise PackRejected(f"not a valid pack archive: {exc}") from None
+            raise PackRejected(f"not a valid pack archive: {exc}", FailureKind.DAMAGED) from None
         infos = self._zf.infolist()
         for info in infos:
             self._check_member(info)
@@ -129,7 +132,10 @@ class KpackReader:
         except OSError:
             end = None
         if not end:
-            raise PackRejected("not a valid pack archive: no end-of-archive record (truncated?)")
+            raise PackRejected(
+                "not a valid pack archive: no end-of-archive record (truncated?)",
+                FailureKind.DAMAGED,
+            )
         count = end[zipfile._ECD_ENTRIES_TOTAL]  # type: ignore[attr-defined]
         if count > self.limits.max_files + 2:
             raise PackRejected(f"archive has {count} entries; the limit is {self.limits.max_files}")
@@ -151,7 +157,9 @@ class KpackReader:
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise PackRejected(f"member {name!r} uses an unsupported compression method")
         if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
-            raise PackRejected(f"member {name!r}: stored size and data size differ")
+            raise PackRejected(
+                f"member {name!r}: stored size and data size differ", FailureKind.DAMAGED
+            )
         if info.file_size > self.limits.max_file_bytes:
             raise PackRejected(f"member {name!r} declares {info.file_size} bytes; over the limit")
         ratio = info.file_size / max(info.compress_size, 1)
@@ -174,7 +182,7 @@ class KpackReader:
         info = self._members.get(name)
         if info is None:
             if name == SIGNATURE_NAME:
-                raise PackRejected("pack is not signed (no signature.json)")
+                raise PackRejected("pack is not signed (no signature.json)", FailureKind.UNTRUSTED)
             raise PackRejected(f"pack has no {name}")
         if info.file_size > self.limits.max_manifest_bytes:
             raise PackRejected(f"{name} is larger than {self.limits.max_manifest_bytes} bytes")
@@ -191,11 +199,15 @@ class KpackReader:
                 raise PackRejected(f"member {name!r} is not listed in the signed manifest")
             if info.file_size != entry.size:
                 raise PackRejected(
-                    f"{entry.path}: archive declares {info.file_size} bytes, manifest {entry.size}"
+                    f"{entry.path}: archive declares {info.file_size} bytes, manifest {entry.size}",
+                    FailureKind.DAMAGED,
                 )
         missing = [f.path for f in manifest.files if FILES_PREFIX + f.path not in self._members]
         if missing:
-            raise PackRejected(f"{missing[0]}: listed in the manifest but missing from the pack")
+            raise PackRejected(
+                f"{missing[0]}: listed in the manifest but missing from the pack",
+                FailureKind.DAMAGED,
+            )
 
     def file_chunks(self, entry: FileEntry) -> Iterator[bytes]:
         """Stream one file's bytes. Damage (CRC, truncation, bad deflate) raises PackRejected."""
@@ -216,11 +228,13 @@ class KpackReader:
                 crc = self._crc_pool.submit(zlib.crc32, chunk, running)
                 yield chunk
         except (zipfile.BadZipFile, EOFError, zlib.error, OSError, ValueError) as exc:
-            raise PackRejected(f"{shown}: archive damaged ({exc})") from None
+            raise PackRejected(f"{shown}: archive damaged ({exc})", FailureKind.DAMAGED) from None
         if (crc.result() if crc is not None else 0) != info.CRC:
             # zipfile stops at the declared size without checking the CRC when more data
             # follows; a forged smaller size ends here.
-            raise PackRejected(f"{shown}: archive damaged (CRC mismatch; forged size?)")
+            raise PackRejected(
+                f"{shown}: archive damaged (CRC mismatch; forged size?)", FailureKind.DAMAGED
+            )
 
     def _deflated_chunks(self, info: zipfile.ZipInfo) -> Iterator[bytes]:
         assert self._zf is not None

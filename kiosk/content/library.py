@@ -46,6 +46,7 @@ from kiosk.content.store import (
     read_pointer,
     write_pointer,
 )
+from kiosk.util.failure_kinds import FailureKind
 
 #: Written files waiting for their fsync, at most (bounds open files).
 FSYNC_AHEAD_FILES = 32
@@ -124,7 +125,9 @@ class Library:
         with self.locked():
             ptr = self.pointer()
             if ptr.previous is None:
-                raise LibraryError("no previous release is kept; nothing to roll back to")
+                raise LibraryError(
+                    "no previous release is kept; nothing to roll back to", FailureKind.NO_PACK
+                )
             self.load(ptr.previous)
             new = replace(ptr, active=ptr.previous, previous=ptr.active, status="good")
             write_pointer(self.root, new)
@@ -255,7 +258,9 @@ class Transaction:
         manifest = signed.manifest
         for entry in manifest.files:
             if not self.has(entry):
-                raise PackRejected(f"{entry.path}: not received; release incomplete")
+                raise PackRejected(
+                    f"{entry.path}: not received; release incomplete", FailureKind.DAMAGED
+                )
         lib = self.library
         try:
             ref = PackRef(

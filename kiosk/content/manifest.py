@@ -19,6 +19,7 @@ from kiosk.content.errors import PackRejected
 from kiosk.content.keys import TrustStore, key_id
 from kiosk.content.rules import Limits, check_relative_path, check_unique, file_kind
 from kiosk.content.source_doc import load_schema
+from kiosk.util.failure_kinds import FailureKind
 
 FORMAT = 1
 
@@ -142,9 +143,9 @@ def verify_signed_manifest(
 ) -> SignedManifest:
     """Check the signature over the exact manifest bytes, then parse the manifest."""
     if not signature_bytes:
-        raise PackRejected("pack is not signed")
+        raise PackRejected("pack is not signed", FailureKind.UNTRUSTED)
     if len(signature_bytes) > 4096:
-        raise PackRejected("signature document too large")
+        raise PackRejected("signature document too large", FailureKind.UNTRUSTED)
     sig = _strict_json(signature_bytes, "signature")
     if (
         not isinstance(sig, dict)
@@ -153,12 +154,13 @@ def verify_signed_manifest(
         or not isinstance(sig.get("signature"), str)
     ):
         raise PackRejected(
-            "signature document malformed (need algorithm ed25519, key_id, signature)"
+            "signature document malformed (need algorithm ed25519, key_id, signature)",
+            FailureKind.UNTRUSTED,
         )
     try:
         raw_sig = base64.b64decode(sig["signature"], validate=True)
     except (binascii.Error, ValueError):
-        raise PackRejected("signature is not valid base64") from None
+        raise PackRejected("signature is not valid base64", FailureKind.UNTRUSTED) from None
     if len(manifest_bytes) > limits.max_manifest_bytes:
         raise PackRejected(f"manifest larger than {limits.max_manifest_bytes} bytes")
     pack_id = _strict_json(manifest_bytes, "manifest")

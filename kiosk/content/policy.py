@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from kiosk import __version__
 from kiosk.content.errors import PackRejected
 from kiosk.content.manifest import Manifest, SignedManifest
+from kiosk.util.failure_kinds import FailureKind
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,14 @@ def check_compatible(manifest: Manifest, policy: InstallPolicy) -> None:
     if version_tuple(manifest.min_app_version) > version_tuple(policy.app_version):
         raise PackRejected(
             f"pack {manifest.id} needs app version {manifest.min_app_version} or newer; "
-            f"this kiosk runs {policy.app_version}"
+            f"this kiosk runs {policy.app_version}",
+            FailureKind.NOT_FOR_THIS_SITE,
         )
     if policy.site_kind is not None and policy.site_kind not in manifest.targets:
         raise PackRejected(
             f"pack {manifest.id} is for {', '.join(manifest.targets)} sites; this site is a "
-            f"{policy.site_kind}"
+            f"{policy.site_kind}",
+            FailureKind.NOT_FOR_THIS_SITE,
         )
 
 
@@ -48,12 +51,14 @@ def check_fresh(manifest: Manifest, manifest_sha256: str, highest: dict[str, lis
     if manifest.version < seen_version:
         raise PackRejected(
             f"pack {manifest.id} release {manifest.version} is older than release "
-            f"{seen_version} installed before; use staff rollback to go back"
+            f"{seen_version} installed before; use staff rollback to go back",
+            FailureKind.NOT_FOR_THIS_SITE,
         )
     if manifest.version == seen_version and manifest_sha256 != seen_sha:
         raise PackRejected(
             f"pack {manifest.id} release {manifest.version} was already installed with "
-            "different contents; a new release needs a higher version"
+            "different contents; a new release needs a higher version",
+            FailureKind.NOT_FOR_THIS_SITE,
         )
 
 

@@ -5,6 +5,7 @@ change what gets verified and installed).
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import string
@@ -20,11 +21,14 @@ from kiosk.content.library import Library
 from kiosk.content.policy import InstallPolicy
 from kiosk.content.store import PackRef
 from kiosk.util.atomic import fsync_dir
+from kiosk.util.failure_kinds import Failure, FailureKind
 
 PACK_FOLDER = "kiosk-packs"
 PACK_SUFFIX = ".kpack"
 #: Linux mount roots where desktop automounters and udisks put removable media.
 LINUX_MEDIA_ROOTS = ("/media/", "/run/media/", "/mnt/")
+#: Errors only the kiosk's own storage gives (a stick being read never does).
+_INTERNAL_DISK_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 _REMOVABLE_FS = {"vfat", "exfat", "ntfs", "ntfs3", "fuseblk", "msdos", "udf", "iso9660", "ext4", "ext3", "ext2", "btrfs", "xfs", "hfsplus", "f2fs"}  # fmt: skip
 
 Progress = Callable[[int, int], None]
@@ -32,8 +36,10 @@ Progress = Callable[[int, int], None]
 PhaseProgress = Callable[[str, int, int], None]
 
 
-class CopyFailed(Exception):
+class CopyFailed(Failure):
     """Copying from the stick did not complete; nothing was left behind."""
+
+    default_kind = FailureKind.STICK_REMOVED
 
 
 @dataclass(frozen=True)
@@ -144,6 +150,12 @@ def copy_to_internal(
         fsync_dir(dest_dir)
     except OSError as exc:
         partial.unlink(missing_ok=True)
+        if exc.errno in _INTERNAL_DISK_ERRNOS:
+            raise CopyFailed(
+                f"{src.name}: could not copy it to the kiosk ({exc.strerror}); is the kiosk's "
+                "disk full? Nothing was changed.",
+                FailureKind.DISK,
+            ) from None
         raise CopyFailed(
             f"{src.name}: could not read from the stick ({exc.strerror or exc}); was it "
             "removed? Nothing was changed."

@@ -29,20 +29,19 @@ from kiosk.sync.fetch import Fetcher, FetchError, FetchOptions, Prefetcher, make
 from kiosk.sync.index import INDEX_NAME, ChannelIndex, IndexEntry, IndexRejected, read_index
 from kiosk.sync.publisher import MANIFESTS_DIR, OBJECTS_DIR
 from kiosk.sync.state import StateFile, SyncState, iso
+from kiosk.util.failure_kinds import Failure, FailureKind, kind_of
 
 Progress = Callable[[int, int], None]
 
 
-class SyncFailed(Exception):
-    """The sync did not install anything; ``reason`` is one plain line for staff."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+class SyncFailed(Failure):
+    """The sync did not install anything; ``reason`` is one plain line, ``kind`` its key."""
 
 
 class SyncCancelled(SyncFailed):
     """The app is shutting down; the previous content stays active."""
+
+    default_kind = FailureKind.CANCELLED
 
 
 @dataclass(frozen=True)
@@ -106,16 +105,16 @@ class SyncClient:
         try:
             outcome, state = self._run(fetcher, state, progress, cancel)
         except SyncFailed as exc:
-            self._save(replace(state, last_result="failed", last_error=exc.reason))
+            self._save_failure(state, exc)
             raise
         except (FetchError, PackRejected) as exc:
-            reason = exc.reason
-            self._save(replace(state, last_result="failed", last_error=reason))
-            raise SyncFailed(reason) from None
+            failed = SyncFailed(exc.reason, exc.kind)
+            self._save_failure(state, failed)
+            raise failed from None
         except (LibraryError, OSError) as exc:
-            reason = f"cannot write to the library: {exc}"
-            self._save(replace(state, last_result="failed", last_error=reason))
-            raise SyncFailed(reason) from None
+            failed = SyncFailed(f"cannot write to the library: {exc}", kind_of(exc))
+            self._save_failure(state, failed)
+            raise failed from None
         finally:
             if self._session is None:
                 session.close()
@@ -126,10 +125,16 @@ class SyncClient:
                 last_result=outcome.status,
                 last_message=outcome.message,
                 last_error="",
+                last_error_kind="",
                 bytes_to_download=0,
             )
         )
         return outcome
+
+    def _save_failure(self, state: SyncState, exc: SyncFailed) -> None:
+        self._save(
+            replace(state, last_result="failed", last_error=exc.reason, last_error_kind=exc.kind)
+        )
 
     def _save(self, state: SyncState) -> None:
         try:
@@ -146,7 +151,9 @@ class SyncClient:
     ) -> tuple[SyncOutcome, SyncState]:
         base = self.settings.url.rstrip("/")
         if not base:
-            raise SyncFailed("no channel URL is configured ([channel] url)")
+            raise SyncFailed(
+                "no channel URL is configured ([channel] url)", FailureKind.NOT_CONFIGURED
+            )
         index, state = self._fetch_index(fetcher, base, state)
         pack_id, entry = self._choose(index)
         active = self.library.pointer().active
@@ -203,17 +210,20 @@ class SyncClient:
         if index.channel_version < state.channel_version:
             raise IndexRejected(
                 f"channel index version {index.channel_version} is older than version "
-                f"{state.channel_version} seen before; refused (replayed or rolled back)"
+                f"{state.channel_version} seen before; refused (replayed or rolled back)",
+                FailureKind.REPLAYED,
             )
         if index.channel_version == state.channel_version and sha != state.index_sha256:
             raise IndexRejected(
                 f"channel index version {index.channel_version} changed without a new "
-                "version number; refused"
+                "version number; refused",
+                FailureKind.REPLAYED,
             )
         if index.is_expired(self._now()):
             raise IndexRejected(
                 f"channel index expired on {iso(index.expires)}; the channel is stale "
-                "(head office must run: kiosk channel refresh)"
+                "(head office must run: kiosk channel refresh)",
+                FailureKind.EXPIRED,
             )
         if not resp.not_modified:
             self.state_file.save_index(body)
@@ -236,7 +246,10 @@ class SyncClient:
         for pack_id, entry in sorted(index.packs.items()):
             if kind is None or kind in entry.targets:
                 return pack_id, entry
-        raise SyncFailed(f"the channel offers no pack for a {kind or 'kiosk'} site")
+        raise SyncFailed(
+            f"the channel offers no pack for a {kind or 'kiosk'} site",
+            FailureKind.NOT_FOR_THIS_SITE,
+        )
 
     def _fetch_manifest(
         self, fetcher: Fetcher, base: str, pack_id: str, entry: IndexEntry
@@ -253,7 +266,8 @@ class SyncClient:
             if hashlib.sha256(body).hexdigest() != sha:
                 raise IndexRejected(
                     f"{pack_id} {what} does not match the hash in the channel index "
-                    "(mixed publishes or tampering); refused"
+                    "(mixed publishes or tampering); refused",
+                    FailureKind.REPLAYED,
                 )
             docs.append(body)
         signed = verify_signed_manifest(docs[0], docs[1], self.settings.pack_trust, limits)
@@ -261,7 +275,8 @@ class SyncClient:
         if m.id != pack_id or m.version != entry.version:
             raise IndexRejected(
                 f"channel index lists {pack_id} release {entry.version} but its manifest is "
-                f"{m.id} release {m.version}; refused"
+                f"{m.id} release {m.version}; refused",
+                FailureKind.REPLAYED,
             )
         return signed
 

@@ -25,18 +25,23 @@ from dataclasses import dataclass
 import requests
 import urllib3.exceptions
 
+from kiosk.util.failure_kinds import Failure, FailureKind
+
 CHUNK_BYTES = 1024 * 1024
 #: Chunks a :class:`Prefetcher` may hold ahead of its consumer (bounds memory).
 PREFETCH_CHUNKS = 8
 _CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+|\*)$")
 
 
-class FetchError(Exception):
-    """A download failed; ``reason`` is one plain line for staff, ``retryable`` if it may pass."""
+class FetchError(Failure):
+    """A download failed; ``reason`` is one plain line, ``retryable`` if it may pass."""
 
-    def __init__(self, reason: str, retryable: bool = False) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    default_kind = FailureKind.OFFLINE
+
+    def __init__(
+        self, reason: str, kind: FailureKind | None = None, retryable: bool = False
+    ) -> None:
+        super().__init__(reason, kind)
         self.retryable = retryable
 
 
@@ -129,7 +134,10 @@ class Fetcher:
             for chunk in self._read(resp, deadline, url):
                 body += chunk
                 if len(body) > max_bytes:
-                    raise FetchError(f"{_name(url)}: server sent more than {max_bytes} bytes")
+                    raise FetchError(
+                        f"{_name(url)}: server sent more than {max_bytes} bytes",
+                        FailureKind.DAMAGED,
+                    )
             return resp, bytes(body)
 
     # -- objects ---------------------------------------------------------------------------
@@ -152,7 +160,8 @@ class Fetcher:
                         if got + len(chunk) > size:
                             raise FetchError(
                                 f"{_name(url)}: server sent more than the {size} bytes "
-                                "the signed manifest declares"
+                                "the signed manifest declares",
+                                FailureKind.DAMAGED,
                             )
                         if chunk:
                             got += len(chunk)
@@ -165,7 +174,7 @@ class Fetcher:
                 failures += 1
                 if failures > self.options.retries:
                     raise FetchError(
-                        f"{exc.reason} (gave up after {failures} tries)", retryable=True
+                        f"{exc.reason} (gave up after {failures} tries)", exc.kind, retryable=True
                     ) from None
                 self._backoff(failures, deadline)
 
@@ -175,16 +184,23 @@ class Fetcher:
         if got and resp.status_code == 206:
             match = _CONTENT_RANGE.match(resp.headers.get("Content-Range", ""))
             if not match or int(match.group(1)) != got:
-                raise FetchError(f"{_name(url)}: server answered a resume with the wrong range")
+                raise FetchError(
+                    f"{_name(url)}: server answered a resume with the wrong range",
+                    FailureKind.DAMAGED,
+                )
             if match.group(3) != "*" and int(match.group(3)) != size:
                 raise FetchError(
                     f"{_name(url)}: server says the file has {match.group(3)} bytes, "
-                    f"the signed manifest says {size}"
+                    f"the signed manifest says {size}",
+                    FailureKind.DAMAGED,
                 )
             _check_length(resp, size - got, url, exact=True)
             return 0
         if resp.status_code == 206:
-            raise FetchError(f"{_name(url)}: server sent part of a file that was not asked for")
+            raise FetchError(
+                f"{_name(url)}: server sent part of a file that was not asked for",
+                FailureKind.DAMAGED,
+            )
         _check_length(resp, size, url, exact=True)
         return got  # the server ignored Range: skip what we already have
 
@@ -199,21 +215,35 @@ class Fetcher:
                 timeout=(opts.connect_timeout_s, opts.read_timeout_s),
             )
         except requests.TooManyRedirects:
-            raise FetchError(f"{_name(url)}: the server redirects in a loop") from None
+            raise FetchError(
+                f"{_name(url)}: the server redirects in a loop", FailureKind.REFUSED
+            ) from None
         except requests.exceptions.InvalidURL as exc:
-            raise FetchError(f"channel URL is not valid: {exc}") from None
+            raise FetchError(
+                f"channel URL is not valid: {exc}", FailureKind.NOT_CONFIGURED
+            ) from None
         except requests.exceptions.SSLError as exc:
             raise FetchError(f"secure connection failed: {_short(exc)}", retryable=True) from None
         except requests.exceptions.ProxyError as exc:
-            raise FetchError(f"the proxy refused or failed: {_short(exc)}", True) from None
+            raise FetchError(
+                f"the proxy refused or failed: {_short(exc)}", retryable=True
+            ) from None
         except requests.ConnectTimeout:
-            raise FetchError(f"{_host(url)}: no answer (connect timeout)", True) from None
+            raise FetchError(
+                f"{_host(url)}: no answer (connect timeout)", FailureKind.TIMEOUT, retryable=True
+            ) from None
         except requests.ReadTimeout:
-            raise FetchError(f"{_name(url)}: server stopped answering (timeout)", True) from None
+            raise FetchError(
+                f"{_name(url)}: server stopped answering (timeout)", FailureKind.TIMEOUT, True
+            ) from None
         except requests.ConnectionError as exc:
-            raise FetchError(f"{_host(url)}: cannot connect ({_short(exc)})", True) from None
+            raise FetchError(
+                f"{_host(url)}: cannot connect ({_short(exc)})", retryable=True
+            ) from None
         except requests.RequestException as exc:
-            raise FetchError(f"{_name(url)}: request failed ({_short(exc)})", True) from None
+            raise FetchError(
+                f"{_name(url)}: request failed ({_short(exc)})", retryable=True
+            ) from None
 
     def _read(self, resp: requests.Response, deadline: float, url: str) -> Iterator[bytes]:
         raw = resp.raw
@@ -221,7 +251,9 @@ class Fetcher:
             while True:
                 if self._clock() > deadline:
                     raise FetchError(
-                        f"{_name(url)}: download too slow; total time limit reached", True
+                        f"{_name(url)}: download too slow; total time limit reached",
+                        FailureKind.TIMEOUT,
+                        retryable=True,
                     )
                 chunk = raw.read1(CHUNK_BYTES)
                 if not chunk:
@@ -229,9 +261,13 @@ class Fetcher:
                 self.bytes_fetched += len(chunk)
                 yield chunk
         except urllib3.exceptions.ReadTimeoutError:
-            raise FetchError(f"{_name(url)}: server stopped sending (timeout)", True) from None
+            raise FetchError(
+                f"{_name(url)}: server stopped sending (timeout)", FailureKind.TIMEOUT, True
+            ) from None
         except (urllib3.exceptions.HTTPError, OSError) as exc:
-            raise FetchError(f"{_name(url)}: connection dropped ({_short(exc)})", True) from None
+            raise FetchError(
+                f"{_name(url)}: connection dropped ({_short(exc)})", retryable=True
+            ) from None
 
     def _with_retries(
         self, op: Callable[[], tuple[requests.Response, bytes]]
@@ -251,7 +287,9 @@ class Fetcher:
         delay = min(opts.backoff_max_s, opts.backoff_base_s * 2 ** (failures - 1))
         delay *= self._rng.uniform(0.5, 1.0)
         if deadline is not None and self._clock() + delay > deadline:
-            raise FetchError("download too slow; total time limit reached", True)
+            raise FetchError(
+                "download too slow; total time limit reached", FailureKind.TIMEOUT, True
+            )
         self._sleep(delay)
 
 
@@ -327,10 +365,16 @@ def _check_status(resp: requests.Response, url: str) -> None:
     if code in (200, 206):
         return
     if code == 404:
-        raise FetchError(f"{_name(url)} is not on the channel server (HTTP 404)")
+        raise FetchError(
+            f"{_name(url)} is not on the channel server (HTTP 404)", FailureKind.NOT_FOUND
+        )
     if code == 429 or code >= 500:
-        raise FetchError(f"{_name(url)}: server busy or failing (HTTP {code})", retryable=True)
-    raise FetchError(f"{_name(url)}: server refused (HTTP {code} {resp.reason})")
+        raise FetchError(
+            f"{_name(url)}: server busy or failing (HTTP {code})", FailureKind.SERVER_ERROR, True
+        )
+    raise FetchError(
+        f"{_name(url)}: server refused (HTTP {code} {resp.reason})", FailureKind.REFUSED
+    )
 
 
 def _check_length(resp: requests.Response, expected: int, url: str, exact: bool) -> None:
@@ -340,11 +384,14 @@ def _check_length(resp: requests.Response, expected: int, url: str, exact: bool)
     try:
         length = int(text)
     except ValueError:
-        raise FetchError(f"{_name(url)}: server sent a malformed Content-Length") from None
+        raise FetchError(
+            f"{_name(url)}: server sent a malformed Content-Length", FailureKind.DAMAGED
+        ) from None
     if (exact and length != expected) or length > expected:
         raise FetchError(
             f"{_name(url)}: server announces {length} bytes, expected "
-            f"{'' if exact else 'at most '}{expected}"
+            f"{'' if exact else 'at most '}{expected}",
+            FailureKind.DAMAGED,
         )
 
 

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from kiosk.content.errors import PackRejected
 from kiosk.content.keys import TrustStore, key_id
 from kiosk.content.manifest import canonical_json
+from kiosk.util.failure_kinds import FailureKind
 
 FORMAT = 1
 INDEX_NAME = "index.json"
@@ -41,6 +42,8 @@ _TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 class IndexRejected(PackRejected):
     """The channel index is forged, damaged, older than one seen before, or expired."""
+
+    default_kind = FailureKind.DAMAGED
 
 
 @dataclass(frozen=True)
@@ -144,20 +147,28 @@ def _strict_loads(data: bytes) -> Any:
 
 def _check_signature(body: bytes, sig: dict[str, Any], trust: TrustStore) -> None:
     if sig.get("algorithm") != "ed25519" or not isinstance(sig.get("key_id"), str):
-        raise IndexRejected("channel index signature malformed (need algorithm ed25519, key_id)")
+        raise IndexRejected(
+            "channel index signature malformed (need algorithm ed25519, key_id)",
+            FailureKind.UNTRUSTED,
+        )
     try:
         raw = base64.b64decode(str(sig.get("signature")), validate=True)
     except (binascii.Error, ValueError):
-        raise IndexRejected("channel index signature is not valid base64") from None
+        raise IndexRejected(
+            "channel index signature is not valid base64", FailureKind.UNTRUSTED
+        ) from None
     try:
         trust.check(body, raw, sig["key_id"], INDEX_TRUST_SCOPE)
     except PackRejected as exc:
-        raise IndexRejected(f"channel index: {exc.reason}") from None
+        raise IndexRejected(f"channel index: {exc.reason}", exc.kind) from None
 
 
 def _parse_signed(raw: dict[str, Any]) -> ChannelIndex:
     if raw.get("format") != FORMAT:
-        raise IndexRejected(f"channel index format {raw.get('format')!r} is not supported")
+        raise IndexRejected(
+            f"channel index format {raw.get('format')!r} is not supported",
+            FailureKind.NOT_FOR_THIS_SITE,
+        )
     version = raw.get("channel_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise IndexRejected("channel index channel_version must be a positive integer")

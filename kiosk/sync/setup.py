@@ -50,7 +50,11 @@ def settings_from_config(
     builtin = builtin_trusted_key()
     if builtin is not None:
         pack_keys.append(builtin)
-    options = fetch or FetchOptions()
+    options = fetch or FetchOptions(
+        connect_timeout_s=channel.connect_timeout_s,
+        read_timeout_s=channel.read_timeout_s,
+        min_rate_bytes_per_s=channel.slowest_rate_kb_per_s * 1000,
+    )
     options = replace(options, ca_bundle=channel.ca_bundle, proxy=channel.proxy)
     return SyncSettings(
         url=url,

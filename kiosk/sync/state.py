@@ -30,6 +30,7 @@ class SyncState:
     last_result: str = ""  # "updated" | "up_to_date" | "failed"
     last_message: str = ""
     last_error: str = ""  # reason of the most recent failure ("" after a success)
+    last_error_kind: str = ""  # its FailureKind value ("" after a success, or an old file)
     pack_id: str = ""
     available_version: str = ""  # display version the channel offers
     bytes_to_download: int = 0
