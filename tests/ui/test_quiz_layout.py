@@ -1,0 +1,66 @@
+"""The quiz question page uses the screen: answers grow into the free height, stay where they
+are when the explanation card appears, and in portrait the card sits right under them."""
+
+# ruff: noqa: F811  (the builtin_content fixture is shared with test_quiz_screen)
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect
+from test_quiz_screen import answer, builtin_content, tap  # noqa: F401
+
+from kiosk.content.active import ActiveContent
+from kiosk.quiz.models import Difficulty
+
+
+def in_page(page: Any, widget: Any) -> QRect:
+    return QRect(widget.mapTo(page, widget.rect().topLeft()), widget.size())
+
+
+def settled(qtbot: Any, page: Any, buttons: list[Any]) -> list[QRect]:
+    """The answers' places once the window's layout has settled (unchanged over 3 polls)."""
+    seen: list[list[QRect]] = []
+
+    def stable() -> bool:
+        seen.append([in_page(page, b) for b in buttons])
+        return len(seen) >= 3 and seen[-1] == seen[-2] == seen[-3]
+
+    qtbot.waitUntil(stable, timeout=5_000)
+    return seen[-1]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_answers_fill_the_page_and_do_not_move_when_the_card_appears(
+    qtbot: Any, make_kiosk: Any, builtin_content: ActiveContent, size: tuple[int, int]
+) -> None:
+    kiosk = make_kiosk({"display": {"language": "zh"}, "site": {"kind": "store"}}, size=size)
+    qtbot.waitUntil(lambda: kiosk.ctx.services["content"].loaded, timeout=10_000)
+    service = kiosk.ctx.services["quiz"]
+    service.rng.seed(2026)
+    with qtbot.waitSignal(service.catalog_did_change):
+        service.set_content(builtin_content)
+    tap(qtbot, kiosk.window.router.screen("home").tiles["quiz"])
+    screen = kiosk.window.router.current
+    tap(qtbot, screen.picker.level_buttons[Difficulty.FAMILY])
+    page = screen.question_page
+    # a question with text answers only (the family level has no picture answers)
+    buttons = page.visible_buttons()
+    assert buttons and not any(b.has_picture() for b in buttons)
+    before = settled(qtbot, page, buttons)
+    lowest = max(r.bottom() for r in before)
+    # the answers grow into the free height: to their tallest, or down to the bottom margin
+    assert all(b.height() > b.minimumHeight() for b in buttons)
+    assert all(b.height() == b.maximumHeight() for b in buttons) or (
+        page.height() - lowest < kiosk.theme.px(64)
+    )
+
+    answer(qtbot, screen, right=True)
+    assert page.card.isVisible()
+    assert settled(qtbot, page, buttons) == before
+    card = in_page(page, page.card)
+    assert card.bottom() <= page.height()
+    if size[1] > size[0]:  # portrait: the card right under the answers, not at the bottom
+        assert 0 <= card.top() - lowest <= kiosk.theme.px(64)
+    else:  # landscape: beside the answers
+        assert card.left() > max(r.right() for r in before)
