@@ -29,6 +29,7 @@ from kiosk.services.gui_gc import collect_on_gui_thread
 from kiosk.services.idle import IdleTracker
 from kiosk.services.tasks import TaskRunner
 from kiosk.services.watchdog import Watchdog
+from kiosk.staff.overrides import load_overrides
 from kiosk.ui.context import UiContext
 from kiosk.ui.i18n import Language
 from kiosk.ui.lockdown import KioskEventFilter
@@ -110,7 +111,13 @@ class Kiosk:
         options: LaunchOptions,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.config = config
+        #: kiosk.toml as loaded; ``config`` adds the display choices made on the staff screen.
+        self.file_config = config
+        loaded = load_overrides(paths.staff_overrides_file)  # one tiny file, before any window
+        if loaded.problem:
+            log.warning("staff display choices: %s", loaded.problem)
+        self.overrides = loaded.overrides
+        config = self.config = loaded.overrides.apply(config)
         self.paths = paths
         self.options = options
         self.app = ensure_qapp()

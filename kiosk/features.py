@@ -21,10 +21,12 @@ from kiosk.services.energy_service import EnergyService
 from kiosk.services.quiz_service import QuizService
 from kiosk.services.sync_service import sync_service_from_config
 from kiosk.services.usb_watcher import UsbWatcher
+from kiosk.staff.overrides import save_overrides
 from kiosk.ui.screens.attract import AttractScreen, slides_from_content
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.staff_content import ContentPanel
+from kiosk.ui.staff_display import DisplayPanel
 from kiosk.ui.staff_sources import SourcesPanel
 from kiosk.ui.staff_sync import SyncPanel
 from kiosk.ui.theme import Palette, Theme
@@ -83,9 +85,33 @@ class Features:
             panel.panel_did_request_screen.connect(self.kiosk.window.router.go)
             screen.add_section(panel)
             screen.add_section(SyncPanel(self.kiosk.ctx, services["sync"]))
+            display = DisplayPanel(self.kiosk.ctx, self.kiosk.file_config)
+            display.display_did_choose.connect(partial(self._on_display_choice, display))
+            screen.add_section(display)
             energy = services.get("energy")
             if energy is not None:
                 screen.add_section(SourcesPanel(self.kiosk.ctx, energy))
+
+    def _on_display_choice(self, panel: DisplayPanel, name: str, value: str) -> None:
+        """Save a display choice made on the staff screen, then apply it."""
+        kiosk = self.kiosk
+        chosen = kiosk.overrides.choose(kiosk.file_config, name, value)
+        path = kiosk.paths.staff_overrides_file
+
+        def applied(_result: object) -> None:
+            kiosk.overrides = chosen
+            kiosk.config = kiosk.ctx.config = chosen.apply(kiosk.file_config)
+            router = kiosk.window.router
+            if name == "mode" and "energy" in router.built_names():
+                router.screen("energy").set_mode(value)
+            log.info("staff set display.%s = %s", name, value)
+            panel.show_config()
+
+        def failed(exc: BaseException) -> None:
+            log.error("cannot save the display choice to %s: %s", path, exc)
+            panel.show_problem(str(exc))
+
+        kiosk.tasks.run(lambda: save_overrides(path, chosen), applied, failed)
 
     def _on_content_did_change(self, content: ActiveContent | None) -> None:
         """Show the active pack (colours, logo, attract loop; stories subscribe themselves),

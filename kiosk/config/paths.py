@@ -47,6 +47,11 @@ class AppPaths:
     def staff_file(self) -> Path:
         return self.data_dir / "staff.json"
 
+    @property
+    def staff_overrides_file(self) -> Path:
+        """Display choices made on the staff screen (kiosk.staff.overrides)."""
+        return self.data_dir / "staff-display.json"
+
     def ensure(self) -> None:
         for d in (self.data_dir, self.cache_dir, self.log_dir):
             d.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,99 @@
+"""The staff screen's display panel: how the energy screens present the figures (family or
+student) and the language the kiosk returns to after idle, chosen by touch and kept on this
+kiosk on top of ``kiosk.toml`` (:mod:`kiosk.staff.overrides`)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.config import Config
+from kiosk.ui.context import UiContext
+from kiosk.ui.widgets.touch import button, label
+
+#: The settings on this panel and their values, in the order shown.
+CHOICES: dict[str, tuple[str, ...]] = {"mode": ("family", "student"), "language": ("zh", "en")}
+
+
+class DisplayPanel(QWidget):
+    """Emits ``display_did_choose(name, value)`` on a tap; the owner saves the choice and calls
+    :meth:`show_config` with the result (or :meth:`show_problem`)."""
+
+    display_did_choose = Signal(str, str)
+
+    def __init__(self, ctx: UiContext, file_config: Config) -> None:
+        super().__init__()
+        self.setObjectName("staff-display")
+        self.ctx = ctx
+        self.file_config = file_config
+        theme = ctx.theme
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.px(12))
+        self.heading = label("", "heading")
+        layout.addWidget(self.heading)
+        self.titles: dict[str, QWidget] = {}
+        self.notes: dict[str, QWidget] = {}
+        self.buttons: dict[tuple[str, str], QPushButton] = {}
+        for name, values in CHOICES.items():
+            title = self.titles[name] = label("", "")
+            row = QHBoxLayout()
+            row.setSpacing(theme.px(16))
+            group = QButtonGroup(self)
+            group.setExclusive(True)
+            for value in values:
+                btn = self.buttons[(name, value)] = button("", "tab")
+                btn.setObjectName(f"display-{name}-{value}")
+                btn.setCheckable(True)
+                btn.clicked.connect(lambda _=False, n=name, v=value: self._on_tapped(n, v))
+                group.addButton(btn)
+                row.addWidget(btn, 1)
+            note = self.notes[name] = label("", "small")
+            layout.addWidget(title)
+            layout.addLayout(row)
+            layout.addWidget(note)
+        self.problem = label("", "honest")
+        self.problem.setObjectName("display-problem")
+        self.problem.setVisible(False)
+        layout.addWidget(self.problem)
+        ctx.language.language_did_change.connect(lambda _code: self.retranslate())
+        self.retranslate()
+
+    def _on_tapped(self, name: str, value: str) -> None:
+        if getattr(self.ctx.config.display, name) != value:
+            self.display_did_choose.emit(name, value)
+
+    def show_config(self) -> None:
+        """Show ``ctx.config`` (after a choice was saved)."""
+        self.problem.setVisible(False)
+        self.retranslate()
+
+    def show_problem(self, text: str) -> None:
+        """A choice could not be saved: say so and show what is still in effect."""
+        self.problem.setText(self.tr("Could not save the choice: %1").replace("%1", text))
+        self.problem.setVisible(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Display"))
+        self.titles["mode"].setText(self.tr("Energy screens"))
+        self.titles["language"].setText(self.tr("Language after a visitor leaves"))
+        words = {
+            ("mode", "family"): self.tr("Family: big figures"),
+            ("mode", "student"): self.tr("Student: all figures and buildings"),
+            ("language", "zh"): "中文",  # each language in its own words
+            ("language", "en"): "English",
+        }
+        current = self.ctx.config.display
+        for (name, value), btn in self.buttons.items():
+            btn.setText(words[(name, value)])
+            btn.setChecked(getattr(current, name) == value)
+        for name in CHOICES:
+            from_file = getattr(self.file_config.display, name)
+            if getattr(current, name) == from_file:
+                note = self.tr("As set in kiosk.toml.")
+            else:
+                note = self.tr("Chosen on this kiosk; kiosk.toml says: %1").replace(
+                    "%1", words[(name, from_file)]
+                )
+            self.notes[name].setText(note)
