@@ -113,11 +113,11 @@ class Kiosk:
     ) -> None:
         #: kiosk.toml as loaded; ``config`` adds the display choices made on the staff screen.
         self.file_config = config
-        loaded = load_overrides(paths.staff_overrides_file)  # one tiny file, before any window
-        if loaded.problem:
-            log.warning("staff display choices: %s", loaded.problem)
-        self.overrides = loaded.overrides
-        config = self.config = loaded.overrides.apply(config)
+        # one tiny file, read before any window: its language is the first frame's
+        self.overrides, problem = load_overrides(paths.staff_overrides_file)
+        if problem:
+            log.warning("staff display choices: %s", problem)
+        config = self.config = self.overrides.apply(config)
         self.paths = paths
         self.options = options
         self.app = ensure_qapp()

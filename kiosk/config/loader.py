@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -74,6 +73,8 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(name, "", "file not found") from None
     except OSError as exc:
         raise ConfigError(name, "", f"cannot read: {exc.strerror}") from None
+    import tomllib  # only with a file to parse: it is ~5 % of the kiosk's start-up time
+
     try:
         raw = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:

@@ -8,17 +8,19 @@ staff set it back to the config file's value, which removes it, so a later edit 
 
 A file that cannot be read or holds a value that is not allowed is ignored with a message
 saying what and where; the config file's values then apply and nothing else changes.
+
+The kiosk reads this file before its first frame, so ``json`` and the atomic writer are
+imported only when there is a file to parse or a choice to save (the common start has none;
+the start-up budget is tight: see benchmarks/bench_startup.py).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from kiosk.config import Config
 from kiosk.config.model import DisplayConfig
-from kiosk.util.atomic import atomic_write_text
 
 #: The ``[display]`` settings staff may change, with the values each allows.
 ALLOWED: dict[str, tuple[str, ...]] = {
@@ -51,26 +53,23 @@ class StaffOverrides:
         return replace(self, **{name: kept})
 
 
-@dataclass(frozen=True)
-class LoadedOverrides:
-    overrides: StaffOverrides
-    problem: str  # empty when the file was fine or absent
-
-
-def load_overrides(path: Path) -> LoadedOverrides:
-    """Read ``path``; a missing file means no overrides. Never raises for bad content."""
+def load_overrides(path: Path) -> tuple[StaffOverrides, str]:
+    """Read ``path``: the overrides, and a problem (empty when the file was fine or absent).
+    A missing file means no overrides. Never raises for bad content."""
     try:
         text = path.read_text("utf-8")
     except FileNotFoundError:
-        return LoadedOverrides(StaffOverrides(), "")
+        return StaffOverrides(), ""
     except OSError as exc:
-        return LoadedOverrides(StaffOverrides(), f"{path}: cannot read ({exc.strerror or exc})")
+        return StaffOverrides(), f"{path}: cannot read ({exc.strerror or exc})"
+    import json
+
     try:
         data = json.loads(text)
     except ValueError as exc:
-        return LoadedOverrides(StaffOverrides(), f"{path}: not valid JSON ({exc}); ignored")
+        return StaffOverrides(), f"{path}: not valid JSON ({exc}); ignored"
     if not isinstance(data, dict):
-        return LoadedOverrides(StaffOverrides(), f"{path}: expected an object; ignored")
+        return StaffOverrides(), f"{path}: expected an object; ignored"
     values: dict[str, str] = {}
     problems: list[str] = []
     for name, value in data.items():
@@ -82,10 +81,14 @@ def load_overrides(path: Path) -> LoadedOverrides:
         else:
             values[name] = value
     problem = f"{path}: {'; '.join(problems)}; ignored" if problems else ""
-    return LoadedOverrides(StaffOverrides(**values), problem)
+    return StaffOverrides(**values), problem
 
 
 def save_overrides(path: Path, overrides: StaffOverrides) -> None:
     """Write ``overrides`` atomically (only the values that are set). Raises OSError."""
+    import json
+
+    from kiosk.util.atomic import atomic_write_text
+
     data = {k: v for k, v in (("mode", overrides.mode), ("language", overrides.language)) if v}
     atomic_write_text(path, json.dumps(data, indent=2) + "\n")

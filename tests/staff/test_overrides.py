@@ -22,10 +22,10 @@ def test_a_choice_survives_a_restart_and_wins_over_the_config_file(tmp_path: Pat
     base = config()
     chosen = StaffOverrides().choose(base, "mode", "student").choose(base, "language", "en")
     save_overrides(path, chosen)
-    loaded = load_overrides(path)
-    assert loaded.problem == ""
-    assert loaded.overrides == chosen
-    effective = loaded.overrides.apply(base)
+    overrides, problem = load_overrides(path)
+    assert problem == ""
+    assert overrides == chosen
+    effective = overrides.apply(base)
     assert (effective.display.mode, effective.display.language) == ("student", "en")
     assert effective.display.idle_seconds == base.display.idle_seconds  # the rest untouched
 
@@ -48,8 +48,8 @@ def test_a_value_that_is_not_allowed_is_refused() -> None:
 
 
 def test_no_file_means_the_config_file_applies(tmp_path: Path) -> None:
-    loaded = load_overrides(tmp_path / "missing.json")
-    assert loaded.problem == "" and loaded.overrides.apply(config()) == config()
+    overrides, problem = load_overrides(tmp_path / "missing.json")
+    assert problem == "" and overrides.apply(config()) == config()
 
 
 @pytest.mark.parametrize(
@@ -67,6 +67,6 @@ def test_a_bad_file_is_ignored_with_a_message_saying_what_and_where(
 ) -> None:
     path = tmp_path / "staff-display.json"
     path.write_text(text, "utf-8")
-    loaded = load_overrides(path)
-    assert loaded.overrides == expected
-    assert str(path) in loaded.problem and problem in loaded.problem
+    overrides, message = load_overrides(path)
+    assert overrides == expected
+    assert str(path) in message and problem in message
