@@ -29,97 +29,151 @@
 <context>
     <name>ContentPanel</name>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="71" />
+        <location filename="../../kiosk/ui/staff_content.py" line="77" />
         <source>none</source>
         <extracomment>Open another screen by name (the USB screen).</extracomment>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="78" />
+        <location filename="../../kiosk/ui/staff_content.py" line="84" />
         <source>Content pack</source>
         <translation>内容包</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="80" />
+        <location filename="../../kiosk/ui/staff_content.py" line="86" />
         <source>Showing</source>
         <translation>正在显示</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="81" />
+        <location filename="../../kiosk/ui/staff_content.py" line="87" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="82" />
+        <location filename="../../kiosk/ui/staff_content.py" line="88" />
         <source>Kept to go back to</source>
         <translation>可回退的版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="83" />
+        <location filename="../../kiosk/ui/staff_content.py" line="89" />
         <source>Last install</source>
         <translation>上次安装</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="84" />
+        <location filename="../../kiosk/ui/staff_content.py" line="90" />
         <source>USB stick</source>
         <translation>U 盘</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="88" />
+        <location filename="../../kiosk/ui/staff_content.py" line="94" />
         <source>no content pack</source>
         <translation>没有内容包</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="93" />
+        <location filename="../../kiosk/ui/staff_content.py" line="99" />
         <source>In use and confirmed</source>
         <translation>使用中，已确认</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="95" />
+        <location filename="../../kiosk/ui/staff_content.py" line="101" />
         <source>New: confirmed once the kiosk has shown it</source>
         <translation>新版本：展示一次后确认</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="98" />
+        <location filename="../../kiosk/ui/staff_content.py" line="105" />
+        <source>Not installed (reason below)</source>
+        <translation>未安装（原因见下方）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="107" />
         <source>none since the kiosk started</source>
         <translation>本次启动后没有安装</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="106" />
+        <location filename="../../kiosk/ui/staff_content.py" line="113" />
         <source>Install from USB…</source>
         <translation>从 U 盘安装…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="110" />
+        <location filename="../../kiosk/ui/staff_content.py" line="117" />
         <source>Tap again to go back to %1</source>
         <translation>再点一次回退到 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="113" />
+        <location filename="../../kiosk/ui/staff_content.py" line="120" />
         <source>Roll back</source>
         <translation>回退</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="123" />
+        <location filename="../../kiosk/ui/staff_content.py" line="133" />
+        <source>Last install: %1</source>
+        <translation>上次安装：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_content.py" line="153" />
         <source>none inserted</source>
         <translation>未插入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff_content.py" line="125" />
+        <location filename="../../kiosk/ui/staff_content.py" line="155" />
         <source>inserted, %n content pack(s) found</source>
         <translation>
             <numerusform>已插入，找到 %n 个内容包</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="141" />
+        <location filename="../../kiosk/ui/staff_content.py" line="172" />
         <source>Rolled back to %1</source>
         <translation>已回退到 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_content.py" line="147" />
+        <location filename="../../kiosk/ui/staff_content.py" line="138" />
         <source>Roll back failed: %1</source>
         <translation>回退失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/staff_display.py" line="73" />
+        <source>Could not save the choice: %1</source>
+        <extracomment>The settings on this panel and their values, in the order shown.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_display.py" line="78" />
+        <source>Display</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_display.py" line="79" />
+        <source>Energy screens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_display.py" line="80" />
+        <source>Language after a visitor leaves</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_display.py" line="82" />
+        <source>Family: big figures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_display.py" line="83" />
+        <source>Student: all figures and buildings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_display.py" line="94" />
+        <source>As set in kiosk.toml.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff_display.py" line="96" />
+        <source>Chosen on this kiosk; kiosk.toml says: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -159,87 +213,87 @@
 <context>
     <name>ExplainView</name>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="90" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="84" />
         <source>Today: %1 kWh × %2 kg CO2/kWh = %3</source>
         <translation>今日：%1 kWh × %2 kg CO2/kWh = %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="93" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="87" />
         <source>CO2 avoided</source>
         <translation>减少的 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="95" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="89" />
         <source>Every kilowatt-hour our solar panels make is one the power grid does not have to make. CO2 avoided = solar energy (kWh) × grid emission factor (kg CO2 per kWh).</source>
         <translation>我们的太阳能板每发一千瓦时电，电网就少发一千瓦时。减少的 CO2 = 太阳能发电量（千瓦时）× 电网排放因子（千克 CO2/千瓦时）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="102" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="96" />
         <source>The emission factor is not known yet.</source>
         <translation>排放因子暂未确定。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="107" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="101" />
         <source>%1: %2 kg CO2 per kWh (data year %3).</source>
         <translation>%1：每千瓦时 %2 千克 CO2（%3 年数据）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="112" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="106" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="114" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="108" />
         <source>The emission factor</source>
         <translation>排放因子</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="117" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="111" />
         <source>Self-sufficiency</source>
         <translation>自给率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="119" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="113" />
         <source>The share of the electricity we use that we do not buy from the grid: (electricity used − bought from the grid) ÷ electricity used.</source>
         <translation>我们所用电中不需要从电网购买的比例：（用电量 − 从电网购电量）÷ 用电量。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="125" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="119" />
         <source>Solar used on site</source>
         <translation>太阳能自用率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="127" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="121" />
         <source>The share of our solar energy we use ourselves instead of selling it: (solar energy − sold to the grid) ÷ solar energy.</source>
         <translation>太阳能发电中由我们自己使用、而不是卖给电网的比例：（太阳能发电量 − 售给电网的电量）÷ 太阳能发电量。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="133" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="127" />
         <source>Rainwater</source>
         <translation>雨水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="135" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="129" />
         <source>Rain from the roof is collected in a tank. Every litre of rainwater we use is a litre of tap water we do not need, so the water saved is the rainwater collected.</source>
         <translation>屋顶的雨水被收集到水箱里。我们每用一升雨水，就少用一升自来水，所以节约的自来水就等于收集的雨水。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="141" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="135" />
         <source>Where each number comes from</source>
         <translation>每个数字从哪里来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="143" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="137" />
         <source>live: measured just now. simulated: from the built-in simulator, not a meter. updated N min ago: the meter has not answered since; we show its last value. —: no data, so we show nothing rather than guess.</source>
         <translation>实时：刚刚测得。模拟数据：来自内置模拟器，不是电表。N 分钟前更新：电表之后没有回应，显示的是最后一次的数值。—：没有数据，我们宁可不显示，也不猜测。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="148" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="142" />
         <source>Everyday comparisons</source>
         <translation>生活中的比较</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="153" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="147" />
         <source>No comparisons are installed.</source>
         <translation>尚未安装比较数据。</translation>
     </message>
@@ -275,6 +329,104 @@
         <location filename="../../kiosk/ui/quiz/feedback_card.py" line="113" />
         <source>Next question</source>
         <translation>下一题</translation>
+    </message>
+</context>
+<context>
+    <name>FailureText</name>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="16" />
+        <source>The kiosk cannot reach the channel server, or the connection keeps breaking off. It keeps its content and tries again later. Check the shop's internet connection and proxy, and that the kiosk's date and time are right.</source>
+        <translation>一体机连不上频道服务器，或者连接总是中断。当前内容照常展示，稍后会自动重试。请检查店里的网络和代理设置，并确认一体机的日期和时间正确。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="22" />
+        <source>The channel server did not answer in time, or the download was too slow. The kiosk keeps its content and tries again later. Check the shop's internet connection.</source>
+        <translation>频道服务器没有及时响应，或者下载太慢。当前内容照常展示，稍后会自动重试。请检查店里的网络。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="28" />
+        <source>The channel server is busy or has a problem. The kiosk keeps its content and tries again later. If this lasts more than a day, tell head office.</source>
+        <translation>频道服务器繁忙或出了故障。当前内容照常展示，稍后会自动重试。如果超过一天还没恢复，请告诉总部。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="33" />
+        <source>A file is missing on the channel server. The kiosk keeps its content. Tell head office to publish the pack again.</source>
+        <translation>频道服务器上缺少一个文件。当前内容照常展示。请告诉总部重新发布这个内容包。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="38" />
+        <source>The channel server refused the kiosk's request. The kiosk keeps its content. Ask IT to check the channel address and the server.</source>
+        <translation>频道服务器拒绝了一体机的请求。当前内容照常展示。请让技术人员检查频道地址和服务器设置。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="43" />
+        <source>The content arrived damaged or incomplete, so it was not installed. Network sync tries again by itself; for a USB stick, copy the pack onto it again. If this keeps happening, ask for a new copy of the pack.</source>
+        <translation>收到的内容已损坏或不完整，所以没有安装。网络同步会自动重试；如果用的是 U 盘，请把内容包重新拷贝到 U 盘上。如果反复出现，请向提供方要一份新的内容包。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="49" />
+        <source>The content is not signed by a key this kiosk trusts, or its signature is wrong, so it was not installed. Ask whoever made the pack, or IT, to check the keys.</source>
+        <translation>这份内容没有用本机信任的密钥签名，或者签名不对，所以没有安装。请联系制作内容包的人或技术人员检查密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="54" />
+        <source>The channel has not been renewed in time and has expired. The kiosk keeps its content. Tell head office to refresh the channel.</source>
+        <translation>频道没有按时续期，已经过期。当前内容照常展示。请告诉总部刷新频道。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="59" />
+        <source>The channel offered older or mixed-up content, so the kiosk refused it and keeps its content. Tell head office: this can be a faulty cache or tampering.</source>
+        <translation>频道提供的内容比之前的旧，或者前后对不上，一体机已拒绝，当前内容照常展示。请告诉总部：可能是缓存出错，也可能被人篡改。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="64" />
+        <source>The pack did not pass the kiosk's checks (a file, a size or the format is not allowed), so it was not installed. Ask whoever made the pack to fix it.</source>
+        <translation>内容包没有通过一体机的检查（某个文件、大小或格式不允许），所以没有安装。请让制作内容包的人修改后重新提供。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="69" />
+        <source>This pack is not for this kiosk: it is meant for another kind of site, needs a newer kiosk app, or is older than the content already installed.</source>
+        <translation>这个内容包不适用于本机：它是给其他类型场所用的，或需要更新版本的一体机软件，或比已安装的内容更旧。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="74" />
+        <source>The kiosk could not read or write its own storage; the disk may be full or damaged. Ask IT to check the kiosk's disk.</source>
+        <translation>一体机无法读写自己的存储，磁盘可能已满或损坏。请让技术人员检查一体机的磁盘。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="79" />
+        <source>Another install is running. Try again when it has finished.</source>
+        <translation>另一个安装正在进行。请等它完成后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="83" />
+        <source>The USB stick could not be read to the end; it may have been removed too early. Insert it again and keep it in until the screen says it can be removed.</source>
+        <translation>U 盘没能读完，可能拔得太早了。请重新插入 U 盘，等屏幕提示可以拔出时再拔。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="88" />
+        <source>There is no content pack here to show or to go back to. Install one from a USB stick, or let network sync fetch one.</source>
+        <translation>本机没有可展示或可回退的内容包。请从 U 盘安装一个，或等网络同步下载。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="93" />
+        <source>The kiosk is not set up for this: a setting is missing or wrong, for example the channel address or a trusted key. Ask IT to check the kiosk's settings.</source>
+        <translation>一体机还没有设置好：缺少某项设置或设置有误，比如频道地址或信任的密钥。请让技术人员检查一体机的设置。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="98" />
+        <source>The sync stopped because the kiosk app was closing. It runs again by itself.</source>
+        <translation>一体机软件正在关闭，同步已停止。之后会自动重新同步。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="102" />
+        <source>Something unexpected went wrong inside the kiosk. It keeps its content. If this happens again, send the details to support.</source>
+        <translation>一体机内部出现了意外问题。当前内容照常展示。如果再次出现，请把下面的详细信息发给技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/failure_text.py" line="117" />
+        <source>Details: %1</source>
+        <translation>详细信息：%1</translation>
     </message>
 </context>
 <context>
@@ -449,93 +601,93 @@
 <context>
     <name>NowView</name>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="207" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="200" />
         <source>Today: %1 %2</source>
         <extracomment>Card columns by (mode, portrait).</extracomment>
         <translation>今日：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="227" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="220" />
         <source>Solar power now</source>
         <translation>此刻太阳能发电功率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="229" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="222" />
         <source>Solar energy today</source>
         <translation>今日太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="230" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="223" />
         <source>Self-sufficiency today</source>
         <translation>今日自给率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="231" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="224" />
         <source>Solar used on site today</source>
         <translation>今日太阳能自用率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="232" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="225" />
         <source>CO2 avoided today</source>
         <translation>今日减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="233" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="226" />
         <source>CO2 avoided this month</source>
         <translation>本月减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="234" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="227" />
         <source>CO2 avoided this year</source>
         <translation>今年减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="235" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="228" />
         <source>CO2 avoided since we started</source>
         <translation>累计减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="236" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="229" />
         <source>Rainwater collected today</source>
         <translation>今日收集雨水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="237" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="230" />
         <source>Tap water saved this year</source>
         <translation>今年节约自来水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="238" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="231" />
         <source>Electricity used today</source>
         <translation>今日用电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="239" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="232" />
         <source>Buying from the grid now</source>
         <translation>此刻从电网购电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="240" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="233" />
         <source>Selling to the grid now</source>
         <translation>此刻向电网售电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="246" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="239" />
         <source>Sun</source>
         <translation>太阳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="246" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="239" />
         <source>Our building</source>
         <translation>我们的楼</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="246" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="239" />
         <source>Power grid</source>
         <translation>电网</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="247" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="240" />
         <source>Each building now</source>
         <translation>各楼此刻用电</translation>
     </message>
@@ -639,17 +791,17 @@
 <context>
     <name>QuestionPage</name>
     <message>
-        <location filename="../../kiosk/ui/quiz/question_page.py" line="113" />
+        <location filename="../../kiosk/ui/quiz/question_page.py" line="115" />
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/question_page.py" line="119" />
+        <location filename="../../kiosk/ui/quiz/question_page.py" line="121" />
         <source>Pick every answer that fits, then tap Check.</source>
         <translation>选出所有正确的答案，然后点“检查答案”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/question_page.py" line="125" />
+        <location filename="../../kiosk/ui/quiz/question_page.py" line="127" />
         <source>Check my answer</source>
         <translation>检查答案</translation>
     </message>
@@ -888,57 +1040,57 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="131" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="125" />
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="134" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="128" />
         <source>Back to visitors</source>
         <translation>返回访客界面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="135" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="129" />
         <source>Restart kiosk</source>
         <translation>重启程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="136" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="130" />
         <source>Exit kiosk</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="137" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="131" />
         <source>This kiosk</source>
         <translation>本机信息</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="138" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="132" />
         <source>Recent log</source>
         <translation>最近日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="140" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="134" />
         <source>App version</source>
         <translation>程序版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="141" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="135" />
         <source>Config file</source>
         <translation>配置文件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="142" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="136" />
         <source>Data folder</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="143" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="137" />
         <source>Disk free</source>
         <translation>磁盘剩余空间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="161" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="155" />
         <source>none (built-in defaults)</source>
         <translation>无（使用内置默认值）</translation>
     </message>
@@ -974,129 +1126,129 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="87" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="94" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="90" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="97" />
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="92" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="99" />
         <source>%1 min ago</source>
         <translation>%1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="95" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="102" />
         <source>%1 h ago</source>
         <translation>%1 小时前</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="96" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="103" />
         <source>%1 days ago</source>
         <translation>%1 天前</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="100" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="107" />
         <source>Network sync</source>
         <translation>网络同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="102" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="109" />
         <source>Channel</source>
         <translation>频道</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="103" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="110" />
         <source>Last synced</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="104" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="111" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="105" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="112" />
         <source>Showing</source>
         <translation>正在显示</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="106" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="113" />
         <source>Available</source>
         <translation>可用版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="109" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="116" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="111" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="118" />
         <source>off (no channel URL set)</source>
         <translation>已关闭（未设置频道网址）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="125" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="134" />
         <source>New content installed</source>
         <translation>已安装新内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="126" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="135" />
         <source>Up to date</source>
         <translation>已是最新</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="127" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="136" />
         <source>Failed (reason below)</source>
         <translation>失败（原因见下方）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="129" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="138" />
         <source>not yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="131" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="140" />
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="135" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="152" />
         <source>Last failure: %1</source>
         <translation>上次失败：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="150" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="168" />
         <source>(%1 to download)</source>
         <translation>（需下载 %1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="162" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="180" />
         <source>Downloading %1 of %2</source>
         <translation>正在下载 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="166" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="184" />
         <source>Checking the channel…</source>
         <translation>正在检查频道…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="197" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="216" />
         <source>Installed %1</source>
         <translation>已安装 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="201" />
+        <location filename="../../kiosk/ui/staff_sync.py" line="220" />
         <source>Already up to date</source>
         <translation>已是最新版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_sync.py" line="206" />
-        <source>Sync failed: %1</source>
-        <translation>同步失败：%1</translation>
+        <location filename="../../kiosk/ui/staff_sync.py" line="226" />
+        <source>Sync failed; the reason is shown above.</source>
+        <translation>同步失败，原因见上方。</translation>
     </message>
 </context>
 <context>
@@ -1138,72 +1290,81 @@
 <context>
     <name>UsbScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="176" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="183" />
         <source>Another install or roll back is running. Try again when it has finished.</source>
         <translation>另一个安装或回退正在进行。请等它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="228" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="236" />
         <source>Load content from USB</source>
         <translation>从 U 盘加载内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="235" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="243" />
         <source>Back to staff</source>
         <translation>返回管理页面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="236" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="244" />
         <source>See the stories</source>
         <translation>查看故事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="237" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="245" />
         <source>Choose another pack</source>
         <translation>选择其他内容包</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="239" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="247" />
         <source>Install</source>
         <translation>安装</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="250" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="259" />
         <source>Installing %1</source>
         <translation>正在安装 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="254" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="263" />
         <source>Step 1 of 2: copying the pack to the kiosk. Do not remove the USB stick.</source>
         <translation>第 1 步（共 2 步）：正在把内容包复制到一体机。请不要拔出 U 盘。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="257" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="266" />
         <source>Step 2 of 2: checking the signature and every file, then installing. You can remove the USB stick now.</source>
         <translation>第 2 步（共 2 步）：正在检查签名和每个文件，然后安装。现在可以拔出 U 盘了。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="260" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="269" />
         <source>Opening the new content…</source>
         <translation>正在打开新内容…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="263" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="272" />
         <source>Installed: %1</source>
         <translation>已安装：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="265" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="274" />
         <source>The kiosk now shows this pack. You can remove the USB stick.</source>
         <translation>一体机现在展示这个内容包。可以拔出 U 盘了。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="268" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="277" />
         <source>Not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="271" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="280" />
+        <source>%1
+
+Nothing was changed: the kiosk keeps showing its current content.</source>
+        <translation>%1
+
+没有任何改动：一体机继续展示当前内容。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/usb.py" line="284" />
         <source>%1
 
 Nothing was changed: the kiosk keeps showing its current content. You can remove the USB stick.</source>
@@ -1212,34 +1373,34 @@ Nothing was changed: the kiosk keeps showing its current content. You can remove
 没有任何改动：一体机继续展示当前内容。可以拔出 U 盘了。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="280" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="294" />
         <source>No USB stick found</source>
         <translation>未发现 U 盘</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="283" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="297" />
         <source>Insert a USB stick with .kpack files at its top level or in a folder named kiosk-packs.</source>
         <translation>请插入 U 盘，把 .kpack 文件放在根目录或名为 kiosk-packs 的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="288" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="302" />
         <source>No content packs on the USB stick</source>
         <translation>U 盘上没有内容包</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="290" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="304" />
         <source>Put .kpack files at its top level or in a folder named kiosk-packs.</source>
         <translation>请把 .kpack 文件放在 U 盘根目录或名为 kiosk-packs 的文件夹中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/usb.py" line="293" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="307" />
         <source>Content packs found: %n</source>
         <translation>
             <numerusform>找到 %n 个内容包</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/usb.py" line="296" />
+        <location filename="../../kiosk/ui/screens/usb.py" line="310" />
         <source>Choose the pack to install. It is copied to the kiosk and checked before anything changes.</source>
         <translation>选择要安装的内容包。它会先复制到一体机并通过检查，然后才会有任何改动。</translation>
     </message>

@@ -26,7 +26,7 @@ from kiosk.content.pack_docs import (
     document_kind,
 )
 from kiosk.content.store import PackRef
-from kiosk.util.failure_kinds import kind_of
+from kiosk.util.failure_kinds import FailureKind, kind_of
 
 #: Colours of a pack that names none: the app's own palette (kiosk/ui/theme.py), so the
 #: built-in look needs no restyle at start. tests/ui/test_theme_defaults.py keeps them equal.
@@ -99,6 +99,7 @@ class ActiveContent:
 class StartResult:
     content: ActiveContent | None
     problem: str = ""  # why the wanted release is not shown (empty when all is well)
+    problem_kind: str = ""  # the FailureKind of the first problem ("" when all is well)
 
 
 def _text(d: dict[str, str]) -> LocalText:
@@ -163,25 +164,34 @@ def start_content(library: Library) -> StartResult:
     The caller marks the shown release good with :meth:`Library.mark_good`.
     """
     problems: list[str] = []
+    kinds: list[FailureKind] = []
+
+    def note(problem: str, kind: FailureKind) -> None:
+        problems.append(problem)
+        kinds.append(kind)
+
+    def result(content: ActiveContent | None) -> StartResult:
+        return StartResult(content, "; ".join(problems), kinds[0] if kinds else "")
+
     try:
         try:
             ref = library.start()
         except (LibraryBusy, OSError) as exc:
             # an installer holds the lock, or the disk is read-only: show what is active now
-            problems.append(f"start bookkeeping skipped: {exc}")
+            note(f"start bookkeeping skipped: {exc}", kind_of(exc))
             ref = library.pointer().active
         failed = library.pointer().last_failed
         if failed is not None:
-            problems.append(f"release {failed.version} of {failed.id} failed to start")
+            note(f"release {failed.version} of {failed.id} failed to start", FailureKind.INTERNAL)
         for _ in range(2):
             if ref is None:
                 break
             try:
-                return StartResult(load_content(library, library.load(ref)), "; ".join(problems))
+                return result(load_content(library, library.load(ref)))
             except LibraryError as exc:
-                problems.append(str(exc))
+                note(str(exc), exc.kind)
                 ref = library.fall_back()
     except (LibraryError, LibraryBusy, OSError) as exc:
-        problems.append(str(exc))
-    problems.append("no content pack installed")
-    return StartResult(None, "; ".join(problems))
+        note(str(exc), kind_of(exc))
+    note("no content pack installed", FailureKind.NO_PACK)
+    return result(None)

@@ -28,7 +28,7 @@ PACK_SUFFIX = ".kpack"
 #: Linux mount roots where desktop automounters and udisks put removable media.
 LINUX_MEDIA_ROOTS = ("/media/", "/run/media/", "/mnt/")
 #: Errors only the kiosk's own storage gives (a stick being read never does).
-_INTERNAL_DISK_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
+_INTERNAL_DISK_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
 _REMOVABLE_FS = {"vfat", "exfat", "ntfs", "ntfs3", "fuseblk", "msdos", "udf", "iso9660", "ext4", "ext3", "ext2", "btrfs", "xfs", "hfsplus", "f2fs"}  # fmt: skip
 
 Progress = Callable[[int, int], None]

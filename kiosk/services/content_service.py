@@ -22,13 +22,14 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.content.active import ActiveContent, start_content
 from kiosk.content.builtin import BUILTIN_DIR, builtin_trusted_key, ensure_builtin
-from kiosk.content.errors import LibraryError, PackRejected
+from kiosk.content.errors import LibraryError
 from kiosk.content.keys import KeyFileError, TrustedKey, TrustStore, load_public_key
 from kiosk.content.library import Library
 from kiosk.content.policy import InstallPolicy
 from kiosk.content.store import PackRef
-from kiosk.content.usb import CopyFailed, install_from_stick
+from kiosk.content.usb import install_from_stick
 from kiosk.services.tasks import TaskRunner
+from kiosk.util.failure_kinds import Failure, FailureKind, kind_of
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +52,11 @@ class ContentStatus:
     active: ReleaseInfo | None = None
     previous: ReleaseInfo | None = None
     confirmed: bool = True  # the active release has been shown once and marked good
-    problem: str = ""  # why the wanted release is not shown, bad trusted keys, ...
-    last_install: str = ""
+    problem: str = ""  # why the wanted release is not shown, bad trusted keys, ... (English)
+    problem_kind: str = ""  # FailureKind of the (first) problem
+    last_install: str = ""  # English, for the log and the "Details" line
     last_install_ok: bool | None = None
+    last_install_kind: str = ""  # FailureKind of a failed last install
     last_install_at: float | None = None  # time.time()
 
 
@@ -70,9 +73,9 @@ class ContentService(QObject):
     install_did_enter_phase = Signal(str)  # "copy" | "install" | "load"
     install_did_progress = Signal(int, int)  # (done, PROGRESS_STEPS)
     install_did_finish = Signal(object)  # PackRef of the release now shown
-    install_did_fail = Signal(str)  # one line for staff; nothing was changed
+    install_did_fail = Signal(str, str)  # FailureKind value, English reason; nothing changed
     rollback_did_finish = Signal(object)  # PackRef
-    rollback_did_fail = Signal(str)
+    rollback_did_fail = Signal(str, str)  # FailureKind value, English reason
 
     _worker_did_progress = Signal(str, int)  # emitted on the worker thread, queued to us
 
@@ -142,8 +145,8 @@ class ContentService(QObject):
 
     def mark_shown(self, ref: PackRef) -> None:
         """The UI has applied this release: keep it (it becomes the release to start with)."""
-        problem = self._status.problem
-        self._run(lambda: self._mark_good_job(ref, problem), self._on_status)
+        problem, kind = self._status.problem, self._status.problem_kind
+        self._run(lambda: self._mark_good_job(ref, problem, kind), self._on_status)
 
     def install(self, pack_file: Path) -> bool:
         """Copy ``pack_file`` (on a stick) in, verify and install it. False if busy."""
@@ -195,19 +198,21 @@ class ContentService(QObject):
         if result.problem:
             log.warning("content: %s", result.problem)
         problem = "; ".join(p for p in (result.problem, self._key_problem) if p)
-        return _Loaded(result.content, self._read_status(problem))
+        kind = result.problem_kind or (FailureKind.NOT_CONFIGURED if self._key_problem else "")
+        return _Loaded(result.content, self._read_status(problem, kind))
 
-    def _read_status(self, problem: str) -> ContentStatus:
+    def _read_status(self, problem: str, problem_kind: str) -> ContentStatus:
         """The library's side of the status (the GUI thread adds the last-install record)."""
         try:
             ptr = self.library.pointer()
         except LibraryError as exc:
-            return ContentStatus(problem=str(exc))
+            return ContentStatus(problem=str(exc), problem_kind=exc.kind)
         return ContentStatus(
             active=self._release(ptr.active),
             previous=self._release(ptr.previous),
             confirmed=ptr.status == "good",
             problem=problem,
+            problem_kind=problem_kind,
         )
 
     def _release(self, ref: PackRef | None) -> ReleaseInfo | None:
@@ -228,12 +233,12 @@ class ContentService(QObject):
         except OSError as exc:
             log.warning("could not clean %s: %s", self.incoming_dir, exc)
 
-    def _mark_good_job(self, ref: PackRef, problem: str) -> ContentStatus:
+    def _mark_good_job(self, ref: PackRef, problem: str, problem_kind: str) -> ContentStatus:
         ptr = self.library.pointer()
         if ptr.active == ref and ptr.status != "good":
             self.library.mark_good()
             log.info("content: %s release %s marked good", ref.id, ref.version)
-        return self._read_status(problem)
+        return self._read_status(problem, problem_kind)
 
     def _install_job(self, pack_file: Path) -> tuple[PackRef, _Loaded]:
         last = [-1]
@@ -279,9 +284,13 @@ class ContentService(QObject):
         self._status = status
         self.status_did_change.emit(status)
 
-    def _record_install(self, text: str, ok: bool) -> None:
+    def _record_install(self, text: str, ok: bool, kind: str = "") -> None:
         self._status = replace(
-            self._status, last_install=text, last_install_ok=ok, last_install_at=self._clock()
+            self._status,
+            last_install=text,
+            last_install_ok=ok,
+            last_install_kind=kind,
+            last_install_at=self._clock(),
         )
 
     def _on_installed(self, result: tuple[PackRef, _Loaded]) -> None:
@@ -293,9 +302,10 @@ class ContentService(QObject):
                 f"{ref.id} release {ref.version} was installed but could not be shown "
                 f"({loaded.status.problem or 'unknown reason'}); the previous content is back"
             )
-            self._record_install(f"not shown: {reason}", ok=False)
+            kind = loaded.status.problem_kind or FailureKind.INTERNAL
+            self._record_install(f"not shown: {reason}", ok=False, kind=kind)
             self._on_loaded(loaded)
-            self.install_did_fail.emit(reason)
+            self.install_did_fail.emit(kind, reason)
             return
         self._record_install(
             f"installed {ref.id} release {ref.version} ({ref.display_version})", ok=True
@@ -305,11 +315,11 @@ class ContentService(QObject):
 
     def _on_install_error(self, exc: BaseException) -> None:
         self._busy = False
-        reason = _reason(exc)
-        log.warning("pack not installed: %s", reason)
-        self._record_install(f"not installed: {reason}", ok=False)
+        reason, kind = _reason(exc), kind_of(exc)
+        log.warning("pack not installed (%s): %s", kind, reason)
+        self._record_install(f"not installed: {reason}", ok=False, kind=kind)
         self._set_status(self._status)
-        self.install_did_fail.emit(reason)
+        self.install_did_fail.emit(kind, reason)
 
     def _on_rolled_back(self, result: tuple[PackRef, _Loaded]) -> None:
         self._busy = False
@@ -319,7 +329,7 @@ class ContentService(QObject):
 
     def _on_rollback_error(self, exc: BaseException) -> None:
         self._busy = False
-        self.rollback_did_fail.emit(_reason(exc))
+        self.rollback_did_fail.emit(kind_of(exc), _reason(exc))
 
     def _on_start_error(self, exc: BaseException) -> None:
         self._loaded = True
@@ -328,7 +338,7 @@ class ContentService(QObject):
 
     def _on_job_error(self, exc: BaseException) -> None:
         log.error("content job failed: %s", exc)
-        self._set_status(replace(self._status, problem=_reason(exc)))
+        self._set_status(replace(self._status, problem=_reason(exc), problem_kind=kind_of(exc)))
 
 
 def _status_fields(status: ContentStatus) -> dict[str, Any]:
@@ -338,14 +348,13 @@ def _status_fields(status: ContentStatus) -> dict[str, Any]:
         "previous": status.previous,
         "confirmed": status.confirmed,
         "problem": status.problem,
+        "problem_kind": status.problem_kind,
     }
 
 
 def _reason(exc: BaseException) -> str:
-    if isinstance(exc, PackRejected):
+    if isinstance(exc, Failure):
         return exc.reason
-    if isinstance(exc, CopyFailed | LibraryError):
-        return str(exc)
     if isinstance(exc, OSError):
         return f"disk error: {exc.strerror or exc}"
     return f"unexpected error: {exc}"

@@ -21,6 +21,7 @@ from kiosk.sync.client import SyncClient, SyncFailed, SyncOutcome
 from kiosk.sync.schedule import first_delay_s, next_delay_s
 from kiosk.sync.setup import SyncSetupError, client_from_config
 from kiosk.sync.status import SyncStatus, read_status
+from kiosk.util.failure_kinds import FailureKind
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ class SyncService(QObject):
     sync_did_start = Signal()
     sync_did_progress = Signal("qint64", "qint64")  # bytes done, bytes to download
     sync_did_finish = Signal(object)  # SyncOutcome
-    sync_did_fail = Signal(str)  # reason in plain words
+    sync_did_fail = Signal(str, str)  # FailureKind value, English reason (the detail)
     pack_did_install = Signal(str)  # pack id; the content service reloads the active content
     status_did_change = Signal(object)  # SyncStatus, for the staff screen (GUI thread)
     _worker_did_read_status = Signal(object)
@@ -92,7 +93,9 @@ class SyncService(QObject):
     def sync_now(self) -> bool:
         """Start a sync unless one is running; False if it could not start."""
         if self.client is None:
-            self.sync_did_fail.emit(self.setup_error or "network sync is not configured")
+            self.sync_did_fail.emit(
+                FailureKind.NOT_CONFIGURED, self.setup_error or "network sync is not configured"
+            )
             return False
         if self.is_running:
             return False
@@ -139,11 +142,11 @@ class SyncService(QObject):
         try:
             outcome: SyncOutcome = self.client.sync_once(progress, self._cancel)
         except SyncFailed as exc:
-            log.warning("sync failed: %s", exc.reason)
-            self.sync_did_fail.emit(exc.reason)
+            log.warning("sync failed (%s): %s", exc.kind, exc.reason)
+            self.sync_did_fail.emit(exc.kind, exc.reason)
         except Exception as exc:  # a bug must not kill the schedule
             log.exception("sync crashed")
-            self.sync_did_fail.emit(f"internal error: {exc}")
+            self.sync_did_fail.emit(FailureKind.INTERNAL, f"internal error: {exc}")
         else:
             ok = True
             log.info("sync: %s", outcome.message)

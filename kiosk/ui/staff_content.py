@@ -1,5 +1,6 @@
 """The staff screen's content-pack panel: what is shown, what is kept to go back to, the last
-install, a USB shortcut and a two-tap "roll back" (added with ``StaffScreen.add_section``)."""
+install, a USB shortcut and a two-tap "roll back" (added with ``StaffScreen.add_section``).
+Problems read as plain sentences for staff, with the English detail below them for support."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from kiosk.content.store import PackRef
 from kiosk.services.content_service import ContentService, ContentStatus, ReleaseInfo
 from kiosk.services.usb_watcher import UsbWatcher
 from kiosk.ui.context import UiContext
+from kiosk.ui.failure_text import details_text, failure_text
 from kiosk.ui.widgets.fact_form import FactForm
 from kiosk.ui.widgets.touch import button, label
 
@@ -31,6 +33,7 @@ class ContentPanel(QWidget):
         self.watcher = watcher
         self._confirming = False
         self._rollback_message = ""
+        self._rollback_failure: tuple[str, str] | None = None  # (kind, reason)
         theme = ctx.theme
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -41,6 +44,8 @@ class ContentPanel(QWidget):
         )
         self.problem = label("", "honest")
         self.problem.setObjectName("content-problem")
+        self.problem_detail = label("", "small")
+        self.problem_detail.setObjectName("content-problem-detail")
         actions = QHBoxLayout()
         actions.setSpacing(theme.px(24))
         self.usb_button = button("", "primary")
@@ -55,6 +60,7 @@ class ContentPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(self.problem)
+        layout.addWidget(self.problem_detail)
         layout.addLayout(actions)
         content.status_did_change.connect(self._on_status_did_change)
         content.rollback_did_finish.connect(self._on_rollback_did_finish)
@@ -95,14 +101,15 @@ class ContentPanel(QWidget):
             state = self.tr("New: confirmed once the kiosk has shown it")
         self._value("state").setText(state)
         self._value("previous").setText(self._release_text(status.previous))
-        install = status.last_install or self.tr("none since the kiosk started")
+        if status.last_install_ok is False:
+            install = self.tr("Not installed (reason below)")
+        else:
+            install = status.last_install or self.tr("none since the kiosk started")
         if status.last_install_at is not None:
             install = f"{time.strftime('%H:%M', time.localtime(status.last_install_at))}  {install}"
         self._value("install").setText(install)
         self._value("usb").setText(self._usb_text())
-        problem = "\n".join(p for p in (status.problem, self._rollback_message) if p)
-        self.problem.setText(problem)
-        self.problem.setVisible(bool(problem))
+        self._show_problems(status)
         self.usb_button.setText(self.tr("Install from USB…"))
         previous = status.previous
         if self._confirming and previous is not None:
@@ -113,6 +120,29 @@ class ContentPanel(QWidget):
             self.rollback_button.setText(self.tr("Roll back"))
         self.rollback_button.setVisible(previous is not None)  # nothing kept: nothing to offer
         self.rollback_button.setEnabled(not self.content.busy)
+
+    def _show_problems(self, status: ContentStatus) -> None:
+        """Each problem as a sentence for staff; their English reasons below for support."""
+        sentences: list[str] = []
+        details: list[str] = []
+        if status.problem:
+            sentences.append(failure_text(status.problem_kind))
+            details.append(status.problem)
+        if status.last_install_ok is False:
+            sentences.append(
+                self.tr("Last install: %1").replace("%1", failure_text(status.last_install_kind))
+            )
+            details.append(status.last_install)
+        if self._rollback_failure is not None:
+            kind, reason = self._rollback_failure
+            sentences.append(self.tr("Roll back failed: %1").replace("%1", failure_text(kind)))
+            details.append(reason)
+        elif self._rollback_message:
+            sentences.append(self._rollback_message)
+        self.problem.setText("\n\n".join(sentences))
+        self.problem.setVisible(bool(sentences))
+        self.problem_detail.setText("\n".join(details_text(d) for d in details))
+        self.problem_detail.setVisible(bool(details))
 
     def _value(self, key: str) -> QLabel:
         return self.facts.value(key)
@@ -134,6 +164,7 @@ class ContentPanel(QWidget):
             return
         self._confirming = False
         self._rollback_message = ""
+        self._rollback_failure = None
         self.content.roll_back()
         self.retranslate()
 
@@ -143,8 +174,8 @@ class ContentPanel(QWidget):
         )
         self.retranslate()
 
-    def _on_rollback_did_fail(self, reason: str) -> None:
-        self._rollback_message = self.tr("Roll back failed: %1").replace("%1", reason)
+    def _on_rollback_did_fail(self, kind: str, reason: str) -> None:
+        self._rollback_failure = (kind, reason)
         self.retranslate()
 
     def _on_status_did_change(self, _status: object) -> None:

@@ -1,6 +1,7 @@
 """The staff screen's sync panel: channel, last successful sync and how long ago, current and
-available versions, bytes to download, the last failure in plain words, and "sync now" with a
-progress bar (added with ``StaffScreen.add_section``)."""
+available versions, bytes to download, the last failure in plain words (with the English
+detail for support), and "sync now" with a progress bar (added with
+``StaffScreen.add_section``)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ from kiosk.services.sync_service import SyncService
 from kiosk.sync.client import SyncOutcome
 from kiosk.sync.status import SyncStatus
 from kiosk.ui.context import UiContext
+from kiosk.ui.failure_text import details_text, failure_text
 from kiosk.ui.widgets.fact_form import FactForm
 from kiosk.ui.widgets.touch import button, label
+from kiosk.util.failure_kinds import FailureKind
 
 AGE_REFRESH_MS = 60_000
 
@@ -40,6 +43,7 @@ class SyncPanel(QWidget):
         self._busy = False
         self._progress = (0, 0)
         self._message = ""
+        self._failure: tuple[str, str] | None = None  # (kind, reason) of the last failed run
         theme = ctx.theme
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -50,6 +54,8 @@ class SyncPanel(QWidget):
         )
         self.problem = label("", "honest")
         self.problem.setObjectName("sync-problem")
+        self.problem_detail = label("", "small")
+        self.problem_detail.setObjectName("sync-problem-detail")
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("sync-progress")
         self.progress_bar.setVisible(False)
@@ -66,6 +72,7 @@ class SyncPanel(QWidget):
             layout.addWidget(widget)
         layout.addLayout(form)
         layout.addWidget(self.problem)
+        layout.addWidget(self.problem_detail)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.progress_text)
         layout.addLayout(actions)
@@ -109,7 +116,9 @@ class SyncPanel(QWidget):
         self.sync_button.setText(self.tr("Sync now"))
         self.sync_button.setEnabled(not self._busy and self.service.client is not None)
         self._value("channel").setText(self.service.url or self.tr("off (no channel URL set)"))
-        problem = self.service.setup_error
+        failure = self._failure
+        if self.service.setup_error:
+            failure = (FailureKind.NOT_CONFIGURED, self.service.setup_error)
         if status is None:
             for key in ("synced", "result", "current", "available"):
                 self._value(key).setText("—")
@@ -132,10 +141,19 @@ class SyncPanel(QWidget):
             )
             self._value("available").setText(self._available_text(status))
             if state.last_error:
-                problem = self.tr("Last failure: %1").replace("%1", state.last_error)
-        self.problem.setText(problem)
-        self.problem.setVisible(bool(problem))
+                failure = (state.last_error_kind, state.last_error)
+        self._show_failure(failure)
         self._show_progress()
+
+    def _show_failure(self, failure: tuple[str, str] | None) -> None:
+        """The failure's sentence for staff, and its English reason below it for support."""
+        kind, reason = failure or ("", "")
+        self.problem.setText(
+            self.tr("Last failure: %1").replace("%1", failure_text(kind)) if failure else ""
+        )
+        self.problem_detail.setText(details_text(reason) if failure else "")
+        self.problem.setVisible(failure is not None)
+        self.problem_detail.setVisible(failure is not None)
 
     def _available_text(self, status: SyncStatus) -> str:
         state = status.state
@@ -193,6 +211,7 @@ class SyncPanel(QWidget):
 
     def _on_sync_did_finish(self, outcome: SyncOutcome) -> None:
         self._busy = False
+        self._failure = None
         if outcome.status == "updated":
             self._message = self.tr("Installed %1").replace(
                 "%1", f"{outcome.pack_id} {outcome.display_version}"
@@ -201,9 +220,10 @@ class SyncPanel(QWidget):
             self._message = self.tr("Already up to date")
         self.retranslate()
 
-    def _on_sync_did_fail(self, reason: str) -> None:
+    def _on_sync_did_fail(self, kind: str, reason: str) -> None:
         self._busy = False
-        self._message = self.tr("Sync failed: %1").replace("%1", reason)
+        self._failure = (kind, reason)  # shown until the stored status says more
+        self._message = self.tr("Sync failed; the reason is shown above.")
         self.retranslate()
 
     def _on_status_did_change(self, _status: SyncStatus) -> None:

@@ -13,6 +13,7 @@ from kiosk.content.installer import install_kpack
 from kiosk.content.library import Library
 from kiosk.content.manifest import verify_signed_manifest
 from kiosk.content.store import POINTER_NAME
+from kiosk.util.failure_kinds import FailureKind
 
 
 def test_new_release_is_pending_until_marked_good(installed: Library, packs, policy) -> None:
@@ -81,8 +82,9 @@ def test_damaged_pointer_reports_instead_of_crashing(installed: Library) -> None
 
 
 def test_rollback_swaps_with_the_kept_previous(installed: Library, packs, policy) -> None:
-    with pytest.raises(LibraryError, match="no previous release"):
+    with pytest.raises(LibraryError, match="no previous release") as info:
         installed.rollback()
+    assert info.value.kind == FailureKind.NO_PACK
     install_kpack(packs.honest(version=2), installed, packs.trust, policy)
     assert installed.rollback().version == 1
     assert installed.pointer().previous.version == 2  # type: ignore[union-attr]
@@ -153,13 +155,18 @@ def test_sync_style_bad_object_and_incomplete_release(
     files = packs.minimal_files(version=2, extra=b"net")
     signed = packs.signed(files, version=2)
     entry = next(e for e in signed.manifest.files if e.path == "images/pic.svg")
-    with pytest.raises(PackRejected, match="more data than"), installed.transaction() as txn:
-        txn.put_object(entry, [files["images/pic.svg"], b"endless response"])
     with (
-        pytest.raises(PackRejected, match="not received; release incomplete"),
+        pytest.raises(PackRejected, match="more data than") as info,
+        installed.transaction() as txn,
+    ):
+        txn.put_object(entry, [files["images/pic.svg"], b"endless response"])
+    assert info.value.kind == FailureKind.DAMAGED
+    with (
+        pytest.raises(PackRejected, match="not received; release incomplete") as info,
         installed.transaction() as txn,
     ):
         txn.activate(signed, policy)
+    assert info.value.kind == FailureKind.DAMAGED
     check()
 
 

@@ -15,11 +15,17 @@ from PIL import Image
 from kiosk.content.errors import PackRejected
 from kiosk.content.installer import install_kpack
 from kiosk.content.library import Library
+from kiosk.util.failure_kinds import FailureKind
 
 
-def refused(lib: Library, pack: Path, packs, policy, match: str) -> None:
-    with pytest.raises(PackRejected, match=match):
+def refused(
+    lib: Library, pack: Path, packs, policy, match: str, kind=FailureKind.INVALID_PACK
+) -> None:
+    """Refused with ``match`` in the reason and ``kind`` for staff (a pack that breaks the
+    rules is invalid; one whose bytes do not add up is damaged)."""
+    with pytest.raises(PackRejected, match=match) as info:
         install_kpack(pack, lib, packs.trust, policy)
+    assert info.value.kind == kind
 
 
 def honest_members(packs, files: dict[str, bytes] | None = None, version: int = 2):
@@ -261,7 +267,7 @@ def test_declared_size_smaller_than_data(installed, packs, policy, unchanged) ->
         info.compress_type = zlib.DEFLATED
     pack = packs.crafted(members)
     patch_headers(pack, "files/notes.txt", file_size=100)
-    refused(installed, pack, packs, policy, "notes.txt: archive damaged")
+    refused(installed, pack, packs, policy, "notes.txt: archive damaged", FailureKind.DAMAGED)
     check()
 
 
@@ -269,7 +275,7 @@ def test_stored_size_lie(installed, packs, policy, unchanged) -> None:
     check = unchanged(installed)
     pack = packs.crafted(honest_members(packs))
     patch_headers(pack, "files/images/pic.svg", file_size=10)
-    refused(installed, pack, packs, policy, "stored size and data size differ")
+    refused(installed, pack, packs, policy, "stored size and data size differ", FailureKind.DAMAGED)
     check()
 
 
@@ -277,7 +283,9 @@ def test_crc_mismatch(installed, packs, policy, unchanged) -> None:
     check = unchanged(installed)
     pack = packs.crafted(honest_members(packs))
     patch_headers(pack, "files/images/pic.svg", crc=0x12345678)
-    refused(installed, pack, packs, policy, "images/pic.svg: archive damaged .*CRC")
+    refused(
+        installed, pack, packs, policy, "images/pic.svg: archive damaged .*CRC", FailureKind.DAMAGED
+    )
     check()
 
 
@@ -287,7 +295,9 @@ def test_truncated_archive(installed, packs, policy, unchanged, keep_fraction: f
     pack = packs.honest(packs.minimal_files(version=2), version=2)
     data = pack.read_bytes()
     pack.write_bytes(data[: int(len(data) * keep_fraction)])
-    refused(installed, pack, packs, policy, "truncated|not a valid pack archive")
+    refused(
+        installed, pack, packs, policy, "truncated|not a valid pack archive", FailureKind.DAMAGED
+    )
     check()
 
 
@@ -303,7 +313,7 @@ def test_truncated_member_data(installed, packs, policy, unchanged) -> None:
     data = pack.read_bytes()
     start = info.header_offset + 30 + len(info.filename) + 5000
     pack.write_bytes(data[:start] + data[start + 4000 :])
-    refused(installed, pack, packs, policy, "overlaps|damaged|not a valid pack archive")
+    refused(installed, pack, packs, policy, "damaged|not a valid pack archive", FailureKind.DAMAGED)
     check()
 
 

@@ -19,11 +19,23 @@ from kiosk.content.kpack import FILES_PREFIX, MANIFEST_NAME, SIGNATURE_NAME
 from kiosk.content.library import Library
 from kiosk.content.manifest import sign_manifest
 from kiosk.content.policy import InstallPolicy
+from kiosk.util.failure_kinds import FailureKind
+
+K = FailureKind
 
 
-def refused(lib: Library, pack: Path, trust: TrustStore, policy: InstallPolicy, match: str) -> None:
-    with pytest.raises(PackRejected, match=match):
+def refused(
+    lib: Library,
+    pack: Path,
+    trust: TrustStore,
+    policy: InstallPolicy,
+    match: str,
+    kind: FailureKind,
+) -> None:
+    """Refused with ``match`` in the English reason and ``kind`` for the staff screens."""
+    with pytest.raises(PackRejected, match=match) as info:
         install_kpack(pack, lib, trust, policy)
+    assert info.value.kind == kind
 
 
 def test_file_differs_from_signed_hash(installed, packs, policy, unchanged) -> None:
@@ -32,7 +44,9 @@ def test_file_differs_from_signed_hash(installed, packs, policy, unchanged) -> N
     signed = packs.signed(files, version=2)
     tampered = dict(files, **{"images/pic.svg": files["images/pic.svg"].replace(b"4", b"5")})
     pack = packs.crafted(packs.signed_members(signed, tampered))
-    refused(installed, pack, packs.trust, policy, r"images/pic.svg: SHA-256 does not match")
+    refused(
+        installed, pack, packs.trust, policy, r"images/pic.svg: SHA-256 does not match", K.DAMAGED
+    )
     check()
 
 
@@ -41,7 +55,9 @@ def test_unknown_key(installed, packs, policy, unchanged) -> None:
     files = packs.minimal_files(version=2)
     stranger = sign_manifest(packs.make_manifest(files, version=2), Ed25519PrivateKey.generate())
     pack = packs.crafted(packs.signed_members(stranger, files))
-    refused(installed, pack, packs.trust, policy, r"signed by unknown key [0-9a-f]{16}")
+    refused(
+        installed, pack, packs.trust, policy, r"signed by unknown key [0-9a-f]{16}", K.UNTRUSTED
+    )
     check()
 
 
@@ -53,7 +69,9 @@ def test_not_signed(installed, packs, policy, unchanged) -> None:
         for m in packs.signed_members(packs.signed(files, version=2), files)
         if m[0] != SIGNATURE_NAME
     ]
-    refused(installed, packs.crafted(members), packs.trust, policy, "pack is not signed")
+    refused(
+        installed, packs.crafted(members), packs.trust, policy, "pack is not signed", K.UNTRUSTED
+    )
     check()
 
 
@@ -65,7 +83,7 @@ def test_manifest_edited_after_signing(installed, packs, policy, unchanged) -> N
     forged = signed.manifest_bytes.replace(b'"version":1', b'"version":9')
     members = [(MANIFEST_NAME, forged), (SIGNATURE_NAME, signed.signature_bytes)]
     members += [(FILES_PREFIX + p, b) for p, b in files.items()]
-    refused(installed, packs.crafted(members), packs.trust, policy, "bad signature")
+    refused(installed, packs.crafted(members), packs.trust, policy, "bad signature", K.UNTRUSTED)
     check()
 
 
@@ -85,7 +103,7 @@ def test_signature_from_key_scoped_to_another_pack(installed, packs, policy, unc
             sign_manifest(packs.make_manifest(files, version=2), scoped_key), files
         )
     )
-    refused(installed, pack, trust, policy, "is not trusted for pack 'test-pack'")
+    refused(installed, pack, trust, policy, "is not trusted for pack 'test-pack'", K.UNTRUSTED)
     check()
 
 
@@ -93,13 +111,25 @@ def test_older_release_is_rollback_attack(installed, packs, policy, unchanged) -
     install_kpack(packs.honest(version=3), installed, packs.trust, policy)
     check = unchanged(installed)
     refused(
-        installed, packs.honest(version=2), packs.trust, policy, "release 2 is older than release 3"
+        installed,
+        packs.honest(version=2),
+        packs.trust,
+        policy,
+        "release 2 is older than release 3",
+        K.NOT_FOR_THIS_SITE,
     )
     check()
     # ... even after staff rolled back to release 1, release 2 stays refused.
     installed.rollback()
     check = unchanged(installed)
-    refused(installed, packs.honest(version=2), packs.trust, policy, "older than release 3")
+    refused(
+        installed,
+        packs.honest(version=2),
+        packs.trust,
+        policy,
+        "older than release 3",
+        K.NOT_FOR_THIS_SITE,
+    )
     check()
 
 
@@ -112,6 +142,7 @@ def test_reused_release_number_with_other_contents(installed, packs, policy, unc
         packs.trust,
         policy,
         "already installed with different contents",
+        K.NOT_FOR_THIS_SITE,
     )
     check()
 
@@ -119,14 +150,23 @@ def test_reused_release_number_with_other_contents(installed, packs, policy, unc
 def test_pack_for_newer_app_version(installed, packs, policy, unchanged) -> None:
     check = unchanged(installed)
     pack = packs.honest(packs.minimal_files(version=2), version=2, min_app_version="99.0")
-    refused(installed, pack, packs.trust, policy, "needs app version 99.0 or newer")
+    refused(
+        installed, pack, packs.trust, policy, "needs app version 99.0 or newer", K.NOT_FOR_THIS_SITE
+    )
     check()
 
 
 def test_pack_for_other_site_kind(installed, packs, policy, unchanged) -> None:
     check = unchanged(installed)
     pack = packs.honest(packs.minimal_files(version=2), version=2, targets=("store",))
-    refused(installed, pack, packs.trust, policy, "is for store sites; this site is a school")
+    refused(
+        installed,
+        pack,
+        packs.trust,
+        policy,
+        "is for store sites; this site is a school",
+        K.NOT_FOR_THIS_SITE,
+    )
     check()
 
 
@@ -144,8 +184,9 @@ def test_two_installers_at_once(installed, packs, policy, unchanged) -> None:
     try:
         assert ready.wait(30)
         check = unchanged(installed)
-        with pytest.raises(LibraryBusy, match="another pack install is running"):
+        with pytest.raises(LibraryBusy, match="another pack install is running") as info:
             install_kpack(packs.honest(version=2), installed, packs.trust, policy)
+        assert info.value.kind == K.BUSY
         check()
     finally:
         release.set()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import resource
+import signal
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,7 @@ from kiosk.content.usb import (
     install_from_stick,
     parse_linux_mounts,
 )
+from kiosk.util.failure_kinds import FailureKind
 
 MOUNTS = """\
 /dev/nvme0n1p2 / ext4 rw,relatime 0 0
@@ -94,8 +98,9 @@ def test_stick_pulled_mid_copy(tmp_path: Path, packs) -> None:
         if done >= 16 * 1024:
             os.truncate(src, 20 * 1024)
 
-    with pytest.raises(CopyFailed, match="was it removed\\? Nothing was changed"):
+    with pytest.raises(CopyFailed, match="was it removed\\? Nothing was changed") as info:
         copy_to_internal(src, incoming, progress=pull, chunk_bytes=4096)
+    assert info.value.kind == FailureKind.STICK_REMOVED
     assert list(incoming.iterdir()) == []
 
 
@@ -107,9 +112,38 @@ def test_stick_gone_before_copy(tmp_path: Path) -> None:
 
 def test_read_error_mid_copy(tmp_path: Path) -> None:
     """A directory opened as a file fails on read(): the I/O error path leaves nothing behind."""
-    with pytest.raises(CopyFailed, match="could not read from the stick"):
+    with pytest.raises(CopyFailed, match="could not read from the stick") as info:
         copy_to_internal(tmp_path, tmp_path / "incoming")
+    assert info.value.kind == FailureKind.STICK_REMOVED
     assert list((tmp_path / "incoming").iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_kiosk_disk_full_during_copy_is_a_disk_problem(tmp_path: Path) -> None:
+    """The child may write at most 64 kB per file: copying 300 kB fails like a full disk,
+    which is the kiosk's storage, not the stick."""
+    src = tmp_path / "stick.kpack"
+    src.write_bytes(os.urandom(300_000))
+    incoming = tmp_path / "incoming"
+    result = tmp_path / "result.txt"
+    pid = os.fork()
+    if pid == 0:
+        code = 99
+        try:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+            copy_to_internal(src, incoming)
+        except CopyFailed as exc:
+            result.write_text(f"{exc.kind}\n{exc.reason}", "utf-8")
+            code = 0
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    kind, reason = result.read_text("utf-8").split("\n", 1)
+    assert kind == FailureKind.DISK
+    assert reason.startswith("stick.kpack: could not copy it to the kiosk (File too large)")
+    assert list(incoming.iterdir()) == []
 
 
 def test_install_from_stick_reports_phases_and_cleans_up(
@@ -131,7 +165,8 @@ def test_rejected_stick_pack_leaves_nothing(
     check = unchanged(installed)
     stick = packs.honest(version=2)
     stick.write_bytes(stick.read_bytes()[:-10])
-    with pytest.raises(PackRejected, match=r"truncated|not a valid"):
+    with pytest.raises(PackRejected, match=r"truncated|not a valid") as info:
         install_from_stick(stick, tmp_path / "packs" / "incoming", installed, packs.trust, policy)
+    assert info.value.kind == FailureKind.DAMAGED
     assert list((tmp_path / "packs" / "incoming").iterdir()) == []
     check()

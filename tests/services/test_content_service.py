@@ -93,7 +93,7 @@ def run_install(qtbot: Any, service: ContentService, pack: Path) -> tuple[str, A
     """Install and wait for the outcome: ("finish", ref) or ("fail", reason)."""
     outcome: list[tuple[str, Any]] = []
     service.install_did_finish.connect(lambda ref: outcome.append(("finish", ref)))
-    service.install_did_fail.connect(lambda reason: outcome.append(("fail", reason)))
+    service.install_did_fail.connect(lambda _kind, reason: outcome.append(("fail", reason)))
     assert service.install(pack)
     qtbot.waitUntil(lambda: bool(outcome), timeout=WAIT_MS)
     return outcome[0]
@@ -104,6 +104,7 @@ def test_start_without_any_pack_is_honest(qtbot: Any, make_service: Any) -> None
     assert start(qtbot, service) is None
     assert service.loaded
     assert "no content pack installed" in service.status.problem
+    assert service.status.problem_kind == "no_pack"
     assert service.status.active is None
 
 
@@ -181,6 +182,7 @@ def test_untrusted_pack_is_refused_and_nothing_changes(
     assert service.content is shown and not changed
     assert service.status.last_install_ok is False
     assert service.status.last_install.startswith("not installed:")
+    assert service.status.last_install_kind == "untrusted"
 
 
 def test_stick_pulled_mid_copy_gives_a_clean_message_and_changes_nothing(
@@ -210,6 +212,7 @@ def test_stick_pulled_mid_copy_gives_a_clean_message_and_changes_nothing(
     kind, reason = run_install(qtbot, service, pack)
     assert kind == "fail"
     assert "was it removed? Nothing was changed." in reason
+    assert service.status.last_install_kind == "stick_removed"
     assert service.library.pointer() == before
     assert not any(service.incoming_dir.glob("*"))
     assert not service.busy
@@ -231,6 +234,7 @@ def test_new_release_not_marked_good_falls_back_at_next_start(
     content = start(qtbot, again)
     assert content.ref.version == 1
     assert "release 2 of my-school failed to start" in again.status.problem
+    assert again.status.problem_kind == "internal"
     assert again.status.confirmed
 
 
@@ -258,11 +262,14 @@ def test_one_job_at_a_time_and_bad_trusted_key_is_reported(
     service = make_service(keys=(maker.public, "not-a-key"))
     start(qtbot, service)
     assert "trusted key not usable" in service.status.problem
+    assert service.status.problem_kind == "no_pack"  # the first problem: nothing to show
     pack = maker.build(tmp_path / "s" / "a.kpack")
     assert service.install(pack)
     assert not service.install(pack)
     assert not service.roll_back()
     qtbot.waitUntil(lambda: not service.busy, timeout=WAIT_MS)
+    assert service.status.problem.startswith("trusted key not usable")
+    assert service.status.problem_kind == "not_configured"
 
 
 def test_reload_shows_a_release_another_channel_installed(

@@ -7,6 +7,7 @@ One test per fault, against the real loopback server in :mod:`channel_server`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from channel_server import ChannelServer
@@ -17,6 +18,7 @@ from kiosk.content.store import PackRef
 from kiosk.sync.client import SyncFailed
 from kiosk.sync.index import INDEX_NAME, read_index, sign_index
 from kiosk.sync.publisher import refresh_channel
+from kiosk.util.failure_kinds import FailureKind
 
 OBJECT_BYTES = 300_000
 
@@ -32,14 +34,18 @@ def on_v1(channel: Channel, kiosk: KioskDir) -> Iterator[PackRef]:
     yield ref
 
 
-def fails_cleanly(kiosk: KioskDir, before: PackRef, match: str) -> None:
+def fails_cleanly(kiosk: KioskDir, before: PackRef, match: str, kind: FailureKind) -> None:
+    """The sync fails with ``match`` in its reason and ``kind`` for staff, both kept in the
+    state file; the previous release stays active and intact."""
     with pytest.raises(SyncFailed, match=match) as info:
         kiosk.client().sync_once()
+    assert info.value.kind == kind
     assert kiosk.library.pointer().active == before
     kiosk.library.load(before, deep=True)
     assert not (kiosk.library.root / "staging").exists()
     state = kiosk.state.load()
     assert state.last_result == "failed" and state.last_error == info.value.reason
+    assert state.last_error_kind == kind
 
 
 def recovers(kiosk: KioskDir, server: ChannelServer, version: int = 2) -> None:
@@ -48,7 +54,7 @@ def recovers(kiosk: KioskDir, server: ChannelServer, version: int = 2) -> None:
     assert outcome.status in ("updated", "up_to_date")
     assert kiosk.active_version() == version
     kiosk.library.load_active(deep=True)
-    assert kiosk.state.load().last_error == ""
+    assert kiosk.state.load().last_error == kiosk.state.load().last_error_kind == ""
 
 
 def test_dropped_connection_resumes_with_range(
@@ -73,7 +79,7 @@ def test_server_ignoring_range_still_resumes_correctly(
 
 def test_stalled_server(server: ChannelServer, kiosk: KioskDir, on_v1: PackRef) -> None:
     server.set_faults(stall_s=5.0)
-    fails_cleanly(kiosk, on_v1, "stopped sending|time limit")
+    fails_cleanly(kiosk, on_v1, "stopped sending|time limit", FailureKind.TIMEOUT)
     assert kiosk.sleeps  # retried with backoff before giving up
     recovers(kiosk, server)
 
@@ -82,19 +88,19 @@ def test_slow_drip_hits_the_total_deadline(
     server: ChannelServer, kiosk: KioskDir, on_v1: PackRef
 ) -> None:
     server.set_faults(drip_interval_s=0.02)  # well inside the 0.5 s read timeout
-    fails_cleanly(kiosk, on_v1, "total time limit")
+    fails_cleanly(kiosk, on_v1, "total time limit", FailureKind.TIMEOUT)
     recovers(kiosk, server)
 
 
 def test_truncated_body(server: ChannelServer, kiosk: KioskDir, on_v1: PackRef) -> None:
     server.set_faults(truncate=True)
-    fails_cleanly(kiosk, on_v1, "connection dropped.*gave up")
+    fails_cleanly(kiosk, on_v1, "connection dropped.*gave up", FailureKind.OFFLINE)
     recovers(kiosk, server)
 
 
 def test_corrupted_bytes(server: ChannelServer, kiosk: KioskDir, on_v1: PackRef) -> None:
     server.set_faults(corrupt=True)
-    fails_cleanly(kiosk, on_v1, "SHA-256 does not match")
+    fails_cleanly(kiosk, on_v1, "SHA-256 does not match", FailureKind.DAMAGED)
     recovers(kiosk, server)
 
 
@@ -103,32 +109,42 @@ def test_wrong_content_length(
     server: ChannelServer, kiosk: KioskDir, on_v1: PackRef, delta: int
 ) -> None:
     server.set_faults(length_delta=delta)
-    fails_cleanly(kiosk, on_v1, f"announces {OBJECT_BYTES + delta} bytes")
+    fails_cleanly(kiosk, on_v1, f"announces {OBJECT_BYTES + delta} bytes", FailureKind.DAMAGED)
     recovers(kiosk, server)
 
 
 @pytest.mark.parametrize(
-    ("status", "match"),
-    [(404, "not on the channel server"), (500, "HTTP 500.*gave up"), (503, "HTTP 503.*gave up")],
+    ("status", "match", "kind"),
+    [
+        (404, "not on the channel server", FailureKind.NOT_FOUND),
+        (500, "HTTP 500.*gave up", FailureKind.SERVER_ERROR),
+        (503, "HTTP 503.*gave up", FailureKind.SERVER_ERROR),
+        (403, "server refused \\(HTTP 403", FailureKind.REFUSED),
+    ],
 )
 def test_http_errors(
-    server: ChannelServer, kiosk: KioskDir, on_v1: PackRef, status: int, match: str
+    server: ChannelServer,
+    kiosk: KioskDir,
+    on_v1: PackRef,
+    status: int,
+    match: str,
+    kind: FailureKind,
 ) -> None:
     server.set_faults(status=status)
-    fails_cleanly(kiosk, on_v1, match)
-    assert bool(kiosk.sleeps) == (status != 404)  # only server trouble is retried
+    fails_cleanly(kiosk, on_v1, match, kind)
+    assert bool(kiosk.sleeps) == (status >= 500)  # only server trouble is retried
     recovers(kiosk, server)
 
 
 def test_redirect_loop(server: ChannelServer, kiosk: KioskDir, on_v1: PackRef) -> None:
     server.set_faults(redirect_loop=True)
-    fails_cleanly(kiosk, on_v1, "redirects in a loop")
+    fails_cleanly(kiosk, on_v1, "redirects in a loop", FailureKind.REFUSED)
     recovers(kiosk, server)
 
 
 def test_endless_body(server: ChannelServer, kiosk: KioskDir, on_v1: PackRef) -> None:
     server.set_faults(endless=True)
-    fails_cleanly(kiosk, on_v1, f"more than the {OBJECT_BYTES} bytes")
+    fails_cleanly(kiosk, on_v1, f"more than the {OBJECT_BYTES} bytes", FailureKind.DAMAGED)
     assert server.state.sent_bytes() < 50 * OBJECT_BYTES
     recovers(kiosk, server)
 
@@ -137,7 +153,7 @@ def test_expired_index(
     channel: Channel, server: ChannelServer, kiosk: KioskDir, on_v1: PackRef
 ) -> None:
     channel.clock.advance(days=31)
-    fails_cleanly(kiosk, on_v1, "expired on .*stale")
+    fails_cleanly(kiosk, on_v1, "expired on .*stale", FailureKind.EXPIRED)
     refresh_channel(channel.root, channel.index_key, channel.clock(), 30)
     recovers(kiosk, server)
 
@@ -165,7 +181,7 @@ def test_older_index_replayed(
     assert v3 is not None and v3.version == 3
     current = index_path.read_bytes()
     index_path.write_bytes(old)
-    fails_cleanly(kiosk, v3, "older than version 3 seen before")
+    fails_cleanly(kiosk, v3, "older than version 3 seen before", FailureKind.REPLAYED)
     index_path.write_bytes(current)
     recovers(kiosk, server, version=3)
 
@@ -178,7 +194,9 @@ def test_manifest_from_another_publish(
     good = v2_manifest.read_bytes()
     v1_manifest = channel.root / "manifests" / on_v1.manifest_sha256
     v2_manifest.write_bytes(v1_manifest.read_bytes())
-    fails_cleanly(kiosk, on_v1, "does not match the hash in the channel index")
+    fails_cleanly(
+        kiosk, on_v1, "does not match the hash in the channel index", FailureKind.REPLAYED
+    )
     v2_manifest.write_bytes(good)
     recovers(kiosk, server)
 
@@ -190,7 +208,7 @@ def test_index_signed_by_unknown_key(
     good = index_path.read_bytes()
     forged = sign_index(read_index(good, None), Ed25519PrivateKey.generate())
     index_path.write_bytes(forged)
-    fails_cleanly(kiosk, on_v1, "unknown key")
+    fails_cleanly(kiosk, on_v1, "unknown key", FailureKind.UNTRUSTED)
     index_path.write_bytes(good)
     recovers(kiosk, server)
 
@@ -201,7 +219,7 @@ def test_index_with_altered_content_fails_signature(
     index_path = channel.root / INDEX_NAME
     good = index_path.read_bytes()
     index_path.write_bytes(good.replace(b'"channel_version":2', b'"channel_version":9'))
-    fails_cleanly(kiosk, on_v1, "bad signature")
+    fails_cleanly(kiosk, on_v1, "bad signature", FailureKind.UNTRUSTED)
     index_path.write_bytes(good)
     recovers(kiosk, server)
 
@@ -214,6 +232,24 @@ def test_pack_signed_by_channel_key_only_is_refused(
     channel.pack_key = channel.index_key
     channel.publish(3, {"media/a.mp4": video(OBJECT_BYTES, 3)})
     channel.pack_key = pack_key
-    fails_cleanly(kiosk, on_v1, "unknown key")
+    fails_cleanly(kiosk, on_v1, "unknown key", FailureKind.UNTRUSTED)
     channel.publish(4, {"media/a.mp4": video(OBJECT_BYTES, 4)})
     recovers(kiosk, server, version=4)
+
+
+def test_no_server_listening_is_offline(channel: Channel, kiosk: KioskDir, on_v1: PackRef) -> None:
+    with ChannelServer(channel.root) as gone:
+        url = gone.url  # closed again: nothing listens on this port any more
+    with pytest.raises(SyncFailed, match="cannot connect") as info:
+        kiosk.client(url=url, retries=1).sync_once()
+    assert info.value.kind == FailureKind.OFFLINE
+    assert kiosk.state.load().last_error_kind == FailureKind.OFFLINE
+    assert kiosk.library.pointer().active == on_v1
+
+
+def test_no_channel_url_is_not_configured(kiosk: KioskDir) -> None:
+    client = kiosk.client()
+    client.settings = replace(client.settings, url="")
+    with pytest.raises(SyncFailed, match="no channel URL") as info:
+        client.sync_once()
+    assert info.value.kind == FailureKind.NOT_CONFIGURED

@@ -56,7 +56,8 @@ def test_service_failure_retries_sooner_and_keeps_content(
     service = make_service(kiosk)
     with qtbot.waitSignal(service.sync_did_fail) as blocker:
         service.sync_now()
-    assert "HTTP 404" in blocker.args[0]
+    kind, reason = blocker.args
+    assert kind == "not_found" and "HTTP 404" in reason
     qtbot.waitUntil(lambda: service._timer.isActive())
     assert service._timer.remainingTime() <= 60_000  # first retry within a minute
     assert kiosk.active_version() == 1
@@ -76,10 +77,11 @@ def test_stop_cancels_a_running_sync(
     assert not service.is_running
     assert kiosk.active_version() is None
     assert not kiosk.library.staging_root.exists()
+    assert kiosk.state.load().last_error_kind == "cancelled"
 
 
 def test_service_without_client_explains_why(qtbot: Any) -> None:
     service = SyncService(None, "", 60, setup_error="no channel key: set [channel] trusted_keys")
     with qtbot.waitSignal(service.sync_did_fail) as blocker:
         assert not service.sync_now()
-    assert "no channel key" in blocker.args[0]
+    assert blocker.args[0] == "not_configured" and "no channel key" in blocker.args[1]

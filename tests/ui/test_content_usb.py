@@ -192,8 +192,10 @@ def test_stick_pulled_mid_copy_changes_nothing(
     with qtbot.waitSignal(content.install_did_fail, timeout=WAIT_MS):
         tap(qtbot, usb.install_buttons()[0])
     assert usb.headline.text() == "Not installed"
-    assert "was it removed?" in usb.detail.text()
+    assert usb.detail.text().startswith("The USB stick could not be read to the end")
     assert "Nothing was changed" in usb.detail.text()
+    assert "You can remove the USB stick" not in usb.detail.text()
+    assert usb.reason_detail.isVisible() and "was it removed?" in usb.reason_detail.text()
     assert usb.back_button.isEnabled()
     assert content.library.pointer() == before_pointer
     assert content.content is before_content
@@ -201,21 +203,34 @@ def test_stick_pulled_mid_copy_changes_nothing(
     tap(qtbot, usb.back_button)
     assert current(kiosk) == "staff"
     panel = kiosk.window.router.current.findChild(QLabel, "content-install")
-    assert "not installed" in panel.text()
+    assert "Not installed (reason below)" in panel.text()
+    problem = kiosk.window.router.current.findChild(QLabel, "content-problem")
+    assert "Last install: The USB stick could not be read to the end" in problem.text()
 
 
-def test_forged_pack_is_refused_with_a_reason(qtbot: Any, kiosk: Any, tmp_path: Path) -> None:
+def test_forged_pack_is_refused_with_a_reason_in_chinese(
+    qtbot: Any, kiosk: Any, tmp_path: Path
+) -> None:
+    """Staff read why in Chinese, with what to do; the English detail is below for support."""
     stick = tmp_path / "STICK"
     build(tmp_path, Ed25519PrivateKey.generate(), stick / "forged.kpack", "Forged")
     content = kiosk.ctx.services["content"]
     shown = content.content
+    kiosk.ctx.language.set_language("zh")
     insert_stick(qtbot, kiosk, stick)
     staff_login(qtbot, kiosk)
     qtbot.waitUntil(lambda: current(kiosk) == "usb", timeout=WAIT_MS)
     usb = kiosk.window.router.current
-    with qtbot.waitSignal(content.install_did_fail, timeout=WAIT_MS):
+    with qtbot.waitSignal(content.install_did_fail, timeout=WAIT_MS) as blocker:
         tap(qtbot, usb.install_buttons()[0])
-    assert "unknown key" in usb.detail.text()
+    assert blocker.args[0] == "untrusted"
+    assert usb.headline.text() == "未安装"
+    assert usb.detail.text().startswith("这份内容没有用本机信任的密钥签名")
+    assert "可以拔出 U 盘了" in usb.detail.text()
+    assert usb.reason_detail.text().startswith("详细信息：signed by unknown key")
+    kiosk.ctx.language.set_language("en")  # switching language re-renders the same failure
+    assert usb.detail.text().startswith("The content is not signed by a key this kiosk trusts")
+    assert usb.reason_detail.text().startswith("Details: signed by unknown key")
     assert content.content is shown
     tap(qtbot, usb.again_button)
     assert usb.install_buttons(), "the stick's packs are offered again"

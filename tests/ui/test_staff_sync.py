@@ -151,7 +151,44 @@ def test_offline_staff_see_age_and_reason_visitors_see_nothing(
     assert panel._value("synced").text().startswith("12 days ago")
     with qtbot.waitSignal(kiosk.ctx.services["sync"].sync_did_fail, timeout=60_000):
         qtbot.mouseClick(panel.sync_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "cannot connect" in panel.problem.text(), timeout=5000)
-    assert panel.problem.text().startswith("Last failure:")
+    qtbot.waitUntil(lambda: "cannot connect" in panel.problem_detail.text(), timeout=5000)
+    assert panel.problem.text().startswith(
+        "Last failure: The kiosk cannot reach the channel server"
+    )
+    assert panel.problem_detail.text().startswith("Details: 127.0.0.1:")
     assert panel._value("synced").text().startswith("12 days ago")
     assert home is not None and home.name == "home"
+
+
+def test_failed_sync_reads_in_chinese_with_the_english_detail(
+    qtbot: Any, make_kiosk: Any, channel: Channel, data_dir: Path
+) -> None:
+    """A stalled channel server: staff read what happened and what to do in Chinese; the
+    English reason stays below for support; the kind is kept in the state file."""
+    channel.root.mkdir(parents=True)
+    channel.publish(1, {"media/a.mp4": video(300_000, 1)})
+    config = kiosk_config(channel, "")
+    config["display"] = {"language": "zh"}
+    with ChannelServer(channel.root) as server:
+        server.set_faults(stall_s=5.0)
+        config["channel"]["url"] = server.url
+        config["channel"]["read_timeout_s"] = 1.0
+        kiosk = make_kiosk(config)
+        service = kiosk.ctx.services["sync"]
+        client = service.client
+        assert client.settings.fetch.read_timeout_s == 1.0  # [channel] read_timeout_s is used
+        client.settings = replace(client.settings, fetch=replace(client.settings.fetch, retries=0))
+        panel = open_panel(qtbot, kiosk)
+        with qtbot.waitSignal(service.sync_did_fail, timeout=60_000) as blocker:
+            qtbot.mouseClick(panel.sync_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0] == "timeout"
+    qtbot.waitUntil(lambda: panel._value("result").text() == "失败（原因见下方）", timeout=5000)
+    assert panel.problem.text() == (
+        "上次失败：频道服务器没有及时响应，或者下载太慢。当前内容照常展示，稍后会自动重试。"
+        "请检查店里的网络。"
+    )
+    assert panel.problem_detail.text().startswith("详细信息：")
+    assert "server stopped sending (timeout)" in panel.problem_detail.text()
+    assert panel.progress_text.text() == "同步失败，原因见上方。"
+    state = client.state_file.load()
+    assert (state.last_error_kind, state.last_result) == ("timeout", "failed")

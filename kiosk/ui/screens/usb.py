@@ -3,7 +3,8 @@
 Reached only after the staff PIN (the staff screen's content panel, or straight after the PIN
 when a stick with packs was inserted): a stick inserted while visitors use the kiosk never
 interrupts them. Steps shown: choose a pack → copy to the kiosk → check and install →
-"installed, you can remove the stick" (or the reason it was refused; nothing changed).
+"installed, you can remove the stick" (or why it was refused, in plain words with the English
+detail below for support; nothing changed).
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ from kiosk.content.usb import PackCandidate
 from kiosk.services.content_service import PROGRESS_STEPS, ContentService
 from kiosk.services.usb_watcher import UsbStick, UsbWatcher
 from kiosk.ui.context import UiContext
+from kiosk.ui.failure_text import details_text, failure_text
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.touch import button, label, make_kinetic, set_role
+from kiosk.util.failure_kinds import FailureKind
 
 LIST, INSTALLING, DONE, FAILED = "list", "installing", "done", "failed"
 
@@ -48,6 +51,7 @@ class UsbScreen(Screen):
         self._pack_name = ""
         self._phase = ""
         self._result = ""
+        self._failure_kind = ""
         self._offered: set[Path] = set()  # sticks whose packs were shown after the PIN
         self._sample: UsbStick | None = None  # a made-up stick for the "found" screenshot
 
@@ -59,6 +63,8 @@ class UsbScreen(Screen):
         self.headline.setObjectName("usb-headline")
         self.detail = label("", "honest")
         self.detail.setObjectName("usb-detail")
+        self.reason_detail = label("", "small")
+        self.reason_detail.setObjectName("usb-reason-detail")
         self.progress = QProgressBar()
         self.progress.setObjectName("usb-progress")
         self.progress.setRange(0, PROGRESS_STEPS)
@@ -94,6 +100,7 @@ class UsbScreen(Screen):
         self.filler.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         outer.addWidget(self.headline)
         outer.addWidget(self.detail)
+        outer.addWidget(self.reason_detail)
         outer.addWidget(self.progress)
         outer.addWidget(self.list_scroll, 1)
         outer.addWidget(self.filler, 1)
@@ -202,11 +209,12 @@ class UsbScreen(Screen):
             )
         self.retranslate()
 
-    def _on_install_did_fail(self, reason: str) -> None:
+    def _on_install_did_fail(self, kind: str, reason: str) -> None:
         if self.state != INSTALLING:
             return
         self.state = FAILED
         self.leaves_on_idle = True
+        self._failure_kind = kind
         self._result = reason
         self.retranslate()
 
@@ -244,6 +252,7 @@ class UsbScreen(Screen):
         self.stories_button.setVisible(state == DONE)
         self.again_button.setVisible(state in (DONE, FAILED))
         self.back_button.setEnabled(state != INSTALLING)
+        self.reason_detail.setVisible(state == FAILED)
         if state == LIST:
             self._retranslate_list()
         elif state == INSTALLING:
@@ -266,12 +275,17 @@ class UsbScreen(Screen):
             )
         else:
             self.headline.setText(self.tr("Not installed"))
-            self.detail.setText(
-                self.tr(
+            if self._failure_kind == FailureKind.STICK_REMOVED:  # the sentence says: insert it
+                after = self.tr(
+                    "%1\n\nNothing was changed: the kiosk keeps showing its current content."
+                )
+            else:
+                after = self.tr(
                     "%1\n\nNothing was changed: the kiosk keeps showing its current content. "
                     "You can remove the USB stick."
-                ).replace("%1", self._result)
-            )
+                )
+            self.detail.setText(after.replace("%1", failure_text(self._failure_kind)))
+            self.reason_detail.setText(details_text(self._result))
 
     def _retranslate_list(self) -> None:
         sticks = self.sticks()
@@ -326,4 +340,5 @@ class UsbScreen(Screen):
             DONE: "my-school · 2026.1 (1)",
             FAILED: "signed by unknown key 3f2a…; not in the trusted keys",
         }.get(state, "")
+        self._failure_kind = FailureKind.UNTRUSTED
         self.retranslate()
