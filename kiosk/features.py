@@ -16,12 +16,14 @@ from kiosk.content.policy import InstallPolicy
 from kiosk.content.rules import Limits
 from kiosk.energy.equivalents import EquivalentsError, parse_equivalents
 from kiosk.energy.store import StoreError
+from kiosk.energy.summary import EnergySummary
 from kiosk.services.content_service import ContentService
 from kiosk.services.energy_service import EnergyService
 from kiosk.services.quiz_service import QuizService
 from kiosk.services.sync_service import sync_service_from_config
 from kiosk.services.usb_watcher import UsbWatcher
 from kiosk.staff.overrides import save_overrides
+from kiosk.ui.energy.formatting import live_headline
 from kiosk.ui.screens.attract import AttractScreen, slides_from_content
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.home import HomeScreen
@@ -65,6 +67,7 @@ class Features:
         services["sync"].pack_did_install.connect(self.content.reload)
         energy = services.get("energy")
         if energy is not None:
+            energy.summary_did_update.connect(self._on_energy_summary)
             energy.start()
         self.content.start()
         services["usb_watcher"].start()
@@ -91,6 +94,12 @@ class Features:
             energy = services.get("energy")
             if energy is not None:
                 screen.add_section(SourcesPanel(self.kiosk.ctx, energy))
+
+    def _on_energy_summary(self, summary: EnergySummary) -> None:
+        """Live figures for the attract loop (the energy screen subscribes itself)."""
+        attract = self.kiosk.window.router.screen("attract")
+        assert isinstance(attract, AttractScreen)
+        attract.show_live(live_headline(summary))
 
     def _on_display_choice(self, panel: DisplayPanel, name: str, value: str) -> None:
         """Save a display choice made on the staff screen, then apply it."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kiosk.energy.metrics import Provenance, Unit
-from kiosk.energy.summary import Figure
+from kiosk.energy.summary import EnergySummary, Figure
 
 MISSING = "—"
 
@@ -89,3 +89,33 @@ def change_pct(current: float | None, before: float | None) -> float | None:
     if current is None or before is None or before == 0:
         return None
     return (current - before) / before * 100.0
+
+
+@dataclass(frozen=True)
+class LiveHeadline:
+    """The figures the attract loop shows to passers-by, as (value, unit) texts or None."""
+
+    power_now: tuple[str, str] | None  # solar power right now: only when fresh and above 0
+    energy_today: tuple[str, str] | None  # solar energy so far today (at night, or when stale)
+    co2_today: tuple[str, str] | None  # CO2 avoided today
+    simulated: bool  # any of them comes from the simulator: the loop must say so
+
+
+def live_headline(summary: EnergySummary) -> LiveHeadline:
+    """What the attract loop may honestly claim: "right now" only from a fresh reading, today's
+    totals only when there are some, nothing at all rather than a zero or a guess."""
+    shown: list[Figure] = []
+
+    def take(figure: Figure, fresh_only: bool) -> tuple[str, str] | None:
+        if figure.value is None or not math.isfinite(figure.value) or figure.value <= 0:
+            return None
+        if fresh_only and figure.provenance is Provenance.CACHED:
+            return None
+        shown.append(figure)
+        return format_figure(figure)
+
+    power = take(summary.pv_power_w, fresh_only=True)
+    energy = None if power is not None else take(summary.pv_energy_today_wh, fresh_only=False)
+    co2 = take(summary.co2_avoided_today_kg, fresh_only=False)
+    simulated = any(f.provenance is Provenance.SIMULATED for f in shown)
+    return LiveHeadline(power, energy, co2, simulated)

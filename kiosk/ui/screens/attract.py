@@ -2,6 +2,9 @@
 
 Slides come from the active content pack's playlist (set with :meth:`set_slides`); with no
 pack the loop shows the site's name and an invitation to touch, which is honest and calm.
+Under the slides a line of live figures ("right now our solar panels make 36.2 kW") draws
+passers-by in (:meth:`show_live`, fed by the energy service once it runs); it is hidden when
+there is nothing true to say, and says so when the figures are simulated.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout
 from kiosk.resources import asset
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.widgets.touch import set_role
+from kiosk.ui.widgets.touch import label, set_role
 
-if TYPE_CHECKING:  # the pack library (cryptography …) is not needed for the first frame
+if TYPE_CHECKING:  # the pack library and the energy store are not needed for the first frame
     from kiosk.content.active import ActiveContent
+    from kiosk.ui.energy.formatting import LiveHeadline
 
 
 @dataclass(frozen=True)
@@ -84,19 +88,53 @@ class AttractScreen(Screen):
         self.body.setWordWrap(True)
         self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.body, "heading")
+        self.live = QLabel()
+        self.live.setObjectName("attract-live")
+        self.live.setWordWrap(True)
+        self.live.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_role(self.live, "attract-live")
+        self.live.setVisible(False)
+        self.live_note = label("", "subtitle")
+        self.live_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.live_note.setVisible(False)
         self.invite = QLabel()
         self.invite.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        set_role(self.invite, "subtitle")
+        set_role(self.invite, "attract-invite")
         layout.addWidget(self.image, 1)
         layout.addWidget(self.headline)
         layout.addWidget(self.body)
+        layout.addWidget(self.live)
+        layout.addWidget(self.live_note)
         layout.addWidget(self.invite)
+        self._live: LiveHeadline | None = None
         self._slides: list[Slide] = []
         self._index = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_slide_timeout)
         self.retranslate()
+
+    def show_live(self, live: LiveHeadline | None) -> None:
+        """The live figures line; ``None`` (no energy data) hides it."""
+        self._live = live
+        self._show_live()
+
+    def _show_live(self) -> None:
+        live = self._live
+        lines: list[str] = []
+        if live is not None:
+            if live.power_now is not None:
+                lines.append(_fill(self.tr("Right now our solar panels make %1"), live.power_now))
+            elif live.energy_today is not None:
+                text = self.tr("Today our solar panels have made %1")
+                lines.append(_fill(text, live.energy_today))
+            if live.co2_today is not None:
+                lines.append(_fill(self.tr("and kept %1 out of the air"), live.co2_today))
+        simulated = bool(lines) and live is not None and live.simulated
+        self.live.setText("\n".join(lines))
+        self.live.setVisible(bool(lines))
+        self.live_note.setText(self.tr("Simulated figures, for demonstration") if simulated else "")
+        self.live_note.setVisible(simulated)
 
     def set_slides(self, slides: list[Slide]) -> None:
         self._slides = list(slides)
@@ -153,7 +191,13 @@ class AttractScreen(Screen):
         # Deliberately in both languages: a passer-by may read either.
         self.invite.setText("轻触屏幕开始  ·  Touch the screen to start")
         self._show_current()
+        self._show_live()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()
         self.user_did_choose_screen.emit("home")
+
+
+def _fill(text: str, value_unit: tuple[str, str]) -> str:
+    """``%1`` -> "36.2 kW", kept on one line (a no-break space between number and unit)."""
+    return text.replace("%1", f"{value_unit[0]}\u00a0{value_unit[1]}")

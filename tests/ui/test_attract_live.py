@@ -1,0 +1,94 @@
+"""The attract loop's live figures: "right now" only from a fresh reading, today's totals at
+night or when the reading is old, nothing rather than a zero, and "simulated" when it is."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.energy.carbon import factor_for
+from kiosk.energy.metrics import Provenance, Unit
+from kiosk.energy.store import EnergyStore
+from kiosk.energy.summary import EnergySummary, Figure, summarize
+from kiosk.ui.energy.formatting import LiveHeadline, live_headline
+
+NOW = 1_795_600_000.0
+
+
+@pytest.fixture
+def empty(tmp_path: Path) -> EnergySummary:
+    store = EnergyStore(tmp_path / "readings.sqlite3")
+    try:
+        return summarize(store, NOW, factor_for("national"))
+    finally:
+        store.close()
+
+
+def fig(value: float | None, unit: Unit, provenance: Provenance = Provenance.LIVE) -> Figure:
+    return Figure(value, unit, provenance if value is not None else None, NOW)
+
+
+def test_fresh_power_is_said_as_right_now(empty: EnergySummary) -> None:
+    summary = dataclasses.replace(
+        empty,
+        pv_power_w=fig(36_200, Unit.W),
+        pv_energy_today_wh=fig(114_000, Unit.WH),
+        co2_avoided_today_kg=fig(60.04, Unit.KG_CO2),
+    )
+    assert live_headline(summary) == LiveHeadline(
+        ("36.2", "kW"), None, ("60.0", "kg CO2"), simulated=False
+    )
+
+
+@pytest.mark.parametrize(
+    "power",
+    [fig(0.0, Unit.W), fig(36_200, Unit.W, Provenance.CACHED), fig(None, Unit.W)],
+    ids=["night", "old reading", "no reading"],
+)
+def test_without_a_fresh_power_reading_it_says_todays_energy(
+    empty: EnergySummary, power: Figure
+) -> None:
+    summary = dataclasses.replace(
+        empty, pv_power_w=power, pv_energy_today_wh=fig(114_000, Unit.WH, Provenance.CACHED)
+    )
+    assert live_headline(summary) == LiveHeadline(None, ("114", "kWh"), None, simulated=False)
+
+
+def test_nothing_to_say_means_nothing_shown(empty: EnergySummary) -> None:
+    assert live_headline(empty) == LiveHeadline(None, None, None, simulated=False)
+    zeros = dataclasses.replace(
+        empty, pv_energy_today_wh=fig(0.0, Unit.WH), co2_avoided_today_kg=fig(0.0, Unit.KG_CO2)
+    )
+    assert live_headline(zeros) == LiveHeadline(None, None, None, simulated=False)
+
+
+def test_simulated_figures_are_flagged(empty: EnergySummary) -> None:
+    summary = dataclasses.replace(empty, pv_power_w=fig(1500, Unit.W, Provenance.SIMULATED))
+    assert live_headline(summary).simulated
+
+
+def test_the_real_kiosk_shows_live_figures_in_its_attract_loop(
+    qtbot: Any, make_kiosk: Any, fake_clock: Any
+) -> None:
+    kiosk = make_kiosk(
+        {
+            "display": {"language": "en", "idle_seconds": 30},
+            "sources": [{"id": "sim", "type": "simulator", "interval_seconds": 0.2}],
+        }
+    )
+    attract = kiosk.window.router.screen("attract")
+    qtbot.waitUntil(lambda: attract.live.text() != "", timeout=10_000)
+    fake_clock.advance(31)
+    kiosk.idle.check()
+    assert kiosk.window.router.current is attract
+    text = attract.live.text()
+    assert attract.live.isVisible()
+    assert "our solar panels" in text and "out of the air" in text
+    assert "\u00a0kg CO2" in text  # number and unit never split over two lines
+    assert attract.live_note.isVisible()
+    assert attract.live_note.text() == "Simulated figures, for demonstration"
+    kiosk.tasks.wait(5000)
+    qtbot.wait(50)
