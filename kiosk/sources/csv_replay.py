@@ -20,20 +20,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from kiosk.config.model import Config
-from kiosk.config.schema import setting
 from kiosk.energy.metrics import Metric, Provenance, Reading
-from kiosk.sources import registry
 from kiosk.sources.base import Source, SourceMisconfigured
+from kiosk.sources.options import CsvReplayOptions
 
 COLUMNS = ("timestamp", "metric", "value")
-
-
-@dataclass(frozen=True)
-class CsvReplayOptions:
-    path: str = setting("", "CSV file with timestamp,metric,value[,meter] rows")
-    align_to_now: bool = setting(True, "Shift the recording so it starts at the first read")
-    speed: float = setting(1.0, "Playback speed (2 = twice as fast)", min=0.001, max=1e6)
-    loop: bool = setting(False, "Start again from the top when the recording ends")
 
 
 @dataclass(frozen=True)
@@ -143,8 +134,5 @@ class CsvReplay(Source):
         return out
 
 
-def _create(source_id: str, options: CsvReplayOptions, config: Config) -> Source:
+def create(source_id: str, options: CsvReplayOptions, config: Config) -> Source:
     return CsvReplay(source_id, options, ZoneInfo(config.site.timezone))
-
-
-registry.register("csv", CsvReplayOptions, _create)

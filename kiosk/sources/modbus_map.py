@@ -11,21 +11,17 @@ from __future__ import annotations
 import math
 import struct
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from pymodbus.client import ModbusTcpClient
 from pymodbus.exceptions import ModbusException
 from pymodbus.pdu import ExceptionResponse
 
 from kiosk.config.model import Config
-from kiosk.config.schema import setting
 from kiosk.energy.metrics import Metric, Provenance, Reading
-from kiosk.sources import registry
 from kiosk.sources.base import Source, SourceMisconfigured, SourceUnavailable
+from kiosk.sources.options import REGISTER_TYPES, ModbusMapOptions, RegisterOptions
 
-METRIC_NAMES = tuple(m.value for m in Metric)
 MAX_REGISTERS_PER_READ = 125
-REGISTER_TYPES = {"int16": 1, "uint16": 1, "int32": 2, "uint32": 2, "float32": 2}
 ILLEGAL_ADDRESS = 2
 EXCEPTION_WORDS = {
     1: "function not supported",
@@ -130,33 +126,6 @@ def decode_registers(regs: Sequence[int], type_name: str, word_order: str = "big
     return float(struct.unpack(fmt[type_name], raw)[0])
 
 
-@dataclass(frozen=True)
-class RegisterOptions:
-    address: int = setting(0, "Register address (0-based, as sent on the wire)", min=0, max=65535)
-    function: str = setting("holding", "Register table", choices=("holding", "input"))
-    type: str = setting("uint16", "Data type", choices=tuple(REGISTER_TYPES))
-    word_order: str = setting(
-        "big", "Order of the two words of 32-bit values", choices=("big", "little")
-    )
-    scale: float = setting(
-        1.0, "Factor to the metric's unit (0.1, 1000, -1 ...)", min=-1e9, max=1e9
-    )
-    missing_value: int = setting(
-        -1, "Raw value that means 'not available' (-1 = none)", min=-1, max=0xFFFFFFFF
-    )
-    metric: str = setting("pv_power_w", "Metric the register feeds", choices=METRIC_NAMES)
-    meter: str = setting("", "Sub-meter id (empty = whole site)")
-
-
-@dataclass(frozen=True)
-class ModbusMapOptions:
-    host: str = setting("", "IP address or host name of the meter or gateway")
-    port: int = setting(502, "Modbus TCP port", min=1, max=65535)
-    unit_id: int = setting(1, "Modbus unit (slave) id", min=0, max=255)
-    timeout_seconds: float = setting(2.0, "Connect and read timeout", min=0.1, max=30)
-    registers: tuple[RegisterOptions, ...] = setting((), "Registers to read")
-
-
 class ModbusMapSource(Source):
     """Reads a fixed list of registers, grouped into as few requests as possible."""
 
@@ -222,8 +191,5 @@ def _group(
     return spans
 
 
-def _create(source_id: str, options: ModbusMapOptions, config: Config) -> ModbusMapSource:
+def create(source_id: str, options: ModbusMapOptions, config: Config) -> ModbusMapSource:
     return ModbusMapSource(source_id, options)
-
-
-registry.register("modbus_map", ModbusMapOptions, _create)

@@ -12,11 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kiosk.config.model import Config
-from kiosk.config.schema import setting
 from kiosk.energy.metrics import Metric, Provenance, Reading
-from kiosk.sources import registry
 from kiosk.sources.base import Source, SourceMisconfigured, SourceUnavailable
 from kiosk.sources.modbus_map import IllegalAddress, ModbusLink
+from kiosk.sources.options import SunspecOptions
 from kiosk.sources.sunspec_models import (
     BASE_ADDRESSES,
     COMMON_MODEL_ID,
@@ -31,24 +30,6 @@ from kiosk.sources.sunspec_models import (
 )
 
 MAX_MODELS = 64
-
-
-@dataclass(frozen=True)
-class SunspecOptions:
-    host: str = setting("", "IP address or host name of the inverter or meter")
-    port: int = setting(502, "Modbus TCP port", min=1, max=65535)
-    unit_id: int = setting(1, "Modbus unit (slave) id", min=0, max=255)
-    timeout_seconds: float = setting(2.0, "Connect and read timeout", min=0.1, max=30)
-    base_address: int = setting(
-        -1, "Address of the 'SunS' marker (-1 = try 40000, 0, 50000)", min=-1, max=65535
-    )
-    meter_role: str = setting(
-        "grid", "What the meter measures: the grid connection or a load", choices=("grid", "load")
-    )
-    meter_import_positive: bool = setting(
-        True, "Meter power is positive while importing from the grid (false: while exporting)"
-    )
-    meter: str = setting("", "Sub-meter id for the readings (empty = whole site)")
 
 
 @dataclass(frozen=True)
@@ -193,8 +174,5 @@ def _collect(values: list[float], value: float | None) -> None:
         values.append(value)
 
 
-def _create(source_id: str, options: SunspecOptions, config: Config) -> SunspecSource:
+def create(source_id: str, options: SunspecOptions, config: Config) -> SunspecSource:
     return SunspecSource(source_id, options)
-
-
-registry.register("modbus", SunspecOptions, _create)

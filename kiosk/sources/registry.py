@@ -1,7 +1,11 @@
-"""Adapter types by name: each declares its options section and a factory.
+"""Adapter types by name: each names its options class and the module that builds it.
 
-Adding a protocol means one module that calls :func:`register`; config validation, the poller,
-``kiosk source probe`` and ``kiosk doctor`` pick it up from here.
+Validating a config needs only the options classes (:mod:`kiosk.sources.options`, no protocol
+library); an adapter's module, with pymodbus, paho-mqtt or requests behind it, is imported
+when a source of its type is created, which the kiosk does after its first frame. Adding a
+protocol means its options class in :mod:`kiosk.sources.options`, a module with a
+``create(source_id, options, config)`` function, and one row in :data:`ADAPTERS`; config
+validation, the poller, ``kiosk source probe`` and ``kiosk doctor`` pick it up from here.
 """
 
 from __future__ import annotations
@@ -9,59 +13,50 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from kiosk.config.errors import ConfigError
 from kiosk.config.model import Config, SourceConfig
 from kiosk.config.schema import parse_section
 from kiosk.sources.base import Source, SourceMisconfigured
+from kiosk.sources.options import (
+    CsvReplayOptions,
+    HttpJsonOptions,
+    ModbusMapOptions,
+    MqttOptions,
+    SimulatorOptions,
+    SunspecOptions,
+)
 
-#: Adapter type name -> the module that registers it. Only the configured types are imported,
-#: so a kiosk reading one inverter does not load every protocol stack at start.
-ADAPTER_MODULES = {
-    "simulator": "kiosk.sources.simulator",
-    "csv": "kiosk.sources.csv_replay",
-    "modbus": "kiosk.sources.modbus_sunspec",
-    "modbus_map": "kiosk.sources.modbus_map",
-    "mqtt": "kiosk.sources.mqtt",
-    "http": "kiosk.sources.http_json",
-}
-
+#: (source_id, parsed options, whole config) -> Source; each adapter module's ``create``.
 Factory = Callable[[str, Any, Config], Source]
 
 
 @dataclass(frozen=True)
-class SourceType:
-    name: str
+class AdapterType:
+    module: str  # holds ``create``; imported on first use
     options_cls: type
-    factory: Factory  # (source_id, parsed options, whole config) -> Source
+
+    def factory(self) -> Factory:
+        """The adapter module's ``create`` (imports the module and its protocol library)."""
+        return cast(Factory, importlib.import_module(self.module).create)
 
 
-_types: dict[str, SourceType] = {}
-
-
-def register(name: str, options_cls: type, factory: Factory) -> None:
-    _types[name] = SourceType(name, options_cls, factory)
-
-
-def source_type(name: str) -> SourceType | None:
-    """The adapter type ``name``, importing its module on first use; None if unknown."""
-    if name not in _types and name in ADAPTER_MODULES:
-        importlib.import_module(ADAPTER_MODULES[name])
-    return _types.get(name)
-
-
-def source_types() -> dict[str, SourceType]:
-    """Every adapter type (imports them all: for listings, not for start-up)."""
-    for name in ADAPTER_MODULES:
-        source_type(name)
-    return dict(_types)
+ADAPTERS: dict[str, AdapterType] = {
+    "simulator": AdapterType("kiosk.sources.simulator", SimulatorOptions),
+    "csv": AdapterType("kiosk.sources.csv_replay", CsvReplayOptions),
+    "modbus": AdapterType("kiosk.sources.modbus_sunspec", SunspecOptions),
+    "modbus_map": AdapterType("kiosk.sources.modbus_map", ModbusMapOptions),
+    "mqtt": AdapterType("kiosk.sources.mqtt", MqttOptions),
+    "http": AdapterType("kiosk.sources.http_json", HttpJsonOptions),
+}
 
 
 def parse_options(src: SourceConfig, path: str = "", file: str = "") -> Any:
-    kind = source_type(src.type)
+    """``src.options`` as its adapter's options class. Raises ConfigError naming the key."""
+    kind = ADAPTERS.get(src.type)
     if kind is None:
-        known = ", ".join(sorted(ADAPTER_MODULES))
+        known = ", ".join(sorted(ADAPTERS))
         raise ConfigError(
             file,
             f"{path}.type" if path else "type",
@@ -81,4 +76,4 @@ def create_source(src: SourceConfig, config: Config) -> Source:
         options = parse_options(src)
     except ConfigError as exc:
         raise SourceMisconfigured(str(exc)) from None
-    return _types[src.type].factory(src.id, options, config)
+    return ADAPTERS[src.type].factory()(src.id, options, config)

@@ -20,10 +20,9 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from kiosk.config.model import Config, SiteConfig
-from kiosk.config.schema import setting
 from kiosk.energy.metrics import Metric, Provenance, Reading
-from kiosk.sources import registry
 from kiosk.sources.base import Source
+from kiosk.sources.options import SimulatorOptions
 from kiosk.sources.solar import clear_sky_poa_w_m2, sun_position
 
 PERFORMANCE_RATIO = 0.85  # inverter, wiring, soiling and heat losses
@@ -31,25 +30,6 @@ RUNOFF_COEFFICIENT = 0.8  # share of the rain on the roof that reaches the tank
 #: Chance of a rain event per day by month (a humid subtropical climate such as Wuhan's).
 RAIN_CHANCE_BY_MONTH = (0.25, 0.3, 0.4, 0.45, 0.45, 0.5, 0.4, 0.35, 0.3, 0.3, 0.25, 0.2)
 _CLOUD_KNOT_S = 600
-
-
-@dataclass(frozen=True)
-class SimulatorOptions:
-    seed: int = setting(1, "Seed for the weather; the same seed gives the same days")
-    cloudiness: float = setting(0.5, "How cloudy the climate is (0 = always clear)", min=0, max=1)
-    load_peak_kw: float = setting(
-        0.0, "Building load at its busiest, kW (0 = 80 % of the PV peak power)", min=0, max=1e5
-    )
-    water_peak_l_per_min: float = setting(
-        30.0, "Water use at the busiest time, litres per minute", min=0, max=1e4
-    )
-    meters: tuple[str, ...] = setting(
-        (), "Building or sub-meter names; the load is also reported per meter"
-    )
-    history_hours: float = setting(
-        48.0, "Hours of past data simulated when the store is empty, so charts start full",
-        min=0, max=24 * 14,
-    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -221,8 +201,5 @@ class Simulator(Source):
         self._water_ts = now
 
 
-def _create(source_id: str, options: SimulatorOptions, config: Config) -> Source:
+def create(source_id: str, options: SimulatorOptions, config: Config) -> Source:
     return Simulator(source_id, config.site, options)
-
-
-registry.register("simulator", SimulatorOptions, _create)

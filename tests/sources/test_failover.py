@@ -10,8 +10,9 @@ from kiosk.config.loader import parse_config
 from kiosk.energy.metrics import Metric, Provenance, Reading
 from kiosk.sources.base import Source, SourceError
 from kiosk.sources.failover import FailoverPolicy, FailoverSelector
-from kiosk.sources.http_json import HttpJsonOptions, HttpJsonSource
-from kiosk.sources.modbus_sunspec import SunspecOptions, SunspecSource
+from kiosk.sources.http_json import HttpJsonSource
+from kiosk.sources.modbus_sunspec import SunspecSource
+from kiosk.sources.options import HttpJsonOptions, SunspecOptions
 
 T0 = 1_760_000_000.0
 PV = Metric.PV_POWER_W

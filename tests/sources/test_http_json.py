@@ -10,7 +10,8 @@ from loopback import HttpTestServer, free_port
 
 from kiosk.energy.metrics import Metric, Provenance
 from kiosk.sources.base import SourceMisconfigured, SourceUnavailable
-from kiosk.sources.http_json import HttpJsonOptions, HttpJsonSource, JsonValueOptions
+from kiosk.sources.http_json import HttpJsonSource
+from kiosk.sources.options import HttpJsonOptions, JsonValueOptions
 
 NOON = 1_760_000_000.0  # 2025-10-09 16:53 in Asia/Shanghai (day)
 PATH = "/solar_api/v1/GetPowerFlowRealtimeData.fcgi"

@@ -9,7 +9,8 @@ from loopback import ModbusTestServer
 
 from kiosk.energy.metrics import Metric
 from kiosk.sources.base import SourceMisconfigured, SourceUnavailable
-from kiosk.sources.modbus_map import ModbusMapOptions, ModbusMapSource, RegisterOptions
+from kiosk.sources.modbus_map import ModbusMapSource
+from kiosk.sources.options import ModbusMapOptions, RegisterOptions
 
 NOW = 1_760_000_000.0
 

@@ -15,7 +15,8 @@ from kiosk.config.loader import load_config, parse_config
 from kiosk.energy.metrics import Metric, Provenance
 from kiosk.sources import registry
 from kiosk.sources.base import SourceMisconfigured, SourceUnavailable
-from kiosk.sources.modbus_sunspec import SunspecOptions, SunspecSource
+from kiosk.sources.modbus_sunspec import SunspecSource
+from kiosk.sources.options import SunspecOptions
 
 NOW = 1_760_000_000.0
 

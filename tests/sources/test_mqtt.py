@@ -13,7 +13,8 @@ from paho.mqtt.enums import CallbackAPIVersion
 
 from kiosk.energy.metrics import Metric, Provenance
 from kiosk.sources.base import SourceMisconfigured, SourceUnavailable
-from kiosk.sources.mqtt import MqttOptions, MqttSource, TopicOptions
+from kiosk.sources.mqtt import MqttSource
+from kiosk.sources.options import MqttOptions, TopicOptions
 
 NOW = 1_760_000_000.0
 TOPICS = (

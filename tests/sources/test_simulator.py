@@ -10,14 +10,9 @@ import pytest
 from kiosk.config.loader import parse_config
 from kiosk.config.model import SiteConfig
 from kiosk.energy.metrics import Metric, Provenance
+from kiosk.sources.options import SimulatorOptions
 from kiosk.sources.registry import create_source
-from kiosk.sources.simulator import (
-    AcceleratedClock,
-    Simulator,
-    SimulatorOptions,
-    SiteModel,
-    is_school_holiday,
-)
+from kiosk.sources.simulator import AcceleratedClock, Simulator, SiteModel, is_school_holiday
 from kiosk.sources.solar import sun_position
 
 TZ = ZoneInfo("Asia/Shanghai")
