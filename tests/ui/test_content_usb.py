@@ -268,8 +268,17 @@ def test_a_second_install_while_one_runs_is_refused_politely(
     qtbot.waitUntil(lambda: current(kiosk) == "usb", timeout=WAIT_MS)
     usb = kiosk.window.router.current
     content = kiosk.ctx.services["content"]
-    with qtbot.waitSignal(content.rollback_did_fail, timeout=WAIT_MS):
+    with qtbot.waitSignal(content.rollback_did_fail, timeout=WAIT_MS) as blocker:
         assert content.roll_back()  # busy now (fails: nothing kept to go back to)
         tap(qtbot, usb.install_buttons()[0])
         assert "Another install or roll back is running" in usb.detail.text()
         assert usb.state == "list"
+    assert blocker.args[0] == "no_pack" and "no previous release" in blocker.args[1]
+    tap(qtbot, usb.back_button)
+    staff = kiosk.window.router.current
+    problem = staff.findChild(QLabel, "content-problem")
+    assert "Roll back failed: There is no content pack here to show or to go back to" in (
+        problem.text()
+    )
+    detail = staff.findChild(QLabel, "content-problem-detail")
+    assert "Details: no previous release is kept" in detail.text()
