@@ -105,7 +105,7 @@ def service_install(
     entered: list[tuple[str, float]] = []
     service.install_did_enter_phase.connect(lambda p: entered.append((p, time.perf_counter())))
     failures: list[str] = []
-    service.install_did_fail.connect(failures.append)
+    service.install_did_fail.connect(lambda _kind, reason: failures.append(reason))
     service.install_did_fail.connect(loop.quit)
     service.install_did_finish.connect(loop.quit)
     t0 = time.perf_counter()
