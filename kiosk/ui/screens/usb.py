@@ -340,5 +340,5 @@ class UsbScreen(Screen):
             DONE: "my-school · 2026.1 (1)",
             FAILED: "signed by unknown key 3f2a…; not in the trusted keys",
         }.get(state, "")
-        self._failure_kind = FailureKind.UNTRUSTED
+        self._failure_kind = FailureKind.UNTRUSTED if state == FAILED else ""
         self.retranslate()
