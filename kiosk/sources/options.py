@@ -13,12 +13,13 @@ from typing import Any
 
 from kiosk.config.schema import setting
 from kiosk.energy.metrics import Metric
-from kiosk.sources.presets import PRESETS
 
 METRIC_NAMES = tuple(m.value for m in Metric)
 #: Modbus data types and how many 16-bit registers each spans.
 REGISTER_TYPES = {"int16": 1, "uint16": 1, "int32": 2, "uint32": 2, "float32": 2}
 SIGNS = ("as_is", "positive_part", "negative_part")
+#: The names of :data:`kiosk.sources.presets.PRESETS` (a test keeps the two in step).
+HTTP_PRESET_NAMES = ("fronius_powerflow", "home_assistant", "solaredge_overview")
 
 
 def apply_scale(value: float, scale: float, sign: str) -> float:
@@ -157,7 +158,7 @@ class JsonValueOptions:
 @dataclass(frozen=True)
 class HttpJsonOptions:
     url: str = setting("", "URL returning JSON (http:// or https://)")
-    preset: str = setting("", "Ready-made value map and budget", choices=("", *PRESETS))
+    preset: str = setting("", "Ready-made value map and budget", choices=("", *HTTP_PRESET_NAMES))
     headers: dict[str, Any] = setting(None, "Extra request headers (name = value)")
     username: str = setting("", "User name for HTTP basic auth")
     password: str = setting("", "Password for HTTP basic auth", secret=True)

@@ -73,8 +73,7 @@ config = load_config(Path(sys.argv[1]))
 steps["after_load"] = loaded()
 steps["adapters_after_load"] = sorted(
     m for m in sys.modules if m.startswith("kiosk.sources.") and m not in
-    ("kiosk.sources.registry", "kiosk.sources.options", "kiosk.sources.presets",
-     "kiosk.sources.base")
+    ("kiosk.sources.registry", "kiosk.sources.options", "kiosk.sources.base")
 )
 from kiosk.sources.registry import create_source
 for src in config.sources:

@@ -11,7 +11,8 @@ from loopback import HttpTestServer, free_port
 from kiosk.energy.metrics import Metric, Provenance
 from kiosk.sources.base import SourceMisconfigured, SourceUnavailable
 from kiosk.sources.http_json import HttpJsonSource
-from kiosk.sources.options import HttpJsonOptions, JsonValueOptions
+from kiosk.sources.options import HTTP_PRESET_NAMES, HttpJsonOptions, JsonValueOptions
+from kiosk.sources.presets import PRESETS
 
 NOON = 1_760_000_000.0  # 2025-10-09 16:53 in Asia/Shanghai (day)
 PATH = "/solar_api/v1/GetPowerFlowRealtimeData.fcgi"
@@ -24,6 +25,10 @@ def fronius(url: str, **kw: object) -> HttpJsonSource:
 
 def values(readings: object) -> dict[Metric, float]:
     return {r.metric: r.value for r in readings}  # type: ignore[attr-defined]
+
+
+def test_preset_choices_are_the_presets() -> None:
+    assert tuple(PRESETS) == HTTP_PRESET_NAMES
 
 
 def test_fronius_preset_reads_the_power_flow(http_server: HttpTestServer) -> None:
