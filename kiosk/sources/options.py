@@ -34,6 +34,8 @@ def apply_scale(value: float, scale: float, sign: str) -> float:
 
 @dataclass(frozen=True)
 class SimulatorOptions:
+    """``type = "simulator"``: the built-in site model."""
+
     seed: int = setting(1, "Seed for the weather; the same seed gives the same days")
     cloudiness: float = setting(0.5, "How cloudy the climate is (0 = always clear)", min=0, max=1)
     load_peak_kw: float = setting(
@@ -53,6 +55,8 @@ class SimulatorOptions:
 
 @dataclass(frozen=True)
 class CsvReplayOptions:
+    """``type = "csv"``: recorded readings played back."""
+
     path: str = setting("", "CSV file with timestamp,metric,value[,meter] rows")
     align_to_now: bool = setting(True, "Shift the recording so it starts at the first read")
     speed: float = setting(1.0, "Playback speed (2 = twice as fast)", min=0.001, max=1e6)
@@ -61,6 +65,8 @@ class CsvReplayOptions:
 
 @dataclass(frozen=True)
 class SunspecOptions:
+    """``type = "modbus"``: a SunSpec inverter or meter over Modbus TCP."""
+
     host: str = setting("", "IP address or host name of the inverter or meter")
     port: int = setting(502, "Modbus TCP port", min=1, max=65535)
     unit_id: int = setting(1, "Modbus unit (slave) id", min=0, max=255)
@@ -79,6 +85,8 @@ class SunspecOptions:
 
 @dataclass(frozen=True)
 class RegisterOptions:
+    """One register of a ``modbus_map`` source."""
+
     address: int = setting(0, "Register address (0-based, as sent on the wire)", min=0, max=65535)
     function: str = setting("holding", "Register table", choices=("holding", "input"))
     type: str = setting("uint16", "Data type", choices=tuple(REGISTER_TYPES))
@@ -97,6 +105,8 @@ class RegisterOptions:
 
 @dataclass(frozen=True)
 class ModbusMapOptions:
+    """``type = "modbus_map"``: a plain Modbus TCP register map."""
+
     host: str = setting("", "IP address or host name of the meter or gateway")
     port: int = setting(502, "Modbus TCP port", min=1, max=65535)
     unit_id: int = setting(1, "Modbus unit (slave) id", min=0, max=255)
@@ -106,6 +116,8 @@ class ModbusMapOptions:
 
 @dataclass(frozen=True)
 class TopicOptions:
+    """One topic-to-metric mapping of an ``mqtt`` source."""
+
     topic: str = setting("", "Topic filter; + and # wildcards allowed")
     metric: str = setting("pv_power_w", "Metric the value feeds", choices=METRIC_NAMES)
     json_path: str = setting("", "Path to the value in a JSON payload (empty = plain number)")
@@ -117,6 +129,8 @@ class TopicOptions:
 
 @dataclass(frozen=True)
 class MqttOptions:
+    """``type = "mqtt"``: values pushed through an MQTT broker."""
+
     host: str = setting("", "Broker host name or IP address")
     port: int = setting(1883, "Broker port (8883 is usual for TLS)", min=1, max=65535)
     tls: bool = setting(False, "Connect with TLS")
@@ -140,6 +154,8 @@ class MqttOptions:
 
 @dataclass(frozen=True)
 class JsonValueOptions:
+    """One value picked out of an ``http`` source's JSON."""
+
     path: str = setting("", "Path to the value in the JSON, e.g. Body.Data.Site.P_PV")
     metric: str = setting("pv_power_w", "Metric the value feeds", choices=METRIC_NAMES)
     scale: float = setting(
@@ -157,6 +173,8 @@ class JsonValueOptions:
 
 @dataclass(frozen=True)
 class HttpJsonOptions:
+    """``type = "http"``: a local or cloud HTTP JSON API."""
+
     url: str = setting("", "URL returning JSON (http:// or https://)")
     preset: str = setting("", "Ready-made value map and budget", choices=("", *HTTP_PRESET_NAMES))
     headers: dict[str, Any] = setting(None, "Extra request headers (name = value)")
