@@ -3,7 +3,27 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="126" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="127" />
+        <source>Right now our solar panels make %1</source>
+        <translation>此刻我们的太阳能板正在发电 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/attract.py" line="129" />
+        <source>Today our solar panels have made %1</source>
+        <translation>今天我们的太阳能板已发电 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/attract.py" line="132" />
+        <source>and kept %1 out of the air</source>
+        <translation>并减少排放 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/attract.py" line="136" />
+        <source>Simulated figures, for demonstration</source>
+        <translation>模拟数据，仅作演示</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/attract.py" line="164" />
         <source>Our building makes clean energy from the sun</source>
         <translation>我们的建筑用太阳发电</translation>
     </message>
@@ -138,42 +158,42 @@
         <location filename="../../kiosk/ui/staff_display.py" line="73" />
         <source>Could not save the choice: %1</source>
         <extracomment>The settings on this panel and their values, in the order shown.</extracomment>
-        <translation type="unfinished" />
+        <translation>无法保存此选择：%1</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_display.py" line="78" />
         <source>Display</source>
-        <translation type="unfinished" />
+        <translation>显示设置</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_display.py" line="79" />
         <source>Energy screens</source>
-        <translation type="unfinished" />
+        <translation>能源页面</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_display.py" line="80" />
         <source>Language after a visitor leaves</source>
-        <translation type="unfinished" />
+        <translation>访客离开后的语言</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_display.py" line="82" />
         <source>Family: big figures</source>
-        <translation type="unfinished" />
+        <translation>家庭：大字数据</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_display.py" line="83" />
-        <source>Student: all figures and buildings</source>
-        <translation type="unfinished" />
+        <source>Student: every figure</source>
+        <translation>学生：全部数据</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_display.py" line="94" />
         <source>As set in kiosk.toml.</source>
-        <translation type="unfinished" />
+        <translation>与 kiosk.toml 中的设置相同。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/staff_display.py" line="96" />
         <source>Chosen on this kiosk; kiosk.toml says: %1</source>
-        <translation type="unfinished" />
+        <translation>已在本机更改；kiosk.toml 中为：%1</translation>
     </message>
 </context>
 <context>

@@ -80,7 +80,7 @@ class DisplayPanel(QWidget):
         self.titles["language"].setText(self.tr("Language after a visitor leaves"))
         words = {
             ("mode", "family"): self.tr("Family: big figures"),
-            ("mode", "student"): self.tr("Student: all figures and buildings"),
+            ("mode", "student"): self.tr("Student: every figure"),
             ("language", "zh"): "中文",  # each language in its own words
             ("language", "en"): "English",
         }
