@@ -71,24 +71,32 @@ def test_simulated_figures_are_flagged(empty: EnergySummary) -> None:
 
 
 def test_the_real_kiosk_shows_live_figures_in_its_attract_loop(
-    qtbot: Any, make_kiosk: Any, fake_clock: Any
+    qtbot: Any, make_kiosk: Any, fake_clock: Any, empty: EnergySummary
 ) -> None:
-    kiosk = make_kiosk(
-        {
-            "display": {"language": "en", "idle_seconds": 30},
-            "sources": [{"id": "sim", "type": "simulator", "interval_seconds": 0.2}],
-        }
-    )
+    """The composition: the energy service's summaries reach the attract loop. The summary is
+    made here (the simulator follows the real sun, so its figures depend on the hour)."""
+    kiosk = make_kiosk({"display": {"language": "en", "idle_seconds": 30}})
+    service = kiosk.ctx.service("energy")
     attract = kiosk.window.router.screen("attract")
-    qtbot.waitUntil(lambda: attract.live.text() != "", timeout=10_000)
     fake_clock.advance(31)
     kiosk.idle.check()
     assert kiosk.window.router.current is attract
-    text = attract.live.text()
+    # the service's own first summary (an empty store, no sources) has arrived
+    qtbot.waitUntil(lambda: service.summary is not None and not service._summary_pending)
+    assert not attract.live.isVisible()  # nothing true to say yet
+
+    sunny = dataclasses.replace(
+        empty,
+        pv_power_w=fig(36_200, Unit.W, Provenance.SIMULATED),
+        co2_avoided_today_kg=fig(60.04, Unit.KG_CO2, Provenance.SIMULATED),
+    )
+    service.summary_did_update.emit(sunny)
     assert attract.live.isVisible()
-    assert "our solar panels" in text and "out of the air" in text
-    assert "\u00a0kg CO2" in text  # number and unit never split over two lines
+    assert attract.live.text() == (
+        "Right now our solar panels make 36.2\u00a0kW\nand kept 60.0\u00a0kg CO2 out of the air"
+    )
     assert attract.live_note.isVisible()
     assert attract.live_note.text() == "Simulated figures, for demonstration"
-    kiosk.tasks.wait(5000)
-    qtbot.wait(50)
+
+    service.summary_did_update.emit(empty)  # the data is gone: say nothing rather than guess
+    assert not attract.live.isVisible() and not attract.live_note.isVisible()
