@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import shutil
 import uuid
@@ -47,6 +48,8 @@ from kiosk.content.store import (
     write_pointer,
 )
 from kiosk.util.failure_kinds import FailureKind
+
+log = logging.getLogger(__name__)
 
 #: Written files waiting for their fsync, at most (bounds open files).
 FSYNC_AHEAD_FILES = 32
@@ -105,8 +108,16 @@ class Library:
             yield
 
     @contextlib.contextmanager
-    def transaction(self, wait_seconds: float = 0.0) -> Iterator[Transaction]:
-        """Lock the library and open a staging folder; staging is removed however this ends."""
+    def transaction(
+        self, wait_seconds: float = 0.0, keep_checked: bool = False
+    ) -> Iterator[Transaction]:
+        """Lock the library and open a staging folder; staging is removed however this ends.
+
+        ``keep_checked``: if the install does not reach activation (a dropped network, the
+        app closing), the files already fully checked against the signed manifest are kept in
+        the store, so the next attempt does not download them again. They are plain verified
+        content, used by no release until one activates, and collected by the next activation
+        if it does not need them. Network sync asks for this; a local ``.kpack`` does not."""
         with self.locked(wait_seconds):
             self._clean_staging()
             staging = self.staging_root / uuid.uuid4().hex
@@ -115,6 +126,8 @@ class Library:
             try:
                 yield txn
             finally:
+                if keep_checked and not txn.activated:
+                    txn.keep_checked_objects()
                 txn.close()
                 shutil.rmtree(staging, ignore_errors=True)
                 with contextlib.suppress(OSError):
@@ -199,6 +212,7 @@ class Transaction:
         self.library = library
         self.staging = staging
         self._staged: dict[str, Path] = {}
+        self.activated = False
         self._fsync_pool: ThreadPoolExecutor | None = None
         self._fsyncs: deque[Future[None]] = deque()
 
@@ -230,6 +244,15 @@ class Transaction:
         except OSError as exc:
             raise LibraryError(f"cannot write to the library: {exc.strerror or exc}") from None
         self._staged[entry.sha256] = target
+
+    def keep_checked_objects(self) -> None:
+        """Move the files checked so far into the store once they are on the disk; with any
+        fsync failed, keep none (best effort: a failure here only costs a download)."""
+        try:
+            self._wait_durable()
+            self.library.objects.adopt(self._staged)
+        except OSError as exc:
+            log.warning("checked files of an unfinished install not kept: %s", exc)
 
     def close(self) -> None:
         """Stop the fsync thread (waits for running fsyncs; their errors no longer matter)."""
@@ -272,6 +295,7 @@ class Transaction:
             )
             self._wait_durable()
             lib.objects.adopt(self._staged)
+            self.activated = True
             ptr = lib.pointer()
             if ptr.active == ref:
                 return ref

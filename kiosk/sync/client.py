@@ -173,7 +173,7 @@ class SyncClient:
             )  # fmt: skip
             return outcome, state
         signed = self._fetch_manifest(fetcher, base, pack_id, entry)
-        with self.library.transaction(self.settings.lock_wait_s) as txn:
+        with self.library.transaction(self.settings.lock_wait_s, keep_checked=True) as txn:
             txn.check(signed, self.settings.policy)
             wanted: dict[str, FileEntry] = {}  # one entry per missing object, in order
             for f in signed.manifest.files:

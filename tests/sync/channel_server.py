@@ -34,6 +34,7 @@ class Faults:
     redirect_loop: bool = False
     endless: bool = False  # no Content-Length; send zeros until the client hangs up
     ignore_range: bool = False
+    serve_objects: int | None = None  # answer 503 for every object after this many distinct ones
 
 
 @dataclass
@@ -52,6 +53,7 @@ class ServerState:
     stop: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
     dropped: bool = False
+    served_objects: set[str] = field(default_factory=set)
 
     def sent_bytes(self) -> int:
         with self.lock:
@@ -72,6 +74,12 @@ class _Handler(BaseHTTPRequestHandler):
         with st.lock:
             st.hits.append(hit)
         faults = st.faults if path.startswith("/objects/") else Faults()
+        if faults.serve_objects is not None:
+            with st.lock:
+                if path not in st.served_objects:
+                    if len(st.served_objects) >= faults.serve_objects:
+                        return self._head(hit, 503, 0)
+                    st.served_objects.add(path)
         if faults.redirect_loop:
             return self._head(hit, 302, 0, {"Location": path})
         if faults.status:

@@ -9,6 +9,7 @@ import pytest
 from channel_server import ChannelServer, ForwardProxy
 from sync_helpers import Channel, KioskDir, video
 
+from kiosk.sync.client import SyncFailed
 from kiosk.sync.index import INDEX_NAME, read_index
 from kiosk.sync.publisher import PublishError, refresh_channel
 
@@ -120,3 +121,40 @@ def test_newer_release_installed_by_hand_is_kept(
     outcome = kiosk.client().sync_once()
     assert outcome.status == "up_to_date" and "newer than the channel's v1" in outcome.message
     assert kiosk.active_version() == 2
+
+
+def test_a_sync_cut_off_part_way_keeps_the_checked_files_for_the_next_one(
+    channel: Channel, server: ChannelServer, kiosk: KioskDir
+) -> None:
+    """Shop Wi-Fi that drops for longer than the retries: the files already checked are not
+    downloaded again; the kiosk keeps showing its content meanwhile; unused ones are collected."""
+    channel.publish(1, {"media/old.mp4": video(200_000, 1)})
+    kiosk.client().sync_once()
+    v1 = kiosk.library.pointer().active
+    files = {f"media/v{i}.mp4": video(400_000, 10 + i) for i in range(5)}
+    channel.publish(2, files)
+    server.set_faults(serve_objects=3)  # the line goes down after three files
+    with pytest.raises(SyncFailed, match="HTTP 503"):
+        kiosk.client().sync_once()
+    assert kiosk.library.pointer().active == v1  # still showing release 1
+    kiosk.library.load(v1, deep=True)
+    served = set(server.state.served_objects)
+    assert len(served) == 3
+    assert not (kiosk.library.root / "staging").exists()
+
+    server.clear_faults()
+    server.state.hits.clear()
+    outcome = kiosk.client().sync_once()
+    assert outcome.status == "updated" and kiosk.active_version() == 2
+    again = {h.path for h in server.state.hits if h.path.startswith("/objects/")}
+    assert not again & served  # nothing checked before is fetched again
+    assert len(again) == 6 - 3  # five videos and pack.yaml, minus the three kept
+    installed = kiosk.library.load_active(deep=True)
+    assert installed is not None
+    needed = {f.sha256 for f in installed.manifest.files}
+    ptr = kiosk.library.pointer()
+    assert ptr.previous == v1  # kept to go back to, with its objects
+    kept = needed | {ptr.active.manifest_sha256, ptr.active.signature_sha256}
+    kept |= {ptr.previous.manifest_sha256, ptr.previous.signature_sha256}
+    kept |= {f.sha256 for f in kiosk.library.load(v1).manifest.files}
+    assert set(kiosk.library.objects.all_objects()) == kept  # nothing unused left behind
