@@ -58,6 +58,7 @@ class PinScreen(Screen):
         pad.setFixedWidth(theme.px(560))
         self.cancel_button = button("", "")
         self.cancel_button.clicked.connect(self._on_cancel)
+        outer.addStretch(1)  # the keypad sits in the middle, in portrait too
         outer.addWidget(self.prompt)
         outer.addWidget(self.dots)
         outer.addWidget(pad, 0, Qt.AlignmentFlag.AlignHCenter)
