@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from kiosk.config.model import Config
 from kiosk.energy.metrics import Metric, Provenance, Reading
 from kiosk.sources.base import Source, SourceMisconfigured
-from kiosk.sources.options import CsvReplayOptions
+from kiosk.sources.options.csv_replay import CsvReplayOptions
 
 COLUMNS = ("timestamp", "metric", "value")
 

@@ -22,7 +22,8 @@ from kiosk.config.model import Config
 from kiosk.energy.metrics import Metric, Provenance, Reading
 from kiosk.sources.base import Source, SourceMisconfigured, SourceUnavailable
 from kiosk.sources.jsonpath import PathError, Step, compile_path, loads_json, pick_number
-from kiosk.sources.options import HttpJsonOptions, JsonValueOptions, apply_scale
+from kiosk.sources.options import apply_scale
+from kiosk.sources.options.http_json import HttpJsonOptions, JsonValueOptions
 from kiosk.sources.presets import PRESETS, RequestBudget
 
 

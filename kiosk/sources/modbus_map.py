@@ -19,7 +19,8 @@ from pymodbus.pdu import ExceptionResponse
 from kiosk.config.model import Config
 from kiosk.energy.metrics import Metric, Provenance, Reading
 from kiosk.sources.base import Source, SourceMisconfigured, SourceUnavailable
-from kiosk.sources.options import REGISTER_TYPES, ModbusMapOptions, RegisterOptions
+from kiosk.sources.options import REGISTER_TYPES
+from kiosk.sources.options.modbus_map import ModbusMapOptions, RegisterOptions
 
 MAX_REGISTERS_PER_READ = 125
 ILLEGAL_ADDRESS = 2

@@ -15,7 +15,7 @@ from kiosk.config.model import Config
 from kiosk.energy.metrics import Metric, Provenance, Reading
 from kiosk.sources.base import Source, SourceMisconfigured, SourceUnavailable
 from kiosk.sources.modbus_map import IllegalAddress, ModbusLink
-from kiosk.sources.options import SunspecOptions
+from kiosk.sources.options.modbus_sunspec import SunspecOptions
 from kiosk.sources.sunspec_models import (
     BASE_ADDRESSES,
     COMMON_MODEL_ID,

@@ -24,7 +24,8 @@ from kiosk.config.model import Config
 from kiosk.energy.metrics import Metric, Provenance, Reading
 from kiosk.sources.base import Source, SourceMisconfigured, SourceUnavailable
 from kiosk.sources.jsonpath import PathError, Step, compile_path, loads_json, pick_number
-from kiosk.sources.options import MqttOptions, TopicOptions, apply_scale
+from kiosk.sources.options import apply_scale
+from kiosk.sources.options.mqtt import MqttOptions, TopicOptions
 
 AUTH_FAILURES = ("Bad user name or password", "Not authorized")
 

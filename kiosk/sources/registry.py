@@ -1,9 +1,10 @@
 """Adapter types by name: each names its options class and the module that builds it.
 
-Validating a config needs only the options classes (:mod:`kiosk.sources.options`, no protocol
-library); an adapter's module, with pymodbus, paho-mqtt or requests behind it, is imported
-when a source of its type is created, which the kiosk does after its first frame. Adding a
-protocol means its options class in :mod:`kiosk.sources.options`, a module with a
+Validating a config needs only the options classes of the types it names
+(:mod:`kiosk.sources.options`, no protocol library, each type's module imported on first
+use); an adapter's module, with pymodbus, paho-mqtt or requests behind it, is imported when a
+source of its type is created, which the kiosk does after its first frame. Adding a protocol
+means its options module in :mod:`kiosk.sources.options`, a module with a
 ``create(source_id, options, config)`` function, and one row in :data:`ADAPTERS`; config
 validation, the poller, ``kiosk source probe`` and ``kiosk doctor`` pick it up from here.
 """
@@ -19,14 +20,6 @@ from kiosk.config.errors import ConfigError
 from kiosk.config.model import Config, SourceConfig
 from kiosk.config.schema import parse_section
 from kiosk.sources.base import Source, SourceMisconfigured
-from kiosk.sources.options import (
-    CsvReplayOptions,
-    HttpJsonOptions,
-    ModbusMapOptions,
-    MqttOptions,
-    SimulatorOptions,
-    SunspecOptions,
-)
 
 #: (source_id, parsed options, whole config) -> Source; each adapter module's ``create``.
 Factory = Callable[[str, Any, Config], Source]
@@ -34,21 +27,31 @@ Factory = Callable[[str, Any, Config], Source]
 
 @dataclass(frozen=True)
 class AdapterType:
-    module: str  # holds ``create``; imported on first use
-    options_cls: type
+    module: str  # holds ``create``; imported when a source is created
+    options: str  # "module:Class" of its options; imported when a config names the type
+
+    @property
+    def options_cls(self) -> type:
+        module, _, name = self.options.partition(":")
+        return cast(type, getattr(importlib.import_module(module), name))
 
     def factory(self) -> Factory:
         """The adapter module's ``create`` (imports the module and its protocol library)."""
         return cast(Factory, importlib.import_module(self.module).create)
 
 
+_OPTIONS = "kiosk.sources.options"
 ADAPTERS: dict[str, AdapterType] = {
-    "simulator": AdapterType("kiosk.sources.simulator", SimulatorOptions),
-    "csv": AdapterType("kiosk.sources.csv_replay", CsvReplayOptions),
-    "modbus": AdapterType("kiosk.sources.modbus_sunspec", SunspecOptions),
-    "modbus_map": AdapterType("kiosk.sources.modbus_map", ModbusMapOptions),
-    "mqtt": AdapterType("kiosk.sources.mqtt", MqttOptions),
-    "http": AdapterType("kiosk.sources.http_json", HttpJsonOptions),
+    "simulator": AdapterType("kiosk.sources.simulator", f"{_OPTIONS}.simulator:SimulatorOptions"),
+    "csv": AdapterType("kiosk.sources.csv_replay", f"{_OPTIONS}.csv_replay:CsvReplayOptions"),
+    "modbus": AdapterType(
+        "kiosk.sources.modbus_sunspec", f"{_OPTIONS}.modbus_sunspec:SunspecOptions"
+    ),
+    "modbus_map": AdapterType(
+        "kiosk.sources.modbus_map", f"{_OPTIONS}.modbus_map:ModbusMapOptions"
+    ),
+    "mqtt": AdapterType("kiosk.sources.mqtt", f"{_OPTIONS}.mqtt:MqttOptions"),
+    "http": AdapterType("kiosk.sources.http_json", f"{_OPTIONS}.http_json:HttpJsonOptions"),
 }
 
 

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from kiosk.config.model import Config, SiteConfig
 from kiosk.energy.metrics import Metric, Provenance, Reading
 from kiosk.sources.base import Source
-from kiosk.sources.options import SimulatorOptions
+from kiosk.sources.options.simulator import SimulatorOptions
 from kiosk.sources.solar import clear_sky_poa_w_m2, sun_position
 
 PERFORMANCE_RATIO = 0.85  # inverter, wiring, soiling and heat losses

@@ -73,7 +73,11 @@ config = load_config(Path(sys.argv[1]))
 steps["after_load"] = loaded()
 steps["adapters_after_load"] = sorted(
     m for m in sys.modules if m.startswith("kiosk.sources.") and m not in
-    ("kiosk.sources.registry", "kiosk.sources.options", "kiosk.sources.base")
+    ("kiosk.sources.registry", "kiosk.sources.base")
+    and not m.startswith("kiosk.sources.options")
+)
+steps["options_after_load"] = sorted(
+    m for m in sys.modules if m.startswith("kiosk.sources.options.")
 )
 from kiosk.sources.registry import create_source
 for src in config.sources:
@@ -108,6 +112,13 @@ def test_loading_a_config_imports_no_protocol_library_and_creating_sources_does(
     assert steps["before"] == []
     assert steps["after_load"] == [], "config validation imported a protocol library"
     assert steps["adapters_after_load"] == [], "config validation imported an adapter module"
+    # only the options of the types the config names (the simulator and CSV ones are not)
+    assert steps["options_after_load"] == [
+        "kiosk.sources.options.http_json",
+        "kiosk.sources.options.modbus_map",
+        "kiosk.sources.options.modbus_sunspec",
+        "kiosk.sources.options.mqtt",
+    ]
     assert steps["after_inverter"] == ["pymodbus"]
     assert steps["after_water-meter"] == ["pymodbus"]
     assert steps["after_bms"] == ["paho", "pymodbus"]
@@ -124,7 +135,8 @@ def test_loading_a_config_imports_no_protocol_library_and_creating_sources_does(
 def test_every_adapter_module_has_a_factory_and_shared_options(name: str) -> None:
     kind = registry.ADAPTERS[name]
     assert callable(kind.factory())
-    assert kind.options_cls.__module__ == "kiosk.sources.options"
+    # its options in a light module of its own, named like the adapter's module
+    assert kind.options_cls.__module__ == "kiosk.sources.options." + kind.module.rsplit(".", 1)[1]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from kiosk.energy.metrics import Metric, Provenance
 from kiosk.energy.store import EnergyStore
 from kiosk.sources.base import SourceMisconfigured
 from kiosk.sources.csv_replay import CsvReplay
-from kiosk.sources.options import CsvReplayOptions
+from kiosk.sources.options.csv_replay import CsvReplayOptions
 from kiosk.sources.registry import create_source
 
 TZ = ZoneInfo("Asia/Shanghai")

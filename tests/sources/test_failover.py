@@ -12,7 +12,8 @@ from kiosk.sources.base import Source, SourceError
 from kiosk.sources.failover import FailoverPolicy, FailoverSelector
 from kiosk.sources.http_json import HttpJsonSource
 from kiosk.sources.modbus_sunspec import SunspecSource
-from kiosk.sources.options import HttpJsonOptions, SunspecOptions
+from kiosk.sources.options.http_json import HttpJsonOptions
+from kiosk.sources.options.modbus_sunspec import SunspecOptions
 
 T0 = 1_760_000_000.0
 PV = Metric.PV_POWER_W

@@ -11,7 +11,8 @@ from loopback import HttpTestServer, free_port
 from kiosk.energy.metrics import Metric, Provenance
 from kiosk.sources.base import SourceMisconfigured, SourceUnavailable
 from kiosk.sources.http_json import HttpJsonSource
-from kiosk.sources.options import HTTP_PRESET_NAMES, HttpJsonOptions, JsonValueOptions
+from kiosk.sources.options import HTTP_PRESET_NAMES
+from kiosk.sources.options.http_json import HttpJsonOptions, JsonValueOptions
 from kiosk.sources.presets import PRESETS
 
 NOON = 1_760_000_000.0  # 2025-10-09 16:53 in Asia/Shanghai (day)

@@ -10,7 +10,7 @@ from loopback import ModbusTestServer
 from kiosk.energy.metrics import Metric
 from kiosk.sources.base import SourceMisconfigured, SourceUnavailable
 from kiosk.sources.modbus_map import ModbusMapSource
-from kiosk.sources.options import ModbusMapOptions, RegisterOptions
+from kiosk.sources.options.modbus_map import ModbusMapOptions, RegisterOptions
 
 NOW = 1_760_000_000.0
 

@@ -16,7 +16,7 @@ from kiosk.energy.metrics import Metric, Provenance
 from kiosk.sources import registry
 from kiosk.sources.base import SourceMisconfigured, SourceUnavailable
 from kiosk.sources.modbus_sunspec import SunspecSource
-from kiosk.sources.options import SunspecOptions
+from kiosk.sources.options.modbus_sunspec import SunspecOptions
 
 NOW = 1_760_000_000.0
 

@@ -14,7 +14,7 @@ from paho.mqtt.enums import CallbackAPIVersion
 from kiosk.energy.metrics import Metric, Provenance
 from kiosk.sources.base import SourceMisconfigured, SourceUnavailable
 from kiosk.sources.mqtt import MqttSource
-from kiosk.sources.options import MqttOptions, TopicOptions
+from kiosk.sources.options.mqtt import MqttOptions, TopicOptions
 
 NOW = 1_760_000_000.0
 TOPICS = (

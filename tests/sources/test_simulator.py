@@ -10,7 +10,7 @@ import pytest
 from kiosk.config.loader import parse_config
 from kiosk.config.model import SiteConfig
 from kiosk.energy.metrics import Metric, Provenance
-from kiosk.sources.options import SimulatorOptions
+from kiosk.sources.options.simulator import SimulatorOptions
 from kiosk.sources.registry import create_source
 from kiosk.sources.simulator import AcceleratedClock, Simulator, SiteModel, is_school_holiday
 from kiosk.sources.solar import sun_position

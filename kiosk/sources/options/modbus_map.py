@@ -1,0 +1,39 @@
+"""Options of ``type = "modbus_map"`` sources (the adapter is :mod:`kiosk.sources.modbus_map`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.config.schema import setting
+from kiosk.sources.options import METRIC_NAMES, REGISTER_TYPES
+
+
+@dataclass(frozen=True)
+class RegisterOptions:
+    """One register of a ``modbus_map`` source."""
+
+    address: int = setting(0, "Register address (0-based, as sent on the wire)", min=0, max=65535)
+    function: str = setting("holding", "Register table", choices=("holding", "input"))
+    type: str = setting("uint16", "Data type", choices=tuple(REGISTER_TYPES))
+    word_order: str = setting(
+        "big", "Order of the two words of 32-bit values", choices=("big", "little")
+    )
+    scale: float = setting(
+        1.0, "Factor to the metric's unit (0.1, 1000, -1 ...)", min=-1e9, max=1e9
+    )
+    missing_value: int = setting(
+        -1, "Raw value that means 'not available' (-1 = none)", min=-1, max=0xFFFFFFFF
+    )
+    metric: str = setting("pv_power_w", "Metric the register feeds", choices=METRIC_NAMES)
+    meter: str = setting("", "Sub-meter id (empty = whole site)")
+
+
+@dataclass(frozen=True)
+class ModbusMapOptions:
+    """``type = "modbus_map"``: a plain Modbus TCP register map."""
+
+    host: str = setting("", "IP address or host name of the meter or gateway")
+    port: int = setting(502, "Modbus TCP port", min=1, max=65535)
+    unit_id: int = setting(1, "Modbus unit (slave) id", min=0, max=255)
+    timeout_seconds: float = setting(2.0, "Connect and read timeout", min=0.1, max=30)
+    registers: tuple[RegisterOptions, ...] = setting((), "Registers to read")
