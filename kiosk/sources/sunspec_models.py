@@ -4,7 +4,15 @@ Offsets count from the first register after a model's ``ID`` and ``L`` header, a
 information model definitions. Integer models pair a value with a scale-factor point
 (``value × 10^sf``); float models (111–113, 211–214) carry IEEE floats. "Not implemented" is
 0x8000 (int16, sunssf), 0xFFFF (uint16), 0x80000000 (int32), 0xFFFFFFFF (uint32), 0 (acc32)
-and NaN (float32); any of them makes the point missing, never a number.
+and NaN (float32; an infinity is refused too); any of them makes the point missing, never a
+number. An all-NUL string reads as empty.
+
+Checked against the SunSpec Alliance's definitions in github.com/sunspec/models,
+``json/model_<id>.json`` for every model id below: 1 at commit 09dbbca2e4e2; 101, 102, 111,
+113, 202–204, 211, 212 and 214 at 2136f073c477; 103 at 241057a11d8c; 112 and 213 at
+1aac359f0058; 201 at 0d6e5022c6d6. The "not implemented" values are the ``SUNS_UNIMPL_*``
+constants of github.com/sunspec/pysunspec2 ``sunspec2/mb.py`` (commit 1cd853f56e78).
+tests/sources/test_sunspec_offsets.py holds the official layouts and checks these tables.
 """
 
 from __future__ import annotations
