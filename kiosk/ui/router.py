@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStackedWidget
 
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.touch import discard
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ class Router(QObject):
         was_current = old is not None and old is self._current
         if old is not None:
             self._stack.removeWidget(old)
-            old.deleteLater()
+            discard(old)
             del self._screens[screen.name]
         self.add(screen)
         if was_current:

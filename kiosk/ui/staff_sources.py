@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from kiosk.services.energy_service import EnergyService
 from kiosk.sources.failover import SourceHealth
 from kiosk.ui.context import UiContext
-from kiosk.ui.widgets.touch import label, set_role
+from kiosk.ui.widgets.touch import discard, label, set_role
 
 AGE_REFRESH_MS = 1000
 # The provenance badge's looks (assets/theme/kiosk.qss) stand for the source states.
@@ -96,7 +96,7 @@ class SourcesPanel(QWidget):
         if ids != list(self.rows):
             for row in self.rows.values():
                 self._rows_box.removeWidget(row)
-                row.deleteLater()
+                discard(row)
             self.rows = {sid: SourceRow(self.ctx, sid) for sid in ids}
             for row in self.rows.values():
                 self._rows_box.addWidget(row)

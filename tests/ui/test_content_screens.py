@@ -45,6 +45,12 @@ def test_stories_grid_story_page_language_and_back(
     tap(qtbot, kiosk.window.top_bar.language_button)
     assert stories.story_title.text() == "雨水花园"
     assert "下雨时" in texts(stories)
+    # the English slides are off the screen at once, not drawn under the Chinese ones
+    assert "When it rains" not in texts(stories)
+    old_slides = list(stories._slide_widgets)
+    stories.open_story(card.story.id)  # opened again: the old slides leave the screen at once
+    assert not any(w.isVisible() for w in old_slides)  # (a grab now would draw them twice)
+    qtbot.waitUntil(lambda: texts(stories).count("下雨时") == 1, timeout=WAIT_MS)
     tap(qtbot, kiosk.window.top_bar.language_button)
     tap(qtbot, stories.back_button)
     assert stories.pages.currentWidget() is stories.list_scroll
@@ -121,5 +127,9 @@ def test_usb_screen_states_render_for_screenshots(qtbot: Any, kiosk: Any) -> Non
         if state == "found":
             assert len(usb.install_buttons()) == 2
             assert "Content packs found: 2" in usb.headline.text()
+    # the stick is pulled right after its packs were listed: its rows leave the screen at once
+    usb.enter_shot_state("found")
+    usb.enter_shot_state("list")
+    assert not any(b.isVisible() for b in usb.install_buttons())
     qtbot.mouseClick(usb.back_button, Qt.MouseButton.LeftButton)
     assert current(kiosk) == "staff"

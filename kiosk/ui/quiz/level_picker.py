@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.quiz.models import Difficulty
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.touch import button, label
+from kiosk.ui.widgets.touch import button, discard, label
 
 
 class LevelPicker(QWidget):
@@ -68,8 +68,7 @@ class LevelPicker(QWidget):
         for btn in self.topic_buttons.values():
             self.topic_group.removeButton(btn)
             self.topic_row.removeWidget(btn)
-            btn.hide()
-            btn.deleteLater()
+            discard(btn)
         self.topic_buttons = {}
         entries: list[tuple[str | None, str]] = [(None, all_label), *topics]
         for theme_value, title in entries:
@@ -162,8 +161,7 @@ class ClassPicker(QWidget):
             return
         for btn in self.buttons.values():
             self.grid.removeWidget(btn)
-            btn.hide()
-            btn.deleteLater()
+            discard(btn)
         self.buttons = {}
         columns = 4 if len(classes) > 6 else 3
         for i, name in enumerate(classes):

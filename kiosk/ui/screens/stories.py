@@ -25,7 +25,7 @@ from kiosk.resources import asset
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.notice import Notice
-from kiosk.ui.widgets.touch import button, label, make_kinetic, set_role
+from kiosk.ui.widgets.touch import button, discard, label, make_kinetic, set_role
 
 
 def load_image(path: Path, box: QSize) -> QImage:
@@ -147,7 +147,7 @@ class StoriesScreen(Screen):
         self._images = {}
         for card in self._cards:
             self.grid.removeWidget(card)
-            card.deleteLater()
+            discard(card)
         self._cards = []
         stories = content.stories if content is not None else ()
         for story in stories:
@@ -255,7 +255,7 @@ class StoriesScreen(Screen):
         self._story = story
         for widget in self._slide_widgets:
             self.story_layout.removeWidget(widget)
-            widget.deleteLater()
+            discard(widget)
         self._slide_widgets = []
         for i, slide in enumerate(story.slides):
             widget = QWidget()

@@ -29,7 +29,7 @@ from kiosk.services.usb_watcher import UsbStick, UsbWatcher
 from kiosk.ui.context import UiContext
 from kiosk.ui.failure_text import details_text, failure_text
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.widgets.touch import button, label, make_kinetic, set_role
+from kiosk.ui.widgets.touch import button, discard, label, make_kinetic, set_role
 from kiosk.util.failure_kinds import FailureKind
 
 LIST, INSTALLING, DONE, FAILED = "list", "installing", "done", "failed"
@@ -143,7 +143,7 @@ class UsbScreen(Screen):
         while self.pack_rows.count() > 1:
             item = self.pack_rows.takeAt(0)
             if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+                discard(item.widget())
         for i, (stick, pack) in enumerate(self.candidates()):
             row = QFrame()
             set_role(row, "card")

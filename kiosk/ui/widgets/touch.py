@@ -57,3 +57,12 @@ def scrolling_body(outer: QBoxLayout) -> QWidget:
     body = QWidget()
     scroll.setWidget(body)
     return body
+
+
+def discard(widget: QWidget) -> None:
+    """Take a widget off the screen now and delete it once the event loop runs.
+
+    ``deleteLater`` alone leaves the widget painted at its old place until then, which shows
+    as text drawn over the new layout in a frame (and in every ``kiosk shot`` grab)."""
+    widget.hide()
+    widget.deleteLater()
