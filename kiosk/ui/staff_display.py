@@ -8,11 +8,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.config import Config
+from kiosk.staff.overrides import ALLOWED
 from kiosk.ui.context import UiContext
 from kiosk.ui.widgets.touch import button, label
 
-#: The settings on this panel and their values, in the order shown.
-CHOICES: dict[str, tuple[str, ...]] = {"mode": ("family", "student"), "language": ("zh", "en")}
+#: The settings on this panel, in the order shown (their values: the config schema's choices).
+SHOWN = ("mode", "language")
 
 
 class DisplayPanel(QWidget):
@@ -35,13 +36,13 @@ class DisplayPanel(QWidget):
         self.titles: dict[str, QWidget] = {}
         self.notes: dict[str, QWidget] = {}
         self.buttons: dict[tuple[str, str], QPushButton] = {}
-        for name, values in CHOICES.items():
+        for name in SHOWN:
             title = self.titles[name] = label("", "")
             row = QHBoxLayout()
             row.setSpacing(theme.px(16))
             group = QButtonGroup(self)
             group.setExclusive(True)
-            for value in values:
+            for value in ALLOWED[name]:
                 btn = self.buttons[(name, value)] = button("", "tab")
                 btn.setObjectName(f"display-{name}-{value}")
                 btn.setCheckable(True)
@@ -88,7 +89,7 @@ class DisplayPanel(QWidget):
         for (name, value), btn in self.buttons.items():
             btn.setText(words[(name, value)])
             btn.setChecked(getattr(current, name) == value)
-        for name in CHOICES:
+        for name in SHOWN:
             from_file = getattr(self.file_config.display, name)
             if getattr(current, name) == from_file:
                 note = self.tr("As set in kiosk.toml.")
