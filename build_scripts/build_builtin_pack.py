@@ -2,8 +2,9 @@
 
     .venv/bin/python build_scripts/build_builtin_pack.py [--content DIR] [--out-dir DIR]
 
-Writes ``kiosk/content/builtin/builtin.kpack`` and ``builtin.pub.txt`` (both gitignored build
-artifacts). Signing key: the private key file named by ``KIOSK_BUILTIN_KEY`` (release builds
+Writes ``kiosk/content/builtin/builtin.kpack``, ``builtin.pub.txt`` and a copy of the pack's
+``equivalents.yaml`` (the comparisons shown when another pack has none; all gitignored build
+artifacts). The wheel build (``setup.py``) and ``dev.sh setup`` both run it. Signing key: the private key file named by ``KIOSK_BUILTIN_KEY`` (release builds
 that want a stable key), otherwise a fresh key generated in memory for this build and thrown
 away afterwards. Either way only the public key is bundled, and kiosks trust it for the pack
 id ``builtin`` only (see kiosk/content/builtin.py).
@@ -48,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
             f"build_builtin_pack: content/pack.yaml id must be {BUILTIN_PACK_ID!r}", file=sys.stderr
         )
         return 1
+    equivalents = args.content / "equivalents.yaml"
+    if equivalents.is_file():
+        atomic_write_text(args.out_dir / "equivalents.yaml", equivalents.read_text("utf-8"))
     comment = "# Public key of the built-in pack; trusted for pack id 'builtin' only.\n"
     atomic_write_text(
         args.out_dir / BUILTIN_PUB_NAME, comment + public_text(key.public_key()) + "\n"

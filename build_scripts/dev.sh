@@ -3,6 +3,7 @@
 #   bash build_scripts/dev.sh run [kiosk run options]   set up, then start the kiosk (a window;
 #                                                       add --fullscreen for the locked kiosk mode)
 #   bash build_scripts/dev.sh test [pytest options]     set up, then lint and run the whole test suite
+#   bash build_scripts/dev.sh kiosk ARGS...              set up, then any `kiosk` command (same as .venv/bin/kiosk)
 #   bash build_scripts/dev.sh lint | bench [--quick] | shot [DIR] | setup
 set -euo pipefail
 
@@ -104,8 +105,11 @@ case "$command" in
   bench)
     setup test
     QT_QPA_PLATFORM=offscreen exec "$PY" benchmarks/run_all.py "$@" ;;
+  kiosk)
+    setup run
+    exec "$VENV/bin/kiosk" "$@" ;;
   shot)
     setup run
     exec "$VENV/bin/kiosk" shot --out "${1:-shots}" ;;
-  *) die "unknown command '$command' (run, test, lint, bench, shot, setup)" ;;
+  *) die "unknown command '$command' (run, test, lint, bench, shot, kiosk, setup)" ;;
 esac

@@ -20,8 +20,9 @@ from kiosk.content.library import Library
 from kiosk.content.manifest import parse_manifest
 from kiosk.content.policy import InstallPolicy
 from kiosk.content.store import PackRef
+from kiosk.resources import builtin_dir
 
-BUILTIN_DIR = Path(__file__).with_name("builtin")
+BUILTIN_DIR = builtin_dir()
 BUILTIN_PACK_NAME = "builtin.kpack"
 BUILTIN_PUB_NAME = "builtin.pub.txt"
 BUILTIN_PACK_ID = "builtin"

@@ -14,7 +14,9 @@ from typing import Any
 import jsonschema
 import yaml
 
-SCHEMA_DIR = Path(__file__).with_name("schemas")
+from kiosk.resources import schema_dir
+
+SCHEMA_DIR = schema_dir()
 
 
 class DocumentError(Exception):

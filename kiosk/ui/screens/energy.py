@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QResizeEvent
@@ -27,6 +26,7 @@ from kiosk.energy.carbon import EmissionFactor
 from kiosk.energy.equivalents import EquivalentsTable, load_equivalents
 from kiosk.energy.store import EnergyStore
 from kiosk.energy.summary import EnergySummary
+from kiosk.resources import builtin_equivalents
 from kiosk.services.energy_service import EnergyService
 from kiosk.ui.context import UiContext
 from kiosk.ui.energy.explain_view import ExplainView
@@ -39,7 +39,7 @@ from kiosk.ui.widgets.touch import button, set_role
 
 TABS = ("now", "today", "history", "explain")
 #: The comparisons shipped with the app; a content pack's table replaces it (``set_equivalents``).
-BUILTIN_EQUIVALENTS = Path(__file__).resolve().parents[3] / "content" / "equivalents.yaml"
+BUILTIN_EQUIVALENTS = builtin_equivalents()
 AGE_REFRESH_MS = 15_000  # how often "updated N min ago" is recounted while the screen shows
 
 
