@@ -155,43 +155,43 @@
 <context>
     <name>DisplayPanel</name>
     <message>
-        <location filename="../../kiosk/ui/staff_display.py" line="73" />
+        <location filename="../../kiosk/ui/staff_display.py" line="74" />
         <source>Could not save the choice: %1</source>
-        <extracomment>The settings on this panel and their values, in the order shown.</extracomment>
+        <extracomment>The settings on this panel, in the order shown (their values: the config schema's choices).</extracomment>
         <translation>无法保存此选择：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_display.py" line="78" />
+        <location filename="../../kiosk/ui/staff_display.py" line="79" />
         <source>Display</source>
         <translation>显示设置</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_display.py" line="79" />
+        <location filename="../../kiosk/ui/staff_display.py" line="80" />
         <source>Energy screens</source>
         <translation>能源页面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_display.py" line="80" />
+        <location filename="../../kiosk/ui/staff_display.py" line="81" />
         <source>Language after a visitor leaves</source>
         <translation>访客离开后的语言</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_display.py" line="82" />
+        <location filename="../../kiosk/ui/staff_display.py" line="83" />
         <source>Family: big figures</source>
         <translation>家庭：大字数据</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_display.py" line="83" />
+        <location filename="../../kiosk/ui/staff_display.py" line="84" />
         <source>Student: every figure</source>
         <translation>学生：全部数据</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_display.py" line="94" />
+        <location filename="../../kiosk/ui/staff_display.py" line="95" />
         <source>As set in kiosk.toml.</source>
         <translation>与 kiosk.toml 中的设置相同。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff_display.py" line="96" />
+        <location filename="../../kiosk/ui/staff_display.py" line="97" />
         <source>Chosen on this kiosk; kiosk.toml says: %1</source>
         <translation>已在本机更改；kiosk.toml 中为：%1</translation>
     </message>
@@ -621,93 +621,118 @@
 <context>
     <name>NowView</name>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="200" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="212" />
         <source>Today: %1 %2</source>
         <extracomment>Card columns by (mode, portrait).</extracomment>
         <translation>今日：%1 %2</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/energy/now_view.py" line="220" />
+        <source>The sun rises at %1</source>
+        <translation>太阳将在 %1 升起</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="223" />
+        <source>So far today — the sun rises at %1</source>
+        <translation>今天到目前为止 — 太阳将在 %1 升起</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="226" />
+        <source>No solar energy yet today</source>
+        <translation>今天还没有太阳能发电</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="228" />
+        <source>No electricity used yet today</source>
+        <translation>今天还没有用电</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="230" />
+        <source>No rain so far today</source>
+        <translation>今天到目前为止没有下雨</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="253" />
         <source>Solar power now</source>
         <translation>此刻太阳能发电功率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="222" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="255" />
         <source>Solar energy today</source>
         <translation>今日太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="223" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="256" />
         <source>Self-sufficiency today</source>
         <translation>今日自给率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="224" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="257" />
         <source>Solar used on site today</source>
         <translation>今日太阳能自用率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="225" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="258" />
         <source>CO2 avoided today</source>
         <translation>今日减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="226" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="259" />
         <source>CO2 avoided this month</source>
         <translation>本月减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="227" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="260" />
         <source>CO2 avoided this year</source>
         <translation>今年减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="228" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="261" />
         <source>CO2 avoided since we started</source>
         <translation>累计减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="229" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="262" />
         <source>Rainwater collected today</source>
         <translation>今日收集雨水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="230" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="263" />
         <source>Tap water saved this year</source>
         <translation>今年节约自来水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="231" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="264" />
         <source>Electricity used today</source>
         <translation>今日用电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="232" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="265" />
         <source>Buying from the grid now</source>
         <translation>此刻从电网购电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="233" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="266" />
         <source>Selling to the grid now</source>
         <translation>此刻向电网售电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="239" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="272" />
         <source>Sun</source>
         <translation>太阳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="239" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="272" />
         <source>Our building</source>
         <translation>我们的楼</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="239" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="272" />
         <source>Power grid</source>
         <translation>电网</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="240" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="273" />
         <source>Each building now</source>
         <translation>各楼此刻用电</translation>
     </message>
@@ -715,56 +740,56 @@
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/pin.py" line="81" />
+        <location filename="../../kiosk/ui/screens/pin.py" line="82" />
         <source>Staff access</source>
         <translation>工作人员入口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pin.py" line="84" />
+        <location filename="../../kiosk/ui/screens/pin.py" line="85" />
         <source>Enter the staff PIN</source>
         <translation>请输入工作人员密码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pin.py" line="85" />
+        <location filename="../../kiosk/ui/screens/pin.py" line="86" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pin.py" line="86" />
+        <location filename="../../kiosk/ui/screens/pin.py" line="87" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pin.py" line="87" />
+        <location filename="../../kiosk/ui/screens/pin.py" line="88" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pin.py" line="113" />
+        <location filename="../../kiosk/ui/screens/pin.py" line="114" />
         <source>No staff PIN has been set on this kiosk. Set one with: kiosk set-pin</source>
         <translation>本机尚未设置工作人员密码，请用命令 kiosk set-pin 设置。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/pin.py" line="125" />
+        <location filename="../../kiosk/ui/screens/pin.py" line="126" />
         <source>Too many wrong PINs. Try again in %n minute(s).</source>
         <translation>
             <numerusform>密码错误次数过多，请 %n 分钟后再试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pin.py" line="148" />
+        <location filename="../../kiosk/ui/screens/pin.py" line="149" />
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/pin.py" line="165" />
+        <location filename="../../kiosk/ui/screens/pin.py" line="166" />
         <source>Wrong PIN. %n attempt(s) left.</source>
         <translation>
             <numerusform>密码错误，还可以尝试 %n 次。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/pin.py" line="170" />
+        <location filename="../../kiosk/ui/screens/pin.py" line="171" />
         <source>The PIN could not be checked. Please try again.</source>
         <translation>无法验证密码，请重试。</translation>
     </message>

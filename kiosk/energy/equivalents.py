@@ -63,6 +63,25 @@ class EquivalentsTable:
         return EquivalentsTable((*kept, *(f for f in override.factors if f.id in by_id)))
 
 
+def pick_equivalent(
+    table: EquivalentsTable | None, basis: Basis, amount: float | None, skip: str = ""
+) -> tuple[str, float] | None:
+    """(factor id, count) of the first equivalent giving a count a child can picture (1..9999),
+    else the smallest count of at least 1; None rather than "≈ 0.0 bathtubs".
+
+    ``amount`` is kg CO2, Wh (for the kWh basis) or L; ``skip`` a factor id already shown.
+    """
+    if table is None or amount is None or not amount > 0:
+        return None
+    value = amount / 1000.0 if basis is Basis.ENERGY_KWH else amount  # Wh -> kWh
+    options = [e for e in table.convert(basis, value) if e.factor.id != skip]
+    for eq in options:
+        if 1 <= eq.count < 10_000:
+            return eq.factor.id, eq.count
+    best = min((e for e in options if e.count >= 1), key=lambda e: e.count, default=None)
+    return (best.factor.id, best.count) if best is not None else None
+
+
 def parse_equivalents(data: Mapping[str, Any], origin: str = "equivalents") -> EquivalentsTable:
     """Typed table from an already schema-checked mapping (e.g. the active pack's document)."""
     items = data.get("equivalents")

@@ -189,8 +189,8 @@ class IngestEngine:
                 return RejectReason.SPIKE
             batch.report.resets += 1  # the meter really moved (replaced): new baseline
             delta = 0.0
-        if delta > 0:
-            self._spread(batch, r.metric.value, r.meter, st.last_ts, r.timestamp, delta)
+        # a counter that did not move is a measured zero (a dry day, a night): store it
+        self._spread(batch, r.metric.value, r.meter, st.last_ts, r.timestamp, delta)
         return None
 
     def _integrate(
@@ -206,8 +206,7 @@ class IngestEngine:
             batch.report.gaps += 1
             return
         energy_wh = (st.last_value + value) / 2.0 * dt / 3600.0
-        if energy_wh > 0:
-            self._spread(batch, energy_metric.value, meter, st.last_ts, ts, energy_wh)
+        self._spread(batch, energy_metric.value, meter, st.last_ts, ts, energy_wh)  # 0 is a value
 
     def _spread(
         self, batch: Batch, metric: str, meter: str, t0: float, t1: float, total: float

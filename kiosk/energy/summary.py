@@ -1,8 +1,10 @@
 """The figures of the home screen, each knowing its unit, provenance and age.
 
-A figure whose data is missing is ``None`` (shown as "—"), never 0 or a guess. A figure
-whose newest input is older than its source's staleness limit is CACHED, with ``updated_at``
-telling how old it is.
+A figure whose data is missing is ``None`` (shown as "—"), never 0 or a guess; a measured
+zero (night, a dry day) is 0 with its normal provenance. A share whose whole is 0 (the solar
+used on site before sunrise) has no value but keeps its inputs' provenance: it is not
+applicable, not missing. A figure whose newest input is older than its source's staleness
+limit is CACHED, with ``updated_at`` telling how old it is.
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ class Figure:
 
     def age_s(self, now: float) -> float | None:
         return None if self.updated_at is None else max(0.0, now - self.updated_at)
+
+    @property
+    def not_applicable(self) -> bool:
+        """No value although its inputs are there (a share of nothing)."""
+        return self.value is None and self.provenance is not None
 
 
 def _missing(unit: Unit) -> Figure:
@@ -102,9 +109,13 @@ def _co2(energy: Figure, factor: EmissionFactor) -> Figure:
 
 
 def _share_pct(part_of: Figure, minus: Figure) -> Figure:
-    """(part_of - minus) / part_of as %, e.g. (load - import) / load; None when part_of is 0."""
-    if part_of.value is None or minus.value is None or part_of.value <= 0:
+    """(part_of - minus) / part_of as %, e.g. (load - import) / load; not applicable when
+    part_of is 0."""
+    if part_of.value is None or minus.value is None:
         return _missing(Unit.PERCENT)
+    if part_of.value <= 0:
+        known = combine(0.0, Unit.PERCENT, part_of, minus)
+        return Figure(None, Unit.PERCENT, known.provenance, known.updated_at)
     pct = min(100.0, max(0.0, (part_of.value - minus.value) / part_of.value * 100.0))
     return combine(pct, Unit.PERCENT, part_of, minus)
 

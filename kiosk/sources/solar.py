@@ -75,3 +75,26 @@ def clear_sky_poa_w_m2(sun: SunPosition, tilt_deg: float, panel_azimuth_deg: flo
         + dhi * (1 + math.cos(tilt)) / 2
         + ghi * ALBEDO * (1 - math.cos(tilt)) / 2
     )
+
+
+def next_sunrise(ts: float, latitude_deg: float, longitude_deg: float) -> float | None:
+    """The first moment after ``ts`` (within 36 h) when the sun comes up, to the minute.
+
+    None when the sun stays up or down that long (polar day or night), or is up at ``ts``.
+    """
+    if sun_position(ts, latitude_deg, longitude_deg).is_up:
+        return None
+    step = 600.0
+    t = ts
+    while t < ts + 36 * 3600:
+        if sun_position(t + step, latitude_deg, longitude_deg).is_up:
+            lo, hi = t, t + step  # down at lo, up at hi
+            while hi - lo > 1:
+                mid = (lo + hi) / 2
+                if sun_position(mid, latitude_deg, longitude_deg).is_up:
+                    hi = mid
+                else:
+                    lo = mid
+            return round(hi / 60.0) * 60.0
+        t += step
+    return None

@@ -9,9 +9,12 @@ import pytest
 from kiosk.content.source_doc import DocumentError
 from kiosk.energy.equivalents import (
     Basis,
+    EquivalentFactor,
     EquivalentsError,
+    EquivalentsTable,
     load_equivalents,
     parse_equivalents,
+    pick_equivalent,
 )
 
 BUILTIN = Path(__file__).resolve().parents[2] / "content" / "equivalents.yaml"
@@ -87,3 +90,15 @@ def test_duplicate_ids_are_refused() -> None:
     }
     with pytest.raises(EquivalentsError, match=r"equivalents\[1\].id: duplicate id 'x'"):
         parse_equivalents({"equivalents": [item, item]})
+
+
+def test_an_equivalent_is_at_least_one_item_or_nothing() -> None:
+    """Never "5.2 L ≈ 0.0 full bathtubs": a count below one item says nothing."""
+    tub = EquivalentFactor("bathtubs", Basis.WATER_L, 265.0, "缸洗澡水", "full bathtubs", "EPA")
+    cup = EquivalentFactor("cups", Basis.WATER_L, 0.25, "杯水", "cups of water", "-")
+    assert pick_equivalent(EquivalentsTable((tub,)), Basis.WATER_L, 5.2) is None
+    assert pick_equivalent(EquivalentsTable((tub,)), Basis.WATER_L, 0.0) is None
+    assert pick_equivalent(EquivalentsTable((tub, cup)), Basis.WATER_L, 5.2) == ("cups", 20.8)
+    # Everything over 9,999: the smallest count still reads as a number of items.
+    huge = pick_equivalent(EquivalentsTable((cup, tub)), Basis.WATER_L, 3e6)
+    assert huge is not None and huge[0] == "bathtubs" and huge[1] > 10_000

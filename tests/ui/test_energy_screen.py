@@ -296,3 +296,34 @@ def test_kiosk_wires_its_energy_service_to_the_screen(qtbot: Any, make_kiosk: An
     assert hero.value_label.text() != "—"
     kiosk.tasks.wait(5000)
     qtbot.wait(50)  # deliver every screen's background results while the window exists
+
+
+def test_half_past_midnight_on_a_dry_night_reads_calm_not_broken(qtbot: Any, rig: Any) -> None:
+    """00:30 local, no sun, no rain: zeros with their badge, the sunrise, no "no data"."""
+    r = rig()
+    r.clock.now = datetime(2026, 6, 15, 0, 30, tzinfo=TZ).timestamp()
+    s = r.source
+    for metric, value in ((Metric.PV_POWER_W, 0.0), (Metric.LOAD_POWER_W, 4_000.0),
+                          (Metric.GRID_IMPORT_POWER_W, 4_000.0), (Metric.GRID_EXPORT_POWER_W, 0.0),
+                          (Metric.WATER_HARVESTED_L, 52_000.0)):  # fmt: skip
+        s.set(metric, value)
+    r.service.start()
+    r.poll_at(0)
+    r.poll_at(60)
+    now_view = r.screen.now_view
+    cards = now_view.cards
+    qtbot.waitUntil(lambda: card_text(cards["pv_energy_today_wh"]) == "0 Wh", timeout=5000)
+    assert card_text(now_view.hero) == "0 W"
+    assert now_view.hero.note_label.text() == "The sun rises at 05:24"
+    assert cards["pv_energy_today_wh"].note_label.text() == "So far today — the sun rises at 05:24"
+    assert card_text(cards["co2_avoided_today_kg"]) == "0 kg CO2"
+    assert card_text(cards["water_harvested_today_l"]) == "0 L"
+    assert cards["water_harvested_today_l"].note_label.text() == "No rain so far today"
+    assert card_text(cards["self_sufficiency_today_pct"]) == "0 %"
+    r.screen.set_mode("student")
+    assert cards["self_consumption_today_pct"].note_label.text() == "No solar energy yet today"
+    for card in (now_view.hero, *cards.values()):
+        if card.isVisible():
+            assert card.badge.text() == "live", card.objectName()
+            assert "≈ 0.0" not in card.note_label.text()
+    assert not r.screen.status_label.isVisible()

@@ -73,8 +73,11 @@ def format_count(count: float) -> str:
 
 
 def badge_for(figure: Figure | None, now: float) -> Badge:
-    """What the provenance badge of a figure says as of ``now`` (Unix s)."""
-    if figure is None or figure.value is None or figure.provenance is None:
+    """What the provenance badge of a figure says as of ``now`` (Unix s).
+
+    A figure that is not applicable (a share of nothing) keeps its inputs' badge: its data is
+    there, so it must not look broken."""
+    if figure is None or figure.provenance is None:
         return Badge(BadgeState.MISSING, 0)
     if figure.provenance is Provenance.CACHED:
         age = figure.age_s(now) or 0.0

@@ -7,6 +7,8 @@ every figure, grid import and export, and the consumption of each building.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -18,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.energy.equivalents import Basis, EquivalentsTable
+from kiosk.energy.equivalents import Basis, EquivalentsTable, pick_equivalent
 from kiosk.energy.metrics import Unit
 from kiosk.energy.summary import EnergySummary, Figure
+from kiosk.sources.solar import next_sunrise
 from kiosk.ui.context import UiContext
 from kiosk.ui.energy.figure_card import FigureCard
 from kiosk.ui.energy.formatting import format_count, format_figure
@@ -57,18 +60,13 @@ CARDS = (
 )
 
 
-def pick_equivalent(
-    table: EquivalentsTable | None, basis: Basis, amount: float | None, skip: str = ""
-) -> tuple[str, float] | None:
-    """(factor id, count) of the first equivalent giving a count a child can picture (1..9999)."""
-    if table is None or amount is None or amount <= 0:
+def sunrise_today(now: float, latitude: float, longitude: float, tz: ZoneInfo) -> str | None:
+    """ "05:42" when the sun is down now and rises later this local day, else None."""
+    rise = next_sunrise(now, latitude, longitude)
+    if rise is None:
         return None
-    value = amount / 1000.0 if basis is Basis.ENERGY_KWH else amount  # Wh -> kWh
-    options = [e for e in table.convert(basis, value) if e.factor.id != skip]
-    for eq in options:
-        if 1 <= eq.count < 10_000:
-            return eq.factor.id, eq.count
-    return (options[0].factor.id, options[0].count) if options else None
+    local, at = datetime.fromtimestamp(now, tz), datetime.fromtimestamp(rise, tz)
+    return at.strftime("%H:%M") if at.date() == local.date() else None
 
 
 class NowView(QWidget):
@@ -199,11 +197,32 @@ class NowView(QWidget):
         value, unit = format_figure(row.energy_today_wh, Unit.WH)
         return self.tr("Today: %1 %2").replace("%1", value).replace("%2", unit)
 
+    def _calm_notes(self, summary: EnergySummary) -> dict[str, str]:
+        """What a zero or a share of nothing means, so night and dry days read calm."""
+        site = self.ctx.config.site
+        rise = sunrise_today(self.now, site.latitude, site.longitude, ZoneInfo(site.timezone))
+        notes: dict[str, str] = {}
+        if rise is not None and not (summary.pv_power_w.value or 0.0) > 0:
+            notes["pv_power_w"] = self.tr("The sun rises at %1").replace("%1", rise)
+            if summary.pv_energy_today_wh.value == 0:
+                notes["pv_energy_today_wh"] = self.tr("So far today — the sun rises at %1").replace(
+                    "%1", rise
+                )
+        if summary.self_consumption_today_pct.not_applicable:
+            notes["self_consumption_today_pct"] = self.tr("No solar energy yet today")
+        if summary.self_sufficiency_today_pct.not_applicable:
+            notes["self_sufficiency_today_pct"] = self.tr("No electricity used yet today")
+        if summary.water_harvested_today_l.value == 0:
+            notes["water_harvested_today_l"] = self.tr("No rain so far today")
+        return notes
+
     def _refresh_notes(self) -> None:
         summary = self.summary
+        calm = self._calm_notes(summary) if summary is not None else {}
+        self.hero.set_note(calm.get("pv_power_w", ""))
         used: set[str] = set()
         for spec in CARDS:
-            note = ""
+            note = calm.get(spec.key, "")
             if spec.equivalent is not None and summary is not None:
                 figure: Figure = getattr(summary, spec.key)
                 skip = next(iter(used), "")
