@@ -16,22 +16,26 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+import requests.auth
 import urllib3
 
 from kiosk.config.model import Config
 from kiosk.energy.metrics import Metric, Provenance, Reading
 from kiosk.sources.base import Source, SourceMisconfigured, SourceUnavailable
-from kiosk.sources.jsonpath import PathError, Step, compile_path, loads_json, pick_number
-from kiosk.sources.options import apply_scale
+from kiosk.sources.jsonpath import PathError, loads_json
 from kiosk.sources.options.http_json import HttpJsonOptions, JsonValueOptions
-from kiosk.sources.presets import PRESETS, RequestBudget
+from kiosk.sources.presets import PRESETS, HttpPreset, RequestBudget
+from kiosk.sources.values import ValueRule, compile_rule
 
 
 @dataclass(frozen=True)
 class _CompiledValue:
-    steps: tuple[Step, ...]
+    rule: ValueRule
     options: JsonValueOptions
-    metric: Metric
+
+    @property
+    def metric(self) -> Metric:
+        return self.rule.metric
 
 
 class HttpJsonSource(Source):
@@ -86,19 +90,14 @@ class HttpJsonSource(Source):
         problems: list[str] = []
         for value in self._values:
             try:
-                number = pick_number(
-                    doc,
-                    value.steps,
-                    numeric_strings=value.options.numeric_strings,
-                    null_is_zero=value.options.null_is_zero,
-                )
+                number = value.rule.number_from(doc)
             except PathError as exc:
                 problems.append(f"{value.metric.value}: {exc}")
                 continue
             readings.append(
                 Reading(
                     value.metric,
-                    apply_scale(number, value.options.scale, value.options.sign),
+                    number,
                     now,
                     self.source_id,
                     Provenance.LIVE,
@@ -124,7 +123,13 @@ class HttpJsonSource(Source):
         if opts.bearer_token:
             headers["Authorization"] = f"Bearer {opts.bearer_token}"
         params = {opts.api_key_param: opts.api_key} if opts.api_key else None
-        auth = (opts.username, opts.password) if opts.username else None
+        auth: requests.auth.AuthBase | None = None
+        if opts.username:
+            auth = (
+                requests.auth.HTTPDigestAuth(opts.username, opts.password)
+                if opts.auth == "digest"
+                else requests.auth.HTTPBasicAuth(opts.username, opts.password)
+            )
         verify: bool | str = opts.ca_file or opts.verify_tls
         deadline = time.monotonic() + opts.total_timeout_seconds
         limit = opts.max_body_kb * 1024
@@ -182,19 +187,12 @@ def _check_status(status: int, where: str) -> None:
         raise SourceUnavailable(f"{where} answered HTTP {status}")
 
 
-def _compile_values(options: HttpJsonOptions, preset: Any) -> tuple[_CompiledValue, ...]:
+def _compile_values(
+    options: HttpJsonOptions, preset: HttpPreset | None
+) -> tuple[_CompiledValue, ...]:
     raw = options.values
     if not raw and preset is not None:
-        raw = tuple(
-            JsonValueOptions(
-                path=v.path,
-                metric=v.metric,
-                scale=v.scale,
-                sign=v.sign,
-                null_is_zero=v.null_is_zero,
-            )
-            for v in preset.values
-        )
+        raw = tuple(v.options() for v in preset.values)
     if not raw:
         hint = ' (this preset needs them, e.g. path = "state")' if preset else ""
         raise SourceMisconfigured(f"options.values: no values configured{hint}")
@@ -202,11 +200,18 @@ def _compile_values(options: HttpJsonOptions, preset: Any) -> tuple[_CompiledVal
     for i, v in enumerate(raw):
         if preset is not None and preset.numeric_strings and not v.numeric_strings:
             v = replace(v, numeric_strings=True)
+        if preset is not None and preset.unit_path and not (v.unit or v.unit_path):
+            v = replace(v, unit_path=preset.unit_path)
         try:
-            steps = compile_path(v.path)
+            rule = compile_rule(
+                metric=v.metric, path=v.path, scale=v.scale, sign=v.sign, flip_sign=v.flip_sign,
+                unit=v.unit, unit_path=v.unit_path, direction_path=v.direction_path,
+                direction=v.direction, numeric_strings=v.numeric_strings,
+                null_is_zero=v.null_is_zero,
+            )  # fmt: skip
         except PathError as exc:
-            raise SourceMisconfigured(f"options.values[{i}].path: {exc}") from None
-        compiled.append(_CompiledValue(steps, v, Metric(v.metric)))
+            raise SourceMisconfigured(f"options.values[{i}].{exc}") from None
+        compiled.append(_CompiledValue(rule, v))
     return tuple(compiled)
 
 

@@ -23,9 +23,9 @@ from paho.mqtt.reasoncodes import ReasonCode
 from kiosk.config.model import Config
 from kiosk.energy.metrics import Metric, Provenance, Reading
 from kiosk.sources.base import Source, SourceMisconfigured, SourceUnavailable
-from kiosk.sources.jsonpath import PathError, Step, compile_path, loads_json, pick_number
-from kiosk.sources.options import apply_scale
+from kiosk.sources.jsonpath import PathError, loads_json
 from kiosk.sources.options.mqtt import MqttOptions, TopicOptions
+from kiosk.sources.values import ValueRule, compile_rule
 
 AUTH_FAILURES = ("Bad user name or password", "Not authorized")
 
@@ -33,8 +33,11 @@ AUTH_FAILURES = ("Bad user name or password", "Not authorized")
 @dataclass(frozen=True)
 class _Mapping:
     options: TopicOptions
-    steps: tuple[Step, ...]
-    metric: Metric
+    rule: ValueRule
+
+    @property
+    def metric(self) -> Metric:
+        return self.rule.metric
 
 
 class MqttSource(Source):
@@ -125,6 +128,7 @@ class MqttSource(Source):
         client.on_disconnect = self._on_disconnect
         client.on_message = self._on_message
         client.on_connect_fail = self._on_connect_fail
+        client.suppress_exceptions = True  # a callback bug is logged, the network loop goes on
         return client
 
     def _on_connect(
@@ -161,6 +165,13 @@ class MqttSource(Source):
             self._last_error = "broker not reachable"
 
     def _on_message(self, _c: mqtt.Client, _u: object, msg: mqtt.MQTTMessage) -> None:
+        # Runs on paho's network thread: an exception here would end that thread for good.
+        try:
+            self._take(msg)
+        except Exception as exc:
+            self._reject(f"{msg.topic}: cannot be read ({type(exc).__name__})")
+
+    def _take(self, msg: mqtt.MQTTMessage) -> None:
         topic = msg.topic
         payload = msg.payload
         self.messages_received += 1
@@ -186,7 +197,7 @@ class MqttSource(Source):
                 continue
             reading = Reading(
                 mapping.metric,
-                apply_scale(value, mapping.options.scale, mapping.options.sign),
+                value,
                 received_at,
                 self.source_id,
                 Provenance.LIVE,
@@ -202,17 +213,17 @@ class MqttSource(Source):
 
 
 def _parse(payload: bytes, mapping: _Mapping) -> float:
-    if not mapping.steps:
+    if not mapping.options.json_path:
         try:
             text = payload.decode("utf-8").strip()
         except UnicodeDecodeError:
             raise PathError("payload is not UTF-8 text") from None
-        return pick_number(text, (), numeric_strings=True)
+        return mapping.rule.number_from(text)
     try:
         doc = loads_json(payload)
     except (ValueError, RecursionError):
         raise PathError("payload is not valid JSON") from None
-    return pick_number(doc, mapping.steps, numeric_strings=mapping.options.numeric_strings)
+    return mapping.rule.number_from(doc)
 
 
 def _compile(topics: Sequence[TopicOptions]) -> tuple[_Mapping, ...]:
@@ -227,10 +238,19 @@ def _compile(topics: Sequence[TopicOptions]) -> tuple[_Mapping, ...]:
         ):
             raise SourceMisconfigured(f"options.topics[{i}].topic: not a valid filter: {t.topic!r}")
         try:
-            steps = compile_path(t.json_path) if t.json_path else ()
+            rule = compile_rule(
+                metric=t.metric, path=t.json_path, scale=t.scale, sign=t.sign,
+                flip_sign=t.flip_sign, unit=t.unit, unit_path=t.unit_path,
+                direction_path=t.direction_path, direction=t.direction,
+                numeric_strings=t.numeric_strings or not t.json_path, path_key="json_path",
+            )  # fmt: skip
         except PathError as exc:
-            raise SourceMisconfigured(f"options.topics[{i}].json_path: {exc}") from None
-        out.append(_Mapping(t, steps, Metric(t.metric)))
+            raise SourceMisconfigured(f"options.topics[{i}].{exc}") from None
+        if not t.json_path and (t.unit_path or t.direction_path):
+            raise SourceMisconfigured(
+                f"options.topics[{i}]: unit_path and direction_path need a JSON payload (json_path)"
+            )
+        out.append(_Mapping(t, rule))
     return tuple(out)
 
 

@@ -118,6 +118,7 @@ def test_loading_a_config_imports_no_protocol_library_and_creating_sources_does(
         "kiosk.sources.options.modbus_map",
         "kiosk.sources.options.modbus_sunspec",
         "kiosk.sources.options.mqtt",
+        "kiosk.sources.options.value_map",  # the keys HTTP values and MQTT topics share
     ]
     assert steps["after_inverter"] == ["pymodbus"]
     assert steps["after_water-meter"] == ["pymodbus"]

@@ -9,7 +9,10 @@ again on the same port.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import os
+import re
+import secrets
 import shutil
 import socket
 import struct
@@ -241,6 +244,39 @@ class HttpTestServer:
     def serve_payload(self, path: str, name: str) -> None:
         self.serve_json(path, (PAYLOADS / name).read_bytes())
 
+    def require_digest(self, path: str, user: str, password: str, algorithm: str) -> None:
+        """Put HTTP Digest auth (RFC 7616, qop=auth) in front of the route at ``path``."""
+        inner = self.routes[path]
+        realm, nonce = "shellyplus1pm-a8032ab12345", secrets.token_hex(16)
+        hash_name = {"MD5": "md5", "SHA-256": "sha256"}[algorithm]
+
+        def h(text: str) -> str:
+            return hashlib.new(hash_name, text.encode()).hexdigest()
+
+        def route(handler: BaseHTTPRequestHandler) -> None:
+            got = _digest_params(handler.headers.get("Authorization", ""))
+            ha1 = h(f"{user}:{realm}:{password}")
+            ha2 = h(f"GET:{got.get('uri', '')}")
+            expected = h(f"{ha1}:{nonce}:{got.get('nc', '')}:{got.get('cnonce', '')}:auth:{ha2}")
+            ok = (
+                got.get("username") == user
+                and got.get("nonce") == nonce
+                and got.get("algorithm", "MD5").upper() == algorithm
+                and got.get("response") == expected
+            )
+            if ok:
+                inner(handler)
+                return
+            handler.send_response(401)
+            handler.send_header(
+                "WWW-Authenticate",
+                f'Digest qop="auth", realm="{realm}", nonce="{nonce}", algorithm={algorithm}',
+            )
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+
+        self.routes[path] = route
+
     def start(self) -> None:
         outer = self
 
@@ -269,6 +305,13 @@ class HttpTestServer:
             self._httpd.shutdown()
             self._httpd.server_close()
             self._httpd = None
+
+
+def _digest_params(header: str) -> dict[str, str]:
+    if not header.startswith("Digest "):
+        return {}
+    pairs = re.findall(r'(\w+)=(?:"([^"]*)"|([^,\s]*))', header[7:])
+    return {k: quoted or bare for k, quoted, bare in pairs}
 
 
 # --- mosquitto --------------------------------------------------------------------------------

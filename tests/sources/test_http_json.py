@@ -44,7 +44,11 @@ def test_fronius_preset_reads_the_power_flow(http_server: HttpTestServer) -> Non
         Metric.PV_ENERGY_WH: 27_646_000.0,
     }
     assert {r.provenance for r in readings} == {Provenance.LIVE}
-    assert src.value_problems == ()
+    assert src.value_problems == (  # a site without a battery
+        "battery_discharge_power_w: Body.Data.Site.P_Akku: null",
+        "battery_charge_power_w: Body.Data.Site.P_Akku: null",
+        "battery_soc_pct: Body.Data.Inverters.1.SOC: missing",
+    )
 
 
 def test_fronius_at_night_pv_null_is_zero_and_missing_total_is_listed(
@@ -56,7 +60,7 @@ def test_fronius_at_night_pv_null_is_zero_and_missing_total_is_listed(
     assert got[Metric.PV_POWER_W] == 0.0
     assert got[Metric.GRID_IMPORT_POWER_W] == 612.8
     assert Metric.PV_ENERGY_WH not in got
-    assert src.value_problems == ("pv_energy_wh: Body.Data.Site.E_Total: null",)
+    assert "pv_energy_wh: Body.Data.Site.E_Total: null" in src.value_problems
 
 
 def test_home_assistant_state_as_text_with_bearer_token(http_server: HttpTestServer) -> None:
@@ -132,6 +136,11 @@ def test_daily_limit_is_a_hard_cap(http_server: HttpTestServer) -> None:
         ('{"a": {"x": 1}, "b": 2}', "pv_power_w: a: expected a number, found an object"),
         ('{"a": true, "b": 2}', "pv_power_w: a: expected a number, found true/false"),
         ('{"a": 1e999, "b": 2}', "pv_power_w: a: inf is not a finite number"),
+        # Hostile numbers lose only that value (a 400-digit one raised OverflowError before).
+        ('{"a": ' + "9" * 400 + ', "b": 2}', "pv_power_w: a: inf is not a finite number"),
+        ('{"a": ' + "9" * 5000 + ', "b": 2}', "pv_power_w: a: inf is not a finite number"),
+        ('{"a": -1e300, "b": 2}', "pv_power_w: a: -1e+300 is beyond any device reading"),
+        ('{"a": 3.3e15, "b": 2}', "pv_power_w: a: 3.3e+15 is beyond any device reading"),
     ],
 )
 def test_bad_values_are_rejected_one_by_one(

@@ -100,6 +100,12 @@ def test_plain_and_json_payloads_with_wildcards_and_scaling(
         ("site/roof/pv", "{not json", "payload is not valid JSON"),
         ("site/water/total", "n/a", "text 'n/a' is not a number"),
         ("site/water/total", "x" * 70_000, "is too large"),
+        # Hostile numbers: before, a 400-digit JSON number raised OverflowError on paho's
+        # network thread, and the source stayed "connected" with nothing arriving ever again.
+        ("site/roof/pv", '{"power": {"kw": ' + "9" * 400 + "}}", "not a finite number"),
+        ("site/roof/pv", '{"power": {"kw": ' + "9" * 5000 + "}}", "not a finite number"),
+        ("site/water/total", "9" * 400, "is not a reading"),
+        ("site/water/total", "1e300", "beyond any device reading"),
     ],
 )
 def test_malformed_payloads_are_dropped_and_the_source_keeps_working(
@@ -111,6 +117,31 @@ def test_malformed_payloads_are_dropped_and_the_source_keeps_working(
     assert problem in source.value_problems[-1]
     assert source.read(NOW) == []
     assert deliver(source, pub, "site/water/total", "11") == {Metric.WATER_USED_L: 11.0}
+
+
+def test_unit_from_the_payload_and_hostile_number_next_to_good_ones(broker: Mosquitto) -> None:
+    topics = (
+        TopicOptions(topic="dev/+/state", metric="pv_power_w", json_path="v", unit_path=".u"),
+    )
+    src = MqttSource(
+        "dev", MqttOptions(host="127.0.0.1", port=broker.port, topics=topics), clock=lambda: NOW
+    )
+    pub = Publisher(broker.port)
+    try:
+        assert src.wait_connected(10)
+        assert deliver(src, pub, "dev/a/state", '{"v": 1.5, "u": "kW"}') == {
+            Metric.PV_POWER_W: 1500.0
+        }
+        pub.send("dev/a/state", '{"v": ' + "1" * 400 + ', "u": "kW"}')
+        pub.send("dev/a/state", '{"v": 2, "u": "furlongs"}')
+        assert wait_until(lambda: src.messages_rejected >= 2, 5)
+        assert "unknown unit 'furlongs'" in src.value_problems[-1]
+        assert deliver(src, pub, "dev/a/state", '{"v": 700, "u": "W"}') == {
+            Metric.PV_POWER_W: 700.0
+        }
+    finally:
+        pub.stop()
+        src.close()
 
 
 def test_broker_down_at_start_then_up(tmp_path: object) -> None:

@@ -6,26 +6,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.config.schema import setting
-from kiosk.sources.options import HTTP_PRESET_NAMES, METRIC_NAMES, SIGNS
+from kiosk.sources.options import HTTP_PRESET_NAMES
+from kiosk.sources.options.value_map import ValueMapOptions
 
 
 @dataclass(frozen=True)
-class JsonValueOptions:
+class JsonValueOptions(ValueMapOptions):
     """One value picked out of an ``http`` source's JSON."""
 
     path: str = setting("", "Path to the value in the JSON, e.g. Body.Data.Site.P_PV")
-    metric: str = setting("pv_power_w", "Metric the value feeds", choices=METRIC_NAMES)
-    scale: float = setting(
-        1.0, "Factor to the metric's unit (1000 for kW → W, -1 to flip the sign)", min=-1e9, max=1e9
-    )
-    sign: str = setting(
-        "as_is",
-        "Use the value as is, only its positive part, or only its negative part (as a positive number)",
-        choices=SIGNS,
-    )
-    numeric_strings: bool = setting(False, 'Accept numbers sent as text, e.g. "1234.5"')
     null_is_zero: bool = setting(False, "Read null as 0 (e.g. inverter asleep at night)")
-    meter: str = setting("", "Sub-meter id (empty = whole site)")
 
 
 @dataclass(frozen=True)
@@ -35,8 +25,12 @@ class HttpJsonOptions:
     url: str = setting("", "URL returning JSON (http:// or https://)")
     preset: str = setting("", "Ready-made value map and budget", choices=("", *HTTP_PRESET_NAMES))
     headers: dict[str, Any] = setting(None, "Extra request headers (name = value)")
-    username: str = setting("", "User name for HTTP basic auth")
-    password: str = setting("", "Password for HTTP basic auth", secret=True)
+    username: str = setting("", "User name for HTTP basic or digest auth")
+    password: str = setting("", "Password for HTTP basic or digest auth", secret=True)
+    auth: str = setting(
+        "basic", "How user name and password are sent (digest: MD5 or SHA-256, as the server asks)",
+        choices=("basic", "digest"),
+    )  # fmt: skip
     bearer_token: str = setting("", "Token sent as 'Authorization: Bearer ...'", secret=True)
     api_key: str = setting("", "API key sent as a query parameter", secret=True)
     api_key_param: str = setting("api_key", "Name of the API key query parameter")

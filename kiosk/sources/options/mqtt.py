@@ -5,20 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.config.schema import setting
-from kiosk.sources.options import METRIC_NAMES, SIGNS
+from kiosk.sources.options import COMBINE
+from kiosk.sources.options.value_map import ValueMapOptions
 
 
 @dataclass(frozen=True)
-class TopicOptions:
+class TopicOptions(ValueMapOptions):
     """One topic-to-metric mapping of an ``mqtt`` source."""
 
     topic: str = setting("", "Topic filter; + and # wildcards allowed")
-    metric: str = setting("pv_power_w", "Metric the value feeds", choices=METRIC_NAMES)
     json_path: str = setting("", "Path to the value in a JSON payload (empty = plain number)")
-    scale: float = setting(1.0, "Factor to the metric's unit (1000 for kW → W)", min=-1e9, max=1e9)
-    sign: str = setting("as_is", "Use all of the value or one side of zero", choices=SIGNS)
-    numeric_strings: bool = setting(False, "Accept numbers sent as text inside JSON")
-    meter: str = setting("", "Sub-meter id (empty = whole site)")
+    combine: str = setting(
+        "newest", "Several topics matching a wildcard: the newest message, or the sum per topic",
+        choices=COMBINE,
+    )  # fmt: skip
+    part_stale_seconds: float = setting(
+        300.0, "A summed topic silent this long makes the sum partial", min=1, max=86400
+    )
 
 
 @dataclass(frozen=True)
