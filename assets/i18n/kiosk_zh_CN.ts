@@ -199,33 +199,33 @@
 <context>
     <name>EnergyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/energy.py" line="259" />
+        <location filename="../../kiosk/ui/screens/energy.py" line="261" />
         <source>Our energy</source>
         <extracomment>The comparisons shipped with the app; a content pack's table replaces it (``set_equivalents``).</extracomment>
         <translation>我们的能源</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/energy.py" line="263" />
+        <location filename="../../kiosk/ui/screens/energy.py" line="265" />
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/energy.py" line="264" />
+        <location filename="../../kiosk/ui/screens/energy.py" line="266" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/energy.py" line="265" />
+        <location filename="../../kiosk/ui/screens/energy.py" line="267" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/energy.py" line="266" />
+        <location filename="../../kiosk/ui/screens/energy.py" line="268" />
         <source>How we calculate</source>
         <translation>计算方法</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/energy.py" line="271" />
+        <location filename="../../kiosk/ui/screens/energy.py" line="273" />
         <source>Waiting for the first readings. Figures appear as soon as they arrive.</source>
         <translation>正在等待第一批读数，数据一到就会显示。</translation>
     </message>
@@ -452,82 +452,134 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="212" />
-        <source>Solar energy: %1 · %2: %3%4</source>
-        <translation>太阳能发电量：%1 · %2：%3%4</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="213" />
-        <source>Electricity used: %1 · %2: %3%4</source>
-        <translation>用电量：%1 · %2：%3%4</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="227" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="243" />
         <source>the day before</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="228" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="244" />
         <source>the week before</source>
         <translation>前一周</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="229" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="245" />
         <source>same month last year</source>
         <translation>去年同月</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="230" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="246" />
         <source>the year before</source>
         <translation>前一年</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="235" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="249" />
+        <source>so far today</source>
+        <translation>今天到目前为止</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="250" />
+        <source>so far this week</source>
+        <translation>本周到目前为止</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="251" />
+        <source>so far this month</source>
+        <translation>本月到目前为止</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="252" />
+        <source>so far this year</source>
+        <translation>今年到目前为止</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="256" />
+        <source>yesterday by %1</source>
+        <translation>昨天同一时段（至 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="257" />
+        <source>last week by %1</source>
+        <translation>上周同期（至 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="258" />
+        <source>same month last year by %1</source>
+        <translation>去年同月同期（至 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="259" />
+        <source>last year by %1</source>
+        <translation>去年同期（至 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="278" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="236" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="279" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="237" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="280" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="238" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="281" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="242" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="285" />
         <source>‹ Earlier</source>
         <translation>‹ 更早</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="243" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="286" />
         <source>Later ›</source>
         <translation>更晚 ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="244" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="217" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="287" />
         <source>Solar energy</source>
         <translation>太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="245" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="218" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="288" />
         <source>Electricity used</source>
         <translation>用电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="246" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="219" />
+        <source>CO2 avoided</source>
+        <translation>减少的二氧化碳</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="220" />
+        <source>Rainwater collected</source>
+        <translation>收集的雨水</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="228" />
+        <source>%1, %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="230" />
+        <source>%1: %2 · %3: %4%5</source>
+        <translation>%1：%2 · %3：%4%5</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="289" />
         <source>kWh</source>
         <translation>kWh</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="250" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="293" />
         <source>Swipe the chart to go back in time; pinch or tap Day, Week, Month, Year to zoom.</source>
         <translation>左右滑动图表可查看过去；双指缩放或点按 日、周、月、年 切换时间范围。</translation>
     </message>
@@ -621,118 +673,118 @@
 <context>
     <name>NowView</name>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="212" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="198" />
         <source>Today: %1 %2</source>
         <extracomment>Card columns by (mode, portrait).</extracomment>
         <translation>今日：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="220" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="206" />
         <source>The sun rises at %1</source>
         <translation>太阳将在 %1 升起</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="223" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="208" />
         <source>So far today — the sun rises at %1</source>
         <translation>今天到目前为止 — 太阳将在 %1 升起</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="226" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="212" />
         <source>No solar energy yet today</source>
         <translation>今天还没有太阳能发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="228" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="214" />
         <source>No electricity used yet today</source>
         <translation>今天还没有用电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="230" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="216" />
         <source>No rain so far today</source>
         <translation>今天到目前为止没有下雨</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="253" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="239" />
         <source>Solar power now</source>
         <translation>此刻太阳能发电功率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="255" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="241" />
         <source>Solar energy today</source>
         <translation>今日太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="256" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="242" />
         <source>Self-sufficiency today</source>
         <translation>今日自给率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="257" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="243" />
         <source>Solar used on site today</source>
         <translation>今日太阳能自用率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="258" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="244" />
         <source>CO2 avoided today</source>
         <translation>今日减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="259" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="245" />
         <source>CO2 avoided this month</source>
         <translation>本月减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="260" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="246" />
         <source>CO2 avoided this year</source>
         <translation>今年减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="261" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="247" />
         <source>CO2 avoided since we started</source>
         <translation>累计减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="262" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="248" />
         <source>Rainwater collected today</source>
         <translation>今日收集雨水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="263" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="249" />
         <source>Tap water saved this year</source>
         <translation>今年节约自来水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="264" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="250" />
         <source>Electricity used today</source>
         <translation>今日用电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="265" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="251" />
         <source>Buying from the grid now</source>
         <translation>此刻从电网购电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="266" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="252" />
         <source>Selling to the grid now</source>
         <translation>此刻向电网售电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="272" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="258" />
         <source>Sun</source>
         <translation>太阳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="272" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="258" />
         <source>Our building</source>
         <translation>我们的楼</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="272" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="258" />
         <source>Power grid</source>
         <translation>电网</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="273" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="259" />
         <source>Each building now</source>
         <translation>各楼此刻用电</translation>
     </message>

@@ -17,11 +17,11 @@ from test_energy_screen import TZ, WallClock, make_ctx
 from kiosk.energy.buckets import LocalDays
 from kiosk.energy.carbon import factor_for
 from kiosk.energy.metrics import Metric, Provenance, Reading, Unit
+from kiosk.energy.periods import Period, period_window
 from kiosk.energy.store import EnergyStore
 from kiosk.energy.summary import Figure, summarize
 from kiosk.ui.energy.formatting import BadgeState, badge_for, format_count, format_figure
 from kiosk.ui.energy.now_view import GRID_COLUMNS
-from kiosk.ui.energy.queries import Period, period_window
 from kiosk.ui.screens.energy import EnergyScreen
 
 DAY0 = datetime(2026, 6, 15, tzinfo=TZ).timestamp()  # a Monday
@@ -78,7 +78,13 @@ def test_history_compares_with_the_day_before_and_swipes_in_time(qtbot: Any, fil
     history = screen.history_view
     qtbot.waitUntil(lambda: history.data is not None, timeout=5000)
     assert history.period_label.text() == "Monday 15 June 2026"
-    assert history.pv_compare.text() == ("Solar energy: 40.0 kWh · the day before: 80.0 kWh (-50%)")
+    assert history.compare_labels["pv_energy_wh"].text() == (
+        "Solar energy, so far today: 40.0 kWh · yesterday by 18:00: 80.0 kWh (-50%)"
+    )
+    co2 = history.compare_labels["co2_avoided_kg"].text()
+    assert co2 == "CO2 avoided, so far today: 21.2 kg CO2 · yesterday by 18:00: 42.4 kg CO2 (-50%)"
+    water = history.compare_labels["water_harvested_l"].text()
+    assert water == "Rainwater collected, so far today: — · yesterday by 18:00: —"
     assert not history.later_button.isEnabled()  # no peeking into the future
     bars = history.chart.bars["pv"].opts["height"]
     assert sorted(bars)[-8:] == pytest.approx([5.0] * 8)  # eight hours of 5 kWh
@@ -86,7 +92,11 @@ def test_history_compares_with_the_day_before_and_swipes_in_time(qtbot: Any, fil
     swipe(qtbot, history.chart.viewport(), 600)  # finger moves right: earlier
     qtbot.waitUntil(lambda: history.data.window.start_ts == DAY0 - 86_400, timeout=5000)
     assert history.period_label.text() == "Sunday 14 June 2026"
-    assert history.pv_compare.text().startswith("Solar energy: 80.0 kWh · the day before: —")
+    assert (
+        history.compare_labels["pv_energy_wh"]
+        .text()
+        .startswith("Solar energy: 80.0 kWh · the day before: —")
+    )
     assert history.later_button.isEnabled()
     swipe(qtbot, history.chart.viewport(), 30)  # too short: not a swipe
     qtbot.wait(20)
@@ -102,11 +112,15 @@ def test_history_zooms_to_week_month_and_year(qtbot: Any, filled: Any) -> None:
     qtbot.mouseClick(history.period_buttons[Period.WEEK], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: history.data is not None and history.data.window.period is Period.WEEK)
     assert history.period_label.text() == "15 Jun 2026 – 21 Jun 2026"
-    assert history.pv_compare.text() == "Solar energy: 40.0 kWh · the week before: 80.0 kWh (-50%)"
+    assert history.compare_labels["pv_energy_wh"].text() == (
+        "Solar energy, so far this week: 40.0 kWh · last week by Mon 18:00: —"
+    )  # the week before had data on Sunday only: not the same span, so not compared
     history.gestures.user_did_pinch.emit(1)  # fingers together: zoom out
     qtbot.waitUntil(lambda: history.data.window.period is Period.MONTH)
     assert history.period_label.text() == "June 2026"
-    assert history.pv_compare.text() == ("Solar energy: 120 kWh · same month last year: —")
+    assert history.compare_labels["pv_energy_wh"].text() == (
+        "Solar energy, so far this month: 120 kWh · same month last year by 15 Jun 2025 18:00: —"
+    )
     days = history.chart.bars["pv"].opts["height"]
     assert list(days) == pytest.approx([80.0, 40.0])
     qtbot.mouseClick(history.period_buttons[Period.YEAR], Qt.MouseButton.LeftButton)

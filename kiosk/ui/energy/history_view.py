@@ -1,11 +1,14 @@
 """History: bars by hour, day or month; swipe or buttons to move in time, pinch or buttons to zoom.
 
 Each period is compared with the one before it (today vs yesterday) or, for months and
-years, with the same period a year before, so seasons do not mislead.
+years, with the same period a year before, so seasons do not mislead. A period still running
+is compared so far: "so far today" with "yesterday by 10:42" (:mod:`kiosk.energy.periods`).
+Solar energy, electricity used, CO2 avoided and rainwater are each compared.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -13,14 +16,16 @@ from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.energy.buckets import LocalDays
-from kiosk.energy.metrics import Unit
+from kiosk.energy.carbon import EmissionFactor, factor_for
+from kiosk.energy.history import HISTORY_FIGURES, HistoryFigure
+from kiosk.energy.periods import Period, PeriodWindow, Span, period_window
 from kiosk.energy.store import EnergyStore
 from kiosk.ui.context import UiContext
 from kiosk.ui.energy.charts import BarChart
-from kiosk.ui.energy.formatting import MISSING, change_pct, scaled
+from kiosk.ui.energy.formatting import MISSING, scaled
 from kiosk.ui.energy.gestures import SwipePinchFilter
 from kiosk.ui.energy.legend import Legend
-from kiosk.ui.energy.queries import HistoryData, Period, PeriodWindow, history, period_window
+from kiosk.ui.energy.queries import HistoryData, history
 from kiosk.ui.widgets.touch import button, set_role
 
 
@@ -32,6 +37,7 @@ class HistoryView(QWidget):
         self.tz = ZoneInfo(ctx.config.site.timezone)
         self.days = LocalDays(self.tz)
         self.store: EnergyStore | None = None
+        self.factor: EmissionFactor = factor_for("national")  # the service's, from set_factor
         self.period = Period.DAY
         self.anchor_ts: float | None = None  # a time inside the period shown; None = now
         self.now = 0.0
@@ -80,12 +86,14 @@ class HistoryView(QWidget):
         self.gestures = SwipePinchFilter(self.chart.viewport())
         self.gestures.user_did_swipe.connect(self._on_user_did_swipe)
         self.gestures.user_did_pinch.connect(self._on_user_did_pinch)
-        self.pv_compare = QLabel()
-        self.load_compare = QLabel()
-        for lab in (self.pv_compare, self.load_compare):
+        self.compare_labels: dict[str, QLabel] = {}
+        for figure_id in HISTORY_FIGURES:
+            lab = QLabel()
+            lab.setObjectName(f"energy-history-compare-{figure_id}")
             lab.setWordWrap(True)
             set_role(lab, "body")
             layout.addWidget(lab)
+            self.compare_labels[figure_id] = lab
         self.hint_label = QLabel()
         set_role(self.hint_label, "small")
         layout.addWidget(self.hint_label)
@@ -96,6 +104,9 @@ class HistoryView(QWidget):
 
     def set_store(self, store: EnergyStore | None) -> None:
         self.store = store
+
+    def set_factor(self, factor: EmissionFactor) -> None:
+        self.factor = factor
 
     def window(self) -> PeriodWindow:
         anchor = self.now if self.anchor_ts is None else self.anchor_ts
@@ -154,13 +165,13 @@ class HistoryView(QWidget):
             return
         self._request += 1
         request, store, period = self._request, self.store, self.period
-        anchor = window.start_ts
+        anchor, now, factor = window.start_ts, self.now, self.factor
 
         def on_done(data: HistoryData) -> None:
             if request == self._request:
                 self.show_data(data)
 
-        self.ctx.tasks.run(lambda: history(store, period, anchor), on_done, None)
+        self.ctx.tasks.run(lambda: history(store, period, anchor, now, factor), on_done, None)
 
     def show_data(self, data: HistoryData) -> None:
         self.data = data
@@ -190,45 +201,77 @@ class HistoryView(QWidget):
             text = locale.toString(first, "yyyy年" if zh else "yyyy")
         self.period_label.setText(text)
 
-    def _amount(self, wh: float | None) -> str:
-        if wh is None:
+    def _amount(self, value: float | None, figure: HistoryFigure) -> str:
+        if value is None:
             return MISSING
-        number, unit = scaled(wh, Unit.WH)
+        number, unit = scaled(value, figure.unit)
         return f"{number} {unit}"
-
-    def _change(self, now_wh: float | None, before_wh: float | None) -> str:
-        pct = change_pct(now_wh, before_wh)
-        if pct is None:
-            return ""
-        return f" ({pct:+.0f}%)"
 
     def _show_comparisons(self) -> None:
         data = self.data
         if data is None:
-            self.pv_compare.setText("")
-            self.load_compare.setText("")
+            for lab in self.compare_labels.values():
+                lab.setText("")
             return
-        before = self._compare_name(data.window.period)
-        pv = self.tr("Solar energy: %1 · %2: %3%4")
-        load = self.tr("Electricity used: %1 · %2: %3%4")
-        for lab, text, cur, old in (
-            (self.pv_compare, pv, data.pv_total_wh, data.pv_compare_wh),
-            (self.load_compare, load, data.load_total_wh, data.load_compare_wh),
-        ):
-            lab.setText(
-                text.replace("%1", self._amount(cur))
-                .replace("%2", before)
-                .replace("%3", self._amount(old))
-                .replace("%4", self._change(cur, old))
+        names = {
+            "pv_energy_wh": self.tr("Solar energy"),
+            "load_energy_wh": self.tr("Electricity used"),
+            "co2_avoided_kg": self.tr("CO2 avoided"),
+            "water_harvested_l": self.tr("Rainwater collected"),
+        }
+        current, earlier = self._span_names(data)
+        for figure in data.figures:
+            pct = figure.change_pct()
+            change = "" if pct is None else f" ({pct:+.0f}%)"
+            head = names[figure.figure]
+            if current:
+                head = self.tr("%1, %2").replace("%1", head).replace("%2", current)
+            self.compare_labels[figure.figure].setText(
+                self.tr("%1: %2 · %3: %4%5")
+                .replace("%1", head)
+                .replace("%2", self._amount(figure.value, figure))
+                .replace("%3", earlier)
+                .replace("%4", self._amount(figure.compare_value, figure))
+                .replace("%5", change)
             )
 
-    def _compare_name(self, period: Period) -> str:
-        return {
-            Period.DAY: self.tr("the day before"),
-            Period.WEEK: self.tr("the week before"),
-            Period.MONTH: self.tr("same month last year"),
-            Period.YEAR: self.tr("the year before"),
+    def _span_names(self, data: HistoryData) -> tuple[str, str]:
+        """("so far today", "yesterday by 10:42") for a running period; whole periods by name."""
+        period, comparison = data.window.period, data.comparison
+        if not comparison.current.so_far:
+            return "", {
+                Period.DAY: self.tr("the day before"),
+                Period.WEEK: self.tr("the week before"),
+                Period.MONTH: self.tr("same month last year"),
+                Period.YEAR: self.tr("the year before"),
+            }[period]
+        current = {
+            Period.DAY: self.tr("so far today"),
+            Period.WEEK: self.tr("so far this week"),
+            Period.MONTH: self.tr("so far this month"),
+            Period.YEAR: self.tr("so far this year"),
         }[period]
+        by = self._moment(comparison.earlier, period)
+        earlier = {
+            Period.DAY: self.tr("yesterday by %1"),
+            Period.WEEK: self.tr("last week by %1"),
+            Period.MONTH: self.tr("same month last year by %1"),
+            Period.YEAR: self.tr("last year by %1"),
+        }[period]
+        return current, earlier.replace("%1", by)
+
+    def _moment(self, span: Span, period: Period) -> str:
+        """The end of an earlier span as the screen names it: 10:42, Wed 10:42, 3 Dec 2025 10:42."""
+        t = datetime.fromtimestamp(span.end_ts, self.tz)
+        locale = QLocale()
+        when = QDate(t.year, t.month, t.day)
+        clock = f"{t.hour:02d}:{t.minute:02d}"
+        zh = self.ctx.language.code == "zh"
+        if period is Period.DAY:
+            return clock
+        if period is Period.WEEK:
+            return f"{locale.toString(when, 'dddd' if zh else 'ddd')} {clock}"
+        return f"{locale.toString(when, 'yyyy年M月d日' if zh else 'd MMM yyyy')} {clock}"
 
     def retranslate(self) -> None:
         names = {

@@ -8,29 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
-from enum import StrEnum
 
 import numpy as np
 
-from kiosk.energy.buckets import LocalDays, Resolution
+from kiosk.energy.buckets import Resolution
+from kiosk.energy.carbon import EmissionFactor
+from kiosk.energy.history import HistoryFigure, history_figures
 from kiosk.energy.metrics import Metric, Provenance
+from kiosk.energy.periods import Comparison, Period, PeriodWindow, compare, period_window
 from kiosk.energy.store import EnergyStore
 from kiosk.energy.summary import Figure
 
 _DAY_S = 86_400.0
-
-
-class Period(StrEnum):
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
-    YEAR = "year"
-
-    def zoomed(self, step: int) -> Period:
-        """The next finer (step < 0) or coarser (step > 0) period, staying within day..year."""
-        order = list(Period)
-        return order[max(0, min(len(order) - 1, order.index(self) + step))]
 
 
 @dataclass(frozen=True)
@@ -53,47 +42,6 @@ def today_series(store: EnergyStore, now: float) -> TodaySeries:
 
 
 @dataclass(frozen=True)
-class PeriodWindow:
-    period: Period
-    start_ts: float
-    end_ts: float
-    first_day: date
-
-
-def _shift_months(d: date, months: int) -> date:
-    index = d.year * 12 + d.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def period_window(days: LocalDays, period: Period, anchor_ts: float, step: int = 0) -> PeriodWindow:
-    """The local day, week (from Monday), month or year holding ``anchor_ts``, moved ``step``."""
-    d = days.local_date(anchor_ts)
-    if period is Period.DAY:
-        first = d + timedelta(days=step)
-        last = first + timedelta(days=1)
-    elif period is Period.WEEK:
-        first = d - timedelta(days=d.weekday()) + timedelta(weeks=step)
-        last = first + timedelta(weeks=1)
-    elif period is Period.MONTH:
-        first = _shift_months(d.replace(day=1), step)
-        last = _shift_months(first, 1)
-    else:
-        first = date(d.year + step, 1, 1)
-        last = date(first.year + 1, 1, 1)
-    start, end = days.start_of_date(first), days.start_of_date(last)
-    return PeriodWindow(period, float(start), float(end), first)
-
-
-def comparison_window(days: LocalDays, window: PeriodWindow) -> PeriodWindow:
-    """What a period is compared with: the day or week before, the month or year a year before."""
-    if window.period in (Period.DAY, Period.WEEK):
-        return period_window(days, window.period, window.start_ts, -1)
-    return period_window(
-        days, window.period, window.start_ts, -12 if window.period is Period.MONTH else -1
-    )
-
-
-@dataclass(frozen=True)
 class HistoryData:
     window: PeriodWindow
     bucket_s: float  # nominal bar width
@@ -101,11 +49,11 @@ class HistoryData:
     pv_wh: np.ndarray
     load_starts: np.ndarray
     load_wh: np.ndarray
-    pv_total_wh: float | None
-    load_total_wh: float | None
-    compare: PeriodWindow
-    pv_compare_wh: float | None
-    load_compare_wh: float | None
+    comparison: Comparison  # the spans the figures cover: so far vs the same span, or whole
+    figures: tuple[HistoryFigure, ...]
+
+    def figure(self, figure_id: str) -> HistoryFigure:
+        return next(f for f in self.figures if f.figure == figure_id)
 
 
 def _buckets(
@@ -117,21 +65,24 @@ def _buckets(
     return store.totals(metric, start, end, "month" if window.period is Period.YEAR else "day")
 
 
-def history(store: EnergyStore, period: Period, anchor_ts: float, step: int = 0) -> HistoryData:
-    """Bars (hours of a day, days of a week or month, months of a year) and the comparison."""
+def history(
+    store: EnergyStore,
+    period: Period,
+    anchor_ts: float,
+    now: float,
+    factor: EmissionFactor,
+    step: int = 0,
+) -> HistoryData:
+    """Bars (hours of a day, days of a week or month, months of a year) and the figures,
+    each compared fairly as of ``now`` (see :func:`kiosk.energy.periods.compare`)."""
     window = period_window(store.days, period, anchor_ts, step)
-    compare = comparison_window(store.days, window)
+    comparison = compare(store.days, window, now)
     pv_starts, pv = _buckets(store, Metric.PV_ENERGY_WH, window)
     load_starts, load = _buckets(store, Metric.LOAD_ENERGY_WH, window)
     bucket_s = {Period.DAY: 3600.0, Period.YEAR: 30.4 * _DAY_S}.get(period, _DAY_S)
-
-    def total(metric: Metric, w: PeriodWindow) -> float | None:
-        return store.energy_wh(metric, w.start_ts, w.end_ts)
-
     return HistoryData(
-        window, bucket_s, pv_starts, pv, load_starts, load,
-        total(Metric.PV_ENERGY_WH, window), total(Metric.LOAD_ENERGY_WH, window),
-        compare, total(Metric.PV_ENERGY_WH, compare), total(Metric.LOAD_ENERGY_WH, compare),
+        window, bucket_s, pv_starts, pv, load_starts, load, comparison,
+        history_figures(store, comparison, factor),
     )  # fmt: skip
 
 

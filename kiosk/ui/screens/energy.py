@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.energy.carbon import EmissionFactor
 from kiosk.energy.equivalents import EquivalentsTable, load_equivalents
+from kiosk.energy.periods import Period
 from kiosk.energy.store import EnergyStore
 from kiosk.energy.summary import EnergySummary
 from kiosk.resources import builtin_equivalents
@@ -32,7 +33,7 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.energy.explain_view import ExplainView
 from kiosk.ui.energy.history_view import HistoryView
 from kiosk.ui.energy.now_view import STUDENT, NowView
-from kiosk.ui.energy.queries import MeterRow, Period, meter_rows
+from kiosk.ui.energy.queries import MeterRow, meter_rows
 from kiosk.ui.energy.today_view import TodayView
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.touch import button, set_role
@@ -127,6 +128,7 @@ class EnergyScreen(Screen):
 
     def set_factor(self, factor: EmissionFactor) -> None:
         self.explain_view.set_factor(factor)
+        self.history_view.set_factor(factor)
 
     def set_equivalents(self, table: EquivalentsTable | None) -> None:
         """The active content pack's comparisons (replacing the built-in ones)."""
