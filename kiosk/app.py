@@ -27,6 +27,7 @@ from kiosk.config import Config
 from kiosk.config.paths import AppPaths
 from kiosk.services.gui_gc import collect_on_gui_thread
 from kiosk.services.idle import IdleTracker
+from kiosk.services.stop_signals import StopSignals
 from kiosk.services.tasks import TaskRunner
 from kiosk.services.watchdog import Watchdog
 from kiosk.staff.overrides import load_overrides
@@ -257,17 +258,25 @@ def run_kiosk(config: Config, paths: AppPaths, options: LaunchOptions) -> int:
     kiosk = Kiosk(config, paths, options)
     previous_hook = sys.excepthook
     sys.excepthook = kiosk.handle_exception
+    stop = StopSignals()  # Ctrl+C / SIGTERM: leave the loop with 130 / 143, no traceback
+    stop.stop_did_request.connect(kiosk.app.exit)
+    stop.install()
     try:
         kiosk.show()
         if os.environ.get("KIOSK_BENCH_FIRST_FRAME"):
             kiosk.window.window_did_paint_first_frame.connect(_report_first_frame)
         code = kiosk.app.exec()
     finally:
+        stop.uninstall()
         sys.excepthook = previous_hook
         kiosk.shutdown()
     if code == EXIT_RESTART:
         log.info("restarting")
-        os.execv(sys.executable, [sys.executable, "-m", "kiosk", *sys.argv[1:]])
+        # A frozen build is its own interpreter: it takes the kiosk's arguments directly.
+        again = [] if getattr(sys, "frozen", False) else ["-m", "kiosk"]
+        os.execv(sys.executable, [sys.executable, *again, *sys.argv[1:]])
+    if code in (130, 143):
+        log.info("stopped by signal %d", code - 128)
     return code
 
 

@@ -82,6 +82,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return exc.code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl+C in a command (``kiosk run`` handles it in its loop)
         print("kiosk: interrupted", file=sys.stderr)
-        return 1
+        return 130
