@@ -127,9 +127,9 @@ def quiz_ms(taps: int) -> list[float]:
             screen._on_next_was_tapped()  # untimed: the next question
             settle()
             continue
-        if session.question(state.question_id).kind.value == "multiple":
+        if session.question(state.question_id).kind == "multiple":
             # two taps per answer: measure single-tap questions only
-            screen._on_answer_was_chosen(tuple(sorted(session.correct_ids(state.question_id))))
+            screen._on_answer_was_chosen(tuple(sorted(session.correct_answer(state.question_id))))
             continue
         target = screen.question_page.visible_buttons()[len(samples) % len(state.choice_order)]
         start = time.perf_counter_ns()

@@ -47,6 +47,14 @@
     </message>
 </context>
 <context>
+    <name>ChoiceGrid</name>
+    <message>
+        <location filename="../../kiosk/ui/quiz/answers/grid.py" line="45" />
+        <source>Check my answer</source>
+        <translation>检查答案</translation>
+    </message>
+</context>
+<context>
     <name>ContentPanel</name>
     <message>
         <location filename="../../kiosk/ui/staff_content.py" line="77" />
@@ -790,6 +798,14 @@
     </message>
 </context>
 <context>
+    <name>PickSeveralGrid</name>
+    <message>
+        <location filename="../../kiosk/ui/quiz/answers/grid.py" line="123" />
+        <source>Pick every answer that fits, then tap Check.</source>
+        <translation>选出所有正确的答案，然后点“检查答案”。</translation>
+    </message>
+</context>
+<context>
     <name>PinScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/pin.py" line="82" />
@@ -888,19 +904,9 @@
 <context>
     <name>QuestionPage</name>
     <message>
-        <location filename="../../kiosk/ui/quiz/question_page.py" line="115" />
+        <location filename="../../kiosk/ui/quiz/question_page.py" line="100" />
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/quiz/question_page.py" line="121" />
-        <source>Pick every answer that fits, then tap Check.</source>
-        <translation>选出所有正确的答案，然后点“检查答案”。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/quiz/question_page.py" line="127" />
-        <source>Check my answer</source>
-        <translation>检查答案</translation>
     </message>
 </context>
 <context>

@@ -15,21 +15,23 @@ from typing import Any
 import yaml
 
 from kiosk.content.source_doc import DocumentError, parse_document
-from kiosk.quiz.loader import CHOICE_IDS, QUIZ_DIR
+from kiosk.quiz.kinds import KINDS
+from kiosk.quiz.kinds.base import CHOICE_IDS, CellSink
+from kiosk.quiz.loader import QUIZ_DIR
 from kiosk.quiz.sheets import Sheet, SheetRow, read_sheet
 from kiosk.quiz.validate import quiz_problems
 from kiosk.util.atomic import atomic_write_text
 
 REQUIRED = ("type", "difficulty", "question_zh", "question_en", "explanation_zh", "explanation_en", "source")  # fmt: skip
-OPTIONAL = ("id", "tags", "source_url", "picture", "correct", "timer_seconds", "live_metric")
+OPTIONAL = ("id", "tags", "source_url", "picture", "timer_seconds")
+#: Columns that belong to some kinds (``correct``, ``live_metric``): empty for the others.
+KIND_COLUMNS = tuple(dict.fromkeys(c for kind in KINDS.values() for c in kind.columns))
 CHOICE_COLUMNS = tuple(
     f"choice_{letter}_{part}" for letter in CHOICE_IDS for part in ("zh", "en", "picture")
 )
-COLUMNS = REQUIRED + OPTIONAL + CHOICE_COLUMNS
-TYPES = ("single", "multiple", "true_false", "picture", "live")
+COLUMNS = REQUIRED + OPTIONAL + KIND_COLUMNS + CHOICE_COLUMNS
+TYPES = tuple(KINDS)
 DIFFICULTIES = ("kids", "family", "student")
-_TRUE = {"true", "t", "yes", "y", "1", "对", "是", "正确", "√"}
-_FALSE = {"false", "f", "no", "n", "0", "错", "否", "错误", "×"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -176,32 +178,15 @@ def _question(row: SheetRow, index: int) -> tuple[dict[str, Any], list[CellProbl
                 "timer_seconds", f"must be a whole number 0-600, got {cells['timer_seconds']!r}"
             )
     choices = _choices(row, problem)
-    if kind == "true_false":
-        _no(cells, ("live_metric",), problem, kind)
-        if choices:
-            problem(
-                "choice_a_zh", "a true_false question has no choices; put true or false in correct"
-            )
-        answer = cells.get("correct", "").lower()
-        if answer in _TRUE or answer in _FALSE:
-            question["answer"] = answer in _TRUE
-        else:
-            problem("correct", f"must be true or false, got {cells.get('correct', '')!r}")
-    elif kind == "live":
-        _no(cells, ("correct",), problem, kind)
-        if choices:
-            problem("choice_a_zh", "a live question gets its choices from the live figure")
-        if "live_metric" not in cells:
-            problem("live_metric", "a live question needs the metric it asks about")
-        else:
-            question["live"] = {"metric": cells["live_metric"]}
-    elif kind in TYPES:
-        _no(cells, ("live_metric",), problem, kind)
-        question["choices"] = _mark_correct(choices, cells.get("correct", ""), kind, problem)
+    if kind in KINDS:
+        for column in KIND_COLUMNS:
+            if column in cells and column not in KINDS[kind].columns:
+                problem(column, f"must be empty for a {kind} question")
+        question.update(KINDS[kind].from_cells(cells, choices, problem))
     return question, problems
 
 
-def _choices(row: SheetRow, problem: Any) -> list[dict[str, Any]]:
+def _choices(row: SheetRow, problem: CellSink) -> list[dict[str, Any]]:
     choices: list[dict[str, Any]] = []
     gap = ""
     for letter in CHOICE_IDS:
@@ -226,34 +211,6 @@ def _choices(row: SheetRow, problem: Any) -> list[dict[str, Any]]:
             choice["picture"] = present["picture"]
         choices.append(choice)
     return choices
-
-
-def _mark_correct(
-    choices: list[dict[str, Any]], correct: str, kind: str, problem: Any
-) -> list[dict[str, Any]]:
-    if len(choices) < 2:
-        problem("choice_b_zh", f"a {kind} question needs at least two choices")
-    letters = [x for x in re.split(r"[;,，；\s]+", correct.lower()) if x]
-    if not letters:
-        problem("correct", "name the correct choice letter(s), e.g. a or a;c")
-    for letter in letters:
-        position = CHOICE_IDS.find(letter) if len(letter) == 1 else -1
-        if position < 0 or position >= len(choices):
-            problem(
-                "correct",
-                f"{letter!r} is not one of the choices a-{CHOICE_IDS[max(len(choices), 1) - 1]}",
-            )
-        else:
-            choices[position]["correct"] = True
-    if kind != "multiple" and len(letters) > 1:
-        problem("correct", f"a {kind} question has exactly one correct choice, got {correct!r}")
-    return choices
-
-
-def _no(cells: dict[str, str], columns: tuple[str, ...], problem: Any, kind: str) -> None:
-    for column in columns:
-        if column in cells:
-            problem(column, f"must be empty for a {kind} question")
 
 
 def _set_problems(info: SetInfo, target: Path, overwrite: bool) -> list[CellProblem]:

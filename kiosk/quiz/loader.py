@@ -12,23 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.source_doc import DocumentError, load_document
-from kiosk.quiz.models import (
-    Choice,
-    Difficulty,
-    FactSource,
-    LiveSpec,
-    LocalText,
-    Question,
-    QuestionKind,
-    QuizSet,
-    ResultLink,
-)
+from kiosk.quiz.kinds import KINDS
+from kiosk.quiz.kinds.base import local_text
+from kiosk.quiz.models import Difficulty, FactSource, LiveSpec, Question, QuizSet, ResultLink
 from kiosk.quiz.validate import quiz_problems, raise_first
 
 QUIZ_DIR = "quizzes"
-TRUE_TEXT = LocalText("对", "True")
-FALSE_TEXT = LocalText("错", "False")
-CHOICE_IDS = "abcdef"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,42 +52,27 @@ def quiz_set_from_data(data: dict[str, Any]) -> QuizSet:
     link = data.get("result_link")
     return QuizSet(
         id=data["id"],
-        title=_text(data["title"]),
+        title=local_text(data["title"]),
         theme=data["theme"],
         questions=tuple(_question(data["id"], q) for q in data["questions"]),
-        result_link=ResultLink(link["url"], _text(link["label"])) if link else None,
+        result_link=ResultLink(link["url"], local_text(link["label"])) if link else None,
     )
 
 
 def _question(set_id: str, q: dict[str, Any]) -> Question:
-    kind = QuestionKind(q["type"])
-    choices: tuple[Choice, ...]
-    if kind is QuestionKind.TRUE_FALSE:
-        choices = (
-            Choice("true", TRUE_TEXT, q["answer"] is True),
-            Choice("false", FALSE_TEXT, q["answer"] is False),
-        )
-    else:
-        choices = tuple(
-            Choice(CHOICE_IDS[j], _text(c["text"]), c.get("correct", False), c.get("picture", ""))
-            for j, c in enumerate(q.get("choices", ()))
-        )
+    kind = KINDS[q["type"]]
     live = q.get("live")
     source = q["source"]
     return Question(
         id=f"{set_id}/{q['id']}",
-        kind=kind,
+        kind=kind.name,
         difficulty=Difficulty(q["difficulty"]),
-        text=_text(q["text"]),
-        explanation=_text(q["explanation"]),
+        text=local_text(q["text"]),
+        explanation=local_text(q["explanation"]),
         source=FactSource(source["title"], source.get("url", "")),
-        choices=choices,
+        choices=kind.choices(q),
         tags=tuple(q.get("tags", ())),
         picture=q.get("picture", ""),
         timer_seconds=q.get("timer_seconds"),
         live=LiveSpec(**live) if live else None,
     )
-
-
-def _text(raw: dict[str, str]) -> LocalText:
-    return LocalText(zh=raw["zh"].strip(), en=raw["en"].strip())

@@ -12,14 +12,6 @@ from enum import StrEnum
 LANGUAGES = ("zh", "en")
 
 
-class QuestionKind(StrEnum):
-    SINGLE = "single"  # exactly one correct choice
-    MULTIPLE = "multiple"  # one or more correct choices; all must be picked
-    TRUE_FALSE = "true_false"  # two built-in choices, "true" and "false"
-    PICTURE = "picture"  # single choice where every choice is a picture
-    LIVE = "live"  # choices generated around a live figure when asked
-
-
 class Difficulty(StrEnum):
     KIDS = "kids"
     FAMILY = "family"
@@ -74,8 +66,11 @@ class LiveSpec:
 
 @dataclass(frozen=True, slots=True)
 class Question:
+    """One question. ``kind`` names its kind in :data:`kiosk.quiz.kinds.KINDS`, which knows
+    how it is asked and scored; ``choices`` are in document order."""
+
     id: str
-    kind: QuestionKind
+    kind: str
     difficulty: Difficulty
     text: LocalText
     explanation: LocalText

@@ -17,10 +17,11 @@ DEFAULT_RULES = ScoreRules()
 
 @dataclass(frozen=True, slots=True)
 class AnswerRecord:
-    """How one question went. ``chosen`` is empty when the timer ran out."""
+    """How one question went: the choice ids given, in the order given (some kinds score
+    an order). ``chosen`` is empty when the timer ran out."""
 
     question_id: str
-    chosen: frozenset[str]
+    chosen: tuple[str, ...]
     correct: bool
     timed_out: bool = False
 

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from kiosk.quiz.live import LiveAsk, LiveValueProvider, ask_live
-from kiosk.quiz.models import Question, QuestionKind
+from kiosk.quiz.kinds import Answer, Asked, kind_of
+from kiosk.quiz.live import LiveAsk, LiveValueProvider
+from kiosk.quiz.models import Question
 from kiosk.quiz.scoring import DEFAULT_RULES, AnswerRecord, RoundScore, ScoreRules, score_round
 
 
@@ -55,7 +56,7 @@ class _Draw:
 
     order: list[Question]
     position: int = 0
-    live: dict[str, LiveAsk] = field(default_factory=dict)
+    asked: dict[str, Asked] = field(default_factory=dict)
 
 
 class QuizSession:
@@ -93,7 +94,12 @@ class QuizSession:
 
     def live_ask(self, question_id: str) -> LiveAsk | None:
         """The live figure and choice values a live question was asked with."""
-        return self._draw.live.get(question_id)
+        asked = self._draw.asked.get(question_id)
+        return asked.live if asked is not None else None
+
+    def asked(self, question_id: str) -> Asked:
+        """How a question of this round was put to the visitor (KeyError if it was not)."""
+        return self._draw.asked[question_id]
 
     def remaining_seconds(self, now: float) -> float | None:
         if self._state.phase is not Phase.QUESTION or self._state.deadline is None:
@@ -109,25 +115,27 @@ class QuizSession:
         self._advance(now)
 
     def answer(self, choice_ids: str | Iterable[str], now: float) -> AnswerRecord:
-        """Answer the current question; past its deadline the answer counts as timed out."""
+        """Answer the current question with choice ids (in order, where the kind cares about
+        order); past its deadline the answer counts as timed out."""
         self._require(Phase.QUESTION)
         state = self._state
         if state.deadline is not None and now >= state.deadline:
-            return self._finish_question(frozenset(), timed_out=True)
-        chosen = frozenset([choice_ids] if isinstance(choice_ids, str) else choice_ids)
-        unknown = chosen - set(state.choice_order)
+            return self._finish_question((), timed_out=True)
+        chosen: Answer = (choice_ids,) if isinstance(choice_ids, str) else tuple(choice_ids)
+        unknown = set(chosen) - set(state.choice_order)
         if not chosen or unknown:
             raise QuizStateError(f"not choices of {state.question_id}: {sorted(unknown) or '[]'}")
         question = self._by_id[state.question_id]
-        if question.kind is not QuestionKind.MULTIPLE and len(chosen) != 1:
-            raise QuizStateError(f"{state.question_id} takes exactly one choice")
+        problem = kind_of(question).answer_problem(question, chosen)
+        if problem is not None:
+            raise QuizStateError(f"{state.question_id}: {problem}")
         return self._finish_question(chosen, timed_out=False)
 
     def tick(self, now: float) -> bool:
         """Time out the current question if its deadline passed; True if the state changed."""
         state = self._state
         if state.phase is Phase.QUESTION and state.deadline is not None and now >= state.deadline:
-            self._finish_question(frozenset(), timed_out=True)
+            self._finish_question((), timed_out=True)
             return True
         return False
 
@@ -136,11 +144,10 @@ class QuizSession:
         self._require(Phase.FEEDBACK)
         self._advance(now)
 
-    def correct_ids(self, question_id: str) -> frozenset[str]:
-        """Correct choice ids; for a live question, the choice holding the true figure."""
-        if question_id in self._draw.live:
-            return frozenset({"a"})
-        return self._by_id[question_id].correct_ids
+    def correct_answer(self, question_id: str) -> Answer:
+        """The right answer to a question of this round, as :meth:`answer` takes it."""
+        question = self._by_id[question_id]
+        return kind_of(question).correct_answer(question, self._draw.asked[question_id])
 
     def _advance(self, now: float) -> None:
         state = self._state
@@ -149,14 +156,15 @@ class QuizSession:
             while draw.position < len(draw.order):
                 question = draw.order[draw.position]
                 draw.position += 1
-                order = self._prepare(question)
-                if order is not None:
+                asked = kind_of(question).ask(question, self._rng, self._provider)
+                if asked is not None:
+                    draw.asked[question.id] = asked
                     self._state = SessionState(
                         Phase.QUESTION,
                         number=len(state.answers) + 1,
                         total=state.total,
                         question_id=question.id,
-                        choice_order=order,
+                        choice_order=asked.order,
                         deadline=self._deadline(question, now),
                         answers=state.answers,
                     )
@@ -170,30 +178,15 @@ class QuizSession:
             score=score_round(answers, finished=bool(answers), rules=self._rules),
         )
 
-    def _prepare(self, question: Question) -> tuple[str, ...] | None:
-        """The display order of a question's choices, or None to skip it."""
-        if question.live is not None:
-            if self._provider is None:
-                return None
-            ask = ask_live(question.live, self._provider, self._rng)
-            if ask is None:
-                return None
-            self._draw.live[question.id] = ask
-            ids = [chr(ord("a") + i) for i in range(len(ask.choice_values))]
-        elif question.kind is QuestionKind.TRUE_FALSE:
-            return tuple(c.id for c in question.choices)
-        else:
-            ids = [c.id for c in question.choices]
-        self._rng.shuffle(ids)
-        return tuple(ids)
-
     def _deadline(self, question: Question, now: float) -> float | None:
         seconds = self._timer_seconds if question.timer_seconds is None else question.timer_seconds
         return now + seconds if seconds > 0 else None
 
-    def _finish_question(self, chosen: frozenset[str], timed_out: bool) -> AnswerRecord:
+    def _finish_question(self, chosen: Answer, timed_out: bool) -> AnswerRecord:
         state = self._state
-        correct = not timed_out and chosen == self.correct_ids(state.question_id)
+        question = self._by_id[state.question_id]
+        asked = self._draw.asked[question.id]
+        correct = not timed_out and kind_of(question).is_correct(question, asked, chosen)
         record = AnswerRecord(state.question_id, chosen, correct, timed_out)
         self._state = SessionState(
             Phase.FEEDBACK,

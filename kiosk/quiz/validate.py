@@ -6,25 +6,16 @@ The pack builder calls :func:`validate_quiz_file`; the loader and the spreadshee
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 
 from kiosk.content.source_doc import DocumentError, _line_of, load_document
+from kiosk.quiz.kinds import KINDS, Problem
 from kiosk.quiz.models import LANGUAGES
 
-#: Live questions format their explanation with these fields; any other {name} is a typo.
-EXPLANATION_FIELDS = ("value", "unit")
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One problem; ``path`` is the JSON path into the document (e.g. questions, 3, choices)."""
-
-    path: tuple[str | int, ...]
-    message: str
+__all__ = ["Problem", "quiz_problems", "raise_first", "validate_quiz_file"]
 
 
 def validate_quiz_file(path: Path, pack_root: Path) -> None:
@@ -53,6 +44,7 @@ def quiz_problems(data: dict[str, Any], pack_root: Path | None) -> list[Problem]
         seen.add(q["id"])
         problems += _text_problems(q, at)
         problems += _choice_problems(q, at)
+        problems += KINDS[q["type"]].problems(q, at)
         if pack_root is not None:
             problems += _picture_problems(q, at, pack_root)
     return problems
@@ -69,17 +61,6 @@ def _text_problems(q: dict[str, Any], at: tuple[str | int, ...]) -> list[Problem
         for lang in LANGUAGES:
             if not text[lang].strip():
                 problems.append(Problem((*path, lang), f"{lang} text is empty"))
-    if q["type"] == "live":
-        for lang in LANGUAGES:
-            try:
-                q["explanation"][lang].format(value="1", unit="kWh")
-            except (KeyError, IndexError, ValueError) as exc:
-                problems.append(
-                    Problem(
-                        (*at, "explanation", lang),
-                        f"bad placeholder {exc} (live explanations may use {{value}} and {{unit}})",
-                    )
-                )
     return problems
 
 
@@ -88,25 +69,10 @@ def _choice_problems(q: dict[str, Any], at: tuple[str | int, ...]) -> list[Probl
     if choices is None:
         return []
     problems = []
-    correct = sum(1 for c in choices if c.get("correct", False))
-    kind = q["type"]
-    if correct == 0:
-        problems.append(Problem((*at, "choices"), "no choice is marked correct: true"))
-    elif kind in ("single", "picture") and correct > 1:
-        problems.append(
-            Problem(
-                (*at, "choices"),
-                f"a {kind} question needs exactly one correct choice, got {correct}",
-            )
-        )
     for lang in LANGUAGES:
         names = [c["text"][lang].strip() for c in choices]
         if len(set(names)) != len(names):
             problems.append(Problem((*at, "choices"), f"two choices have the same {lang} text"))
-    if kind == "picture":
-        for j, c in enumerate(choices):
-            if "picture" not in c:
-                problems.append(Problem((*at, "choices", j), "a picture choice needs a picture"))
     return problems
 
 
@@ -128,6 +94,6 @@ def _picture_problems(
             problems.append(Problem(path, f"picture {ref!r} points outside the pack"))
         elif not target.is_file():
             problems.append(Problem(path, f"picture {ref!r} not found in the pack"))
-    if q["difficulty"] == "kids" and q["type"] != "live" and not refs:
+    if q["difficulty"] == "kids" and KINDS[q["type"]].kids_need_pictures and not refs:
         problems.append(Problem(at, "a kids question needs a picture"))
     return problems

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.quiz.live import LIVE_METRICS, format_live_value
-from kiosk.quiz.models import FactSource, QuestionKind
+from kiosk.quiz.kinds import kind_of
+from kiosk.quiz.models import FactSource
 from kiosk.quiz.session import Phase, QuizSession
 
 
 @dataclass(frozen=True, slots=True)
 class ChoiceView:
+    """One choice as shown. After the answer, ``chosen`` says the visitor chose it (for an
+    order, put it at this place) and ``correct`` that it belongs to the right answer."""
+
     id: str
     text: str
     picture: str
@@ -25,13 +28,12 @@ class ChoiceView:
 @dataclass(frozen=True, slots=True)
 class QuestionView:
     question_id: str
-    kind: QuestionKind
+    kind: str  # the name in kiosk.quiz.kinds.KINDS; the UI picks its answer widget by it
     number: int
     total: int
     text: str
     picture: str
     choices: tuple[ChoiceView, ...]
-    pick_several: bool
     answered: bool
     answered_correctly: bool | None
     timed_out: bool
@@ -45,34 +47,25 @@ def render_question(session: QuizSession, language: str) -> QuestionView | None:
     if state.phase not in (Phase.QUESTION, Phase.FEEDBACK):
         return None
     question = session.question(state.question_id)
+    kind = kind_of(question)
+    asked = session.asked(question.id)
     answered = state.phase is Phase.FEEDBACK
     record = state.last_answer if answered else None
-    correct_ids = session.correct_ids(question.id)
-    ask = session.live_ask(question.id)
+    correct = set(session.correct_answer(question.id))
+    order = kind.feedback_order(question, asked) if answered else state.choice_order
     choices = []
-    for choice_id in state.choice_order:
-        if ask is not None:
-            unit = LIVE_METRICS[ask.metric].get(language)
-            value = ask.choice_values[ord(choice_id) - ord("a")]
-            text, picture = f"{format_live_value(value)} {unit}".strip(), ""
-        else:
-            choice = question.choice(choice_id)
-            text, picture = choice.text.get(language), choice.picture
+    for position, choice_id in enumerate(order):
+        text, picture = kind.choice_text(question, asked, choice_id, language)
         choices.append(
             ChoiceView(
                 id=choice_id,
                 text=text,
                 picture=picture,
-                chosen=record is not None and choice_id in record.chosen,
-                correct=(choice_id in correct_ids) if answered else None,
+                chosen=record is not None and kind.was_chosen(record.chosen, position, choice_id),
+                correct=(choice_id in correct) if answered else None,
             )
         )
-    explanation = ""
-    if answered:
-        explanation = question.explanation.get(language)
-        if ask is not None:
-            unit = LIVE_METRICS[ask.metric].get(language)
-            explanation = explanation.format(value=format_live_value(ask.correct_value), unit=unit)
+    explanation = kind.explanation(question, asked, language) if answered else ""
     return QuestionView(
         question_id=question.id,
         kind=question.kind,
@@ -81,7 +74,6 @@ def render_question(session: QuizSession, language: str) -> QuestionView | None:
         text=question.text.get(language),
         picture=question.picture,
         choices=tuple(choices),
-        pick_several=question.kind is QuestionKind.MULTIPLE,
         answered=answered,
         answered_correctly=record.correct if record else None,
         timed_out=record.timed_out if record else False,

@@ -14,7 +14,6 @@ from kiosk.quiz.models import (
     LiveSpec,
     LocalText,
     Question,
-    QuestionKind,
 )
 
 PICTURE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>'
@@ -60,7 +59,7 @@ def write_quiz(pack: Path, doc: dict[str, Any], name: str | None = None) -> Path
 
 def make_question(
     qid: str,
-    kind: QuestionKind = QuestionKind.SINGLE,
+    kind: str = "single",
     *,
     correct: tuple[str, ...] = ("a",),
     n_choices: int = 3,
@@ -68,12 +67,12 @@ def make_question(
     live: LiveSpec | None = None,
     timer_seconds: int | None = None,
 ) -> Question:
-    if kind is QuestionKind.TRUE_FALSE:
+    if kind == "true_false":
         choices = (
             Choice("true", LocalText("对", "True"), "true" in correct),
             Choice("false", LocalText("错", "False"), "false" in correct),
         )
-    elif kind is QuestionKind.LIVE:
+    elif kind == "live":
         choices = ()
     else:
         choices = tuple(
@@ -81,7 +80,7 @@ def make_question(
                 c,
                 LocalText(f"选项{c}", f"choice {c}"),
                 c in correct,
-                f"images/quiz/{c}.svg" if kind is QuestionKind.PICTURE else "",
+                f"images/quiz/{c}.svg" if kind == "picture" else "",
             )
             for c in "abcdef"[:n_choices]
         )

@@ -48,7 +48,7 @@ def test_empty_qr_text_is_refused() -> None:
 
 
 def test_certificate_carries_score_day_and_link() -> None:
-    answers = [AnswerRecord("a", frozenset({"a"}), True), AnswerRecord("b", frozenset(), False)]
+    answers = [AnswerRecord("a", ("a",), True), AnswerRecord("b", (), False)]
     score = score_round(answers, finished=True)
     link = ResultLink(URL, LocalText("扫码了解活动", "Scan for the campaign"))
     cert = make_certificate(score, date(2026, 11, 25), link)
@@ -58,6 +58,6 @@ def test_certificate_carries_score_day_and_link() -> None:
 
 
 def test_abandoned_round_gets_no_finishing_reward() -> None:
-    answers = [AnswerRecord("a", frozenset({"a"}), True)]
+    answers = [AnswerRecord("a", ("a",), True)]
     assert score_round(answers, finished=False).points == 10
     assert score_round(answers, finished=True).points == 15

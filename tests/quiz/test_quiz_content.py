@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.source_doc import SCHEMA_DIR
+from kiosk.quiz.kinds import KINDS
 from kiosk.quiz.live import LIVE_METRICS
 from kiosk.quiz.loader import load_quiz_sets
-from kiosk.quiz.models import Difficulty, QuestionKind, question_pool
+from kiosk.quiz.models import Difficulty, question_pool
 from kiosk.quiz.validate import validate_quiz_file
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -36,7 +37,7 @@ def test_builtin_sets_cover_levels_themes_and_live_metrics() -> None:
     assert live_metrics == set(LIVE_METRICS)
     for q in questions:
         assert q.source.title
-        if q.difficulty is Difficulty.KIDS and q.kind is not QuestionKind.LIVE:
+        if q.difficulty is Difficulty.KIDS and q.kind != "live":
             assert q.picture or all(c.picture for c in q.choices), q.id
 
 
@@ -50,3 +51,8 @@ def test_schema_live_metrics_match_the_documented_keys() -> None:
     schema = json.loads((SCHEMA_DIR / "quiz.schema.json").read_text("utf-8"))
     live = schema["$defs"]["question"]["properties"]["live"]["properties"]["metric"]["enum"]
     assert set(live) == set(LIVE_METRICS)
+
+
+def test_schema_question_types_are_the_registered_kinds() -> None:
+    schema = json.loads((SCHEMA_DIR / "quiz.schema.json").read_text("utf-8"))
+    assert schema["$defs"]["question"]["properties"]["type"]["enum"] == list(KINDS)

@@ -8,7 +8,7 @@ import pytest
 from quiz_helpers import make_question
 
 from kiosk.quiz.live import LiveValue
-from kiosk.quiz.models import LiveSpec, QuestionKind
+from kiosk.quiz.models import LiveSpec
 from kiosk.quiz.session import Phase, QuizSession, QuizStateError
 from kiosk.quiz.views import render_question
 
@@ -19,7 +19,7 @@ def _session(pool, per_round=5, **kwargs) -> QuizSession:
 
 
 def _wrong(session: QuizSession) -> str:
-    correct = session.correct_ids(session.state.question_id)
+    correct = session.correct_answer(session.state.question_id)
     return next(c for c in session.state.choice_order if c not in correct)
 
 
@@ -44,10 +44,10 @@ def test_round_walks_start_question_feedback_result() -> None:
 @pytest.mark.parametrize(
     ("kind", "correct", "right", "wrong"),
     [
-        (QuestionKind.SINGLE, ("b",), ["b"], ["a"]),
-        (QuestionKind.PICTURE, ("c",), ["c"], ["b"]),
-        (QuestionKind.TRUE_FALSE, ("false",), ["false"], ["true"]),
-        (QuestionKind.MULTIPLE, ("a", "c"), ["c", "a"], ["a"]),
+        ("single", ("b",), ["b"], ["a"]),
+        ("picture", ("c",), ["c"], ["b"]),
+        ("true_false", ("false",), ["false"], ["true"]),
+        ("multiple", ("a", "c"), ["c", "a"], ["a"]),
     ],
 )
 def test_each_question_type_scores_right_and_wrong_answers(kind, correct, right, wrong) -> None:
@@ -58,7 +58,7 @@ def test_each_question_type_scores_right_and_wrong_answers(kind, correct, right,
 
 
 def test_multiple_choice_needs_all_and_only_the_correct_choices() -> None:
-    session = _session([make_question("q", QuestionKind.MULTIPLE, correct=("a", "c"))])
+    session = _session([make_question("q", "multiple", correct=("a", "c"))])
     session.start(now=0)
     assert not session.answer(["a", "b", "c"], now=1).correct
 
@@ -105,7 +105,7 @@ def test_round_length_is_capped_by_the_pool() -> None:
 
 
 def test_true_false_keeps_true_then_false_order() -> None:
-    session = _session([make_question("q", QuestionKind.TRUE_FALSE, correct=("true",))])
+    session = _session([make_question("q", "true_false", correct=("true",))])
     session.start(now=0)
     assert session.state.choice_order == ("true", "false")
 
@@ -122,9 +122,7 @@ def test_live_question_uses_the_value_from_the_store_at_ask_time() -> None:
         asked.append(metric)
         return values.get(metric)
 
-    session = _session(
-        [make_question("roof", QuestionKind.LIVE, live=_live())], live_provider=provider
-    )
+    session = _session([make_question("roof", "live", live=_live())], live_provider=provider)
     values["pv_energy_today_kwh"] = LiveValue(value=48.2, age_seconds=5)  # changes before start
     session.start(now=0)
     assert asked == ["pv_energy_today_kwh"]
@@ -132,7 +130,7 @@ def test_live_question_uses_the_value_from_the_store_at_ask_time() -> None:
     assert view is not None
     texts = {c.id: c.text for c in view.choices}
     assert texts["a"] == "48 kWh"
-    assert session.correct_ids("roof") == {"a"}
+    assert session.correct_answer("roof") == ("a",)
     assert session.answer("a", now=1).correct
     after = render_question(session, "zh")
     assert after is not None and after.explanation == "中文解释 48千瓦时"
@@ -150,7 +148,7 @@ def test_live_question_uses_the_value_from_the_store_at_ask_time() -> None:
 )
 def test_live_question_is_skipped_when_data_is_missing_or_stale(live) -> None:
     pool = [
-        make_question("roof", QuestionKind.LIVE, live=_live(max_age_seconds=900, min_value=1)),
+        make_question("roof", "live", live=_live(max_age_seconds=900, min_value=1)),
         make_question("plain"),
     ]
     for seed in range(6):  # whichever comes first, only the plain question is asked
@@ -167,9 +165,7 @@ def test_failing_provider_skips_the_question() -> None:
     def broken(metric: str) -> LiveValue | None:
         raise OSError("database is locked")
 
-    session = _session(
-        [make_question("roof", QuestionKind.LIVE, live=_live())], live_provider=broken
-    )
+    session = _session([make_question("roof", "live", live=_live())], live_provider=broken)
     session.start(now=0)
     assert session.state.phase is Phase.RESULT
     assert session.state.score.points == 0  # nothing asked, no finishing reward

@@ -9,7 +9,6 @@ from quiz_helpers import question_doc, quiz_doc, text, write_quiz
 
 from kiosk.content.source_doc import DocumentError
 from kiosk.quiz.loader import load_quiz_file, load_quiz_sets
-from kiosk.quiz.models import QuestionKind
 from kiosk.quiz.validate import validate_quiz_file
 
 
@@ -40,7 +39,7 @@ def test_a_good_file_loads_into_typed_questions(pack: Path) -> None:
     quiz = load_quiz_file(write_quiz(pack, doc), pack)
     assert quiz.result_link is not None and quiz.result_link.url == "https://example.org/go"
     pick, tf, many, roof = quiz.questions
-    assert pick.id == "demo/pick" and pick.kind is QuestionKind.PICTURE
+    assert pick.id == "demo/pick" and pick.kind == "picture"
     assert pick.choices[0].picture == "images/quiz/sun.svg"
     assert tf.correct_ids == {"false"}
     assert many.correct_ids == {"a", "b"}

@@ -1,16 +1,14 @@
-"""One question on screen: progress, the question (and its picture), big answer buttons, and
-after the answer the explanation card in place of the picture."""
+"""One question on screen: progress, the question (and its picture), the answer widget of the
+question's kind, and after the answer the explanation card in place of the picture."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -19,14 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.quiz.views import ChoiceView, QuestionView
-from kiosk.ui.quiz.answer_button import AnswerButton, AnswerState
+from kiosk.quiz.views import QuestionView
+from kiosk.ui.quiz.answer_button import AnswerButton
+from kiosk.ui.quiz.answers import AnswerWidget, PictureResolver, answer_widget_class
 from kiosk.ui.quiz.feedback_card import ExplanationCard
 from kiosk.ui.quiz.progress_dots import ProgressDots
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.touch import button, label, set_role
-
-PictureResolver = Callable[[str], Path | None]
+from kiosk.ui.widgets.touch import label, set_role
 
 
 class QuestionPage(QWidget):
@@ -37,7 +34,6 @@ class QuestionPage(QWidget):
         super().__init__()
         self._theme = theme
         self._view: QuestionView | None = None
-        self._picked: set[str] = set()
         px = theme.px
         outer = QVBoxLayout(self)
         outer.setContentsMargins(px(48), px(24), px(48), px(32))
@@ -64,17 +60,9 @@ class QuestionPage(QWidget):
 
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.body.setSpacing(px(32))
-        answers_box = QVBoxLayout()
-        answers_box.setSpacing(px(20))
-        self.grid = QGridLayout()
-        self.grid.setSpacing(px(20))
-        answers_box.addLayout(self.grid)
-        self.check_button = button("", "primary")
-        self.check_button.setObjectName("quiz-check")
-        self.check_button.setMinimumHeight(px(110))
-        self.check_button.clicked.connect(self._on_check_clicked)
-        answers_box.addWidget(self.check_button)
-        self.body.addLayout(answers_box, 3)
+        self._answers_box = QVBoxLayout()
+        self._answers_box.setContentsMargins(0, 0, 0, 0)
+        self.body.addLayout(self._answers_box, 3)
 
         self.side = QStackedWidget()
         self.picture = QLabel()
@@ -88,9 +76,9 @@ class QuestionPage(QWidget):
         # only what is left after that goes below everything
         outer.addLayout(self.body, 1)
         outer.addStretch(0)
-        self.buttons: list[AnswerButton] = []
+        self._answer_widgets: dict[type[AnswerWidget], AnswerWidget] = {}
+        self.answers: AnswerWidget | None = None  # the widget of the question showing
         self._has_picture = False
-        self._choices_key: tuple[object, ...] = ()
 
     # --- showing a state -------------------------------------------------------------------
 
@@ -103,9 +91,6 @@ class QuestionPage(QWidget):
         animate: bool,
     ) -> None:
         """Render ``view``; ``animate`` only when it follows a tap (not on a language switch)."""
-        same_question = self._view is not None and self._view.question_id == view.question_id
-        if not same_question:
-            self._picked.clear()
         self._view = view
         role = "quiz-question-kids" if large else "quiz-question"
         if self.question_label.property("role") != role:
@@ -117,16 +102,10 @@ class QuestionPage(QWidget):
             .replace("%2", str(view.total))
         )
         self.dots.set_progress(view.total, view.number, results)
-        self.hint.setText(
-            self.tr("Pick every answer that fits, then tap Check.")
-            if view.pick_several and not view.answered
-            else ""
-        )
+        answers = self._answer_widget(view.kind)
+        answers.show_choices(view, pictures, large, animate)
+        self.hint.setText(answers.hint(view))
         self.hint.setVisible(bool(self.hint.text()))
-        self._show_choices(view.choices, pictures, large, animate)
-        self.check_button.setText(self.tr("Check my answer"))
-        self.check_button.setVisible(view.pick_several and not view.answered)
-        self.check_button.setEnabled(bool(self._picked))
         if view.answered:
             self.card.show_feedback(
                 bool(view.answered_correctly),
@@ -154,67 +133,25 @@ class QuestionPage(QWidget):
         side = self._theme.px(360)
         self.picture.setPixmap(QIcon(str(path)).pixmap(QSize(side, side)))
 
-    def _show_choices(
-        self, choices: tuple[ChoiceView, ...], pictures: PictureResolver, large: bool, animate: bool
-    ) -> None:
-        key = (large, *((c.id, c.text, c.picture) for c in choices))
-        if key == self._choices_key:
-            # the same choices after a tap: only their states change (the fast path)
-            for btn, choice in zip(self.buttons, choices, strict=False):
-                btn.set_state(self._state_of(choice), animate)
-            return
-        self._choices_key = key
-        while len(self.buttons) < len(choices):
-            btn = AnswerButton(self._theme)
-            btn.clicked.connect(self._on_answer_clicked)
-            self.buttons.append(btn)
-        columns = self._columns(choices)
-        for btn in self.buttons:
-            self.grid.removeWidget(btn)
-            btn.hide()
-        for i, choice in enumerate(choices):
-            btn = self.buttons[i]
-            picture = pictures(choice.picture) if choice.picture else None
-            btn.set_content(choice.id, choice.text, picture, large)
-            btn.set_state(self._state_of(choice), animate)
-            self.grid.addWidget(btn, i // columns, i % columns)
-            btn.show()
-
-    def _columns(self, choices: tuple[ChoiceView, ...]) -> int:
-        count = len(choices)
-        if any(c.picture for c in choices):
-            return count if count <= 4 else 3
-        return 2 if count in (2, 4) else 1
-
-    def _state_of(self, choice: ChoiceView) -> AnswerState:
-        if choice.correct is None:
-            return AnswerState.PICKED if choice.id in self._picked else AnswerState.OPEN
-        if choice.chosen:
-            return AnswerState.CORRECT if choice.correct else AnswerState.WRONG
-        return AnswerState.MISSED if choice.correct else AnswerState.DIMMED
-
-    # --- taps --------------------------------------------------------------------------------
-
-    def _on_answer_clicked(self) -> None:
-        btn = self.sender()
-        view = self._view
-        if not isinstance(btn, AnswerButton) or view is None or view.answered:
-            return
-        if not view.pick_several:
-            self.answer_was_chosen.emit((btn.choice_id,))
-            return
-        self._picked.symmetric_difference_update({btn.choice_id})
-        btn.set_state(
-            AnswerState.PICKED if btn.choice_id in self._picked else AnswerState.OPEN, False
-        )
-        self.check_button.setEnabled(bool(self._picked))
-
-    def _on_check_clicked(self) -> None:
-        if self._picked:
-            self.answer_was_chosen.emit(tuple(sorted(self._picked)))
+    def _answer_widget(self, kind: str) -> AnswerWidget:
+        """The answer widget for ``kind``, swapped into the page if another one is showing."""
+        cls = answer_widget_class(kind)
+        widget = self._answer_widgets.get(cls)
+        if widget is None:
+            widget = self._answer_widgets[cls] = cls(self._theme)
+            widget.answer_was_chosen.connect(self.answer_was_chosen)
+            widget.hide()
+        if widget is not self.answers:
+            if self.answers is not None:
+                self._answers_box.removeWidget(self.answers)
+                self.answers.hide()
+            self._answers_box.addWidget(widget)
+            widget.show()
+            self.answers = widget
+        return widget
 
     def visible_buttons(self) -> list[AnswerButton]:
-        return [b for b in self.buttons if not b.isHidden()]
+        return self.answers.visible_buttons() if self.answers is not None else []
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

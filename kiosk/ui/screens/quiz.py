@@ -363,6 +363,7 @@ class QuizScreen(Screen):
         session = self.session
         assert session is not None
         state = session.state
-        correct = session.correct_ids(state.question_id)
-        wrong = [c for c in state.choice_order if c not in correct]
-        self._on_answer_was_chosen(tuple(sorted(correct)) if right or not wrong else (wrong[0],))
+        correct = session.correct_answer(state.question_id)
+        wrong = tuple(c for c in state.choice_order if c not in correct)[:1]
+        # every choice belongs to the answer of an order: the reversed order is a wrong one
+        self._on_answer_was_chosen(correct if right else wrong or correct[::-1])

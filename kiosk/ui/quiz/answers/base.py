@@ -1,0 +1,51 @@
+"""What the question page asks of a kind's answer widget."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from kiosk.quiz.views import QuestionView
+from kiosk.ui.quiz.answer_button import AnswerButton
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.touch import button
+
+PictureResolver = Callable[[str], Path | None]
+
+
+class AnswerWidget(QWidget):
+    """Shows a question's choices and reports the visitor's answer.
+
+    The page calls :meth:`show_choices` for every render (a tap, the next question, a language
+    switch); the widget keeps what the visitor did to the same question in between.
+    """
+
+    answer_was_chosen = Signal(object)  # tuple[str, ...] of choice ids, in the visitor's order
+
+    def __init__(self, theme: Theme) -> None:
+        super().__init__()
+        self._theme = theme
+
+    def show_choices(
+        self, view: QuestionView, pictures: PictureResolver, large: bool, animate: bool
+    ) -> None:
+        raise NotImplementedError
+
+    def hint(self, view: QuestionView) -> str:
+        """A line under the question saying how to answer ("" for a plain tap)."""
+        return ""
+
+    def visible_buttons(self) -> list[AnswerButton]:
+        """The choice targets on screen, in screen order."""
+        return []
+
+
+def check_button(theme: Theme) -> QPushButton:
+    """The big *Check my answer* button of kinds answered in several steps."""
+    btn = button("", "primary")
+    btn.setObjectName("quiz-check")
+    btn.setMinimumHeight(theme.px(110))
+    return btn
