@@ -19,6 +19,7 @@ from kiosk.energy.store import StoreError
 from kiosk.energy.summary import EnergySummary
 from kiosk.services.content_service import ContentService
 from kiosk.services.energy_service import EnergyService
+from kiosk.services.live_values import SummaryLiveValues
 from kiosk.services.quiz_service import QuizService
 from kiosk.services.sync_service import sync_service_from_config
 from kiosk.services.usb_watcher import UsbWatcher
@@ -56,7 +57,9 @@ class Features:
             services["energy"] = EnergyService.from_config(config, paths)
         except StoreError as exc:
             log.error("energy figures are unavailable: %s", exc)
-        services["quiz"] = QuizService(config, paths, kiosk.tasks)
+        energy = services.get("energy")
+        live = SummaryLiveValues(lambda: energy.summary, energy.clock) if energy else None
+        services["quiz"] = QuizService(config, paths, kiosk.tasks, live_provider=live)
         services["sync"] = sync_service_from_config(config, paths)
 
     def start(self) -> None:
