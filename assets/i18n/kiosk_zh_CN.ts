@@ -876,25 +876,30 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/energy/figure_card.py" line="41" />
+        <source>partial</source>
+        <translation>部分数据</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/figure_card.py" line="43" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/energy/figure_card.py" line="43" />
+        <location filename="../../kiosk/ui/energy/figure_card.py" line="45" />
         <source>updated %n min ago</source>
         <translation>
             <numerusform>%n 分钟前更新</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/energy/figure_card.py" line="45" />
+        <location filename="../../kiosk/ui/energy/figure_card.py" line="47" />
         <source>updated %n h ago</source>
         <translation>
             <numerusform>%n 小时前更新</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/energy/figure_card.py" line="47" />
+        <location filename="../../kiosk/ui/energy/figure_card.py" line="49" />
         <source>updated %n days ago</source>
         <translation>
             <numerusform>%n 天前更新</numerusform>

@@ -32,7 +32,13 @@ def parse_config(raw: dict[str, Any], file: str = "") -> Config:
         ids.add(src.id)
         for validate in _source_validators:
             validate(src, path, file)
+    if "aggregate" in ids:
+        raise ConfigError(
+            file, "sources", "the source id 'aggregate' is reserved for [aggregate] sums"
+        )
     _check_failover(cfg, ids, file)
+    if cfg.aggregate:  # checked only when there is one: it imports kiosk.sources.aggregate
+        _check_aggregate(cfg, ids, file)
     if cfg.site.grid_region == "custom" and cfg.site.emission_factor_kg_per_kwh is None:
         raise ConfigError(
             file, "site.emission_factor_kg_per_kwh", "required when site.grid_region = 'custom'"
@@ -59,6 +65,16 @@ def _check_failover(cfg: Config, source_ids: set[str], file: str) -> None:
                 )
             if entry in order[:i]:
                 raise ConfigError(file, f"{path}[{i}]", f"{entry!r} is listed twice")
+
+
+def _check_aggregate(cfg: Config, source_ids: set[str], file: str) -> None:
+    from kiosk.sources.aggregate import AggregatePlan
+
+    try:
+        AggregatePlan.parse(cfg.aggregate, source_ids)
+    except ValueError as exc:
+        key, _, problem = str(exc).partition(": ")
+        raise ConfigError(file, f"aggregate.{key}", problem) from None
 
 
 def load_config(path: Path | None) -> Config:

@@ -185,6 +185,10 @@ class Config:
     failover: FailoverConfig = section_default(
         FailoverConfig, "Which source each figure comes from"
     )
+    aggregate: dict[str, Any] = setting(
+        None,
+        "Site figures summed from several sources or meters: metric = [ids]; names = {id = {zh, en}}",
+    )
     content: ContentConfig = section_default(ContentConfig, "Content packs")
     channel: ChannelConfig = section_default(ChannelConfig, "Network content sync")
     quiz: QuizConfig = section_default(QuizConfig, "Quizzes and carbon points")

@@ -77,6 +77,7 @@ class Provenance(StrEnum):
     LIVE = "live"  # read from a real device within its interval
     CACHED = "cached"  # last known value, older than its source's staleness limit
     SIMULATED = "simulated"  # from the built-in simulator or a replay
+    PARTIAL = "partial"  # a sum ([aggregate], MQTT sum) with some of its parts not live
 
 
 @dataclass(frozen=True, slots=True)

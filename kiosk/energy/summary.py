@@ -97,7 +97,8 @@ def combine(value: float | None, unit: Unit, *inputs: Figure) -> Figure:
     if value is None or any(f.value is None for f in inputs):
         return _missing(unit)
     provs = {f.provenance for f in inputs}
-    prov = next(p for p in (Provenance.CACHED, Provenance.SIMULATED, Provenance.LIVE, None)
+    weakest_first = (Provenance.CACHED, Provenance.SIMULATED, Provenance.PARTIAL, Provenance.LIVE)
+    prov = next(p for p in (*weakest_first, None)
                 if p in provs)  # fmt: skip
     times = [f.updated_at for f in inputs if f.updated_at is not None]
     return Figure(value, unit, prov, min(times) if times else None)

@@ -24,6 +24,13 @@ from kiosk.energy.store import EnergyStore
 from kiosk.energy.summary import EnergySummary, summarize
 from kiosk.services.poller import Clock, SourcePoller
 from kiosk.services.tasks import TaskRunner
+from kiosk.sources.aggregate import (
+    AGGREGATE_ID,
+    AggregatePlan,
+    AggregateStatus,
+    Aggregator,
+    PartSource,
+)
 from kiosk.sources.base import Source, SourceMisconfigured
 from kiosk.sources.failover import FailoverPolicy, FailoverSelector, SourceHealth
 from kiosk.sources.registry import create_source
@@ -63,6 +70,7 @@ class EnergyService(QObject):
         sources: Sequence[SourceSpec],
         *,
         policy: FailoverPolicy | None = None,
+        aggregate: AggregatePlan | None = None,
         clock: Clock = time.time,
         stale_check_ms: int = 500,
         maintenance_minutes: float = 10.0,
@@ -80,6 +88,7 @@ class EnergyService(QObject):
             live_for_seconds={s.source.source_id: 3 * s.interval_s for s in sources},
         )
         self.selector = FailoverSelector(self.policy)
+        self.aggregator = Aggregator(aggregate or AggregatePlan({}, {}, frozenset()))
         self._owners: dict[tuple[str, str], str] = {}  # figure -> source feeding the store
         self._stale: set[tuple[str, str]] = set()
         self._last: dict[tuple[str, str], Reading] = {}
@@ -115,6 +124,7 @@ class EnergyService(QObject):
             max_db_mb=storage.max_db_mb, tz=site.timezone,
             limits=SanityLimits.for_site(site.pv_kwp),
         )  # fmt: skip
+        plan = AggregatePlan.parse(config.aggregate, (s.id for s in config.sources))
         specs = []
         for src in config.sources:
             if not src.enabled:
@@ -123,10 +133,13 @@ class EnergyService(QObject):
                 source = create_source(src, config)
             except SourceMisconfigured as exc:
                 source = _BrokenSource(src.id, str(exc))
+            if plan.relabels(src.id):
+                source = PartSource(source, plan.relabels(src.id))
             specs.append(SourceSpec(source, src.interval_seconds))
         return cls(
             store, resolve_factor(site), specs, policy=FailoverPolicy.from_config(config),
-            clock=clock, maintenance_minutes=storage.checkpoint_minutes, owns_store=True,
+            aggregate=plan, clock=clock, maintenance_minutes=storage.checkpoint_minutes,
+            owns_store=True,
         )  # fmt: skip
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -203,6 +216,7 @@ class EnergyService(QObject):
     ) -> None:
         del report
         self.selector.note_poll(source_id, now, readings)
+        self._add_sums(readings, now)
         for r in readings:
             key = (r.metric.value, r.meter)
             old = self._last.get(key)
@@ -237,6 +251,31 @@ class EnergyService(QObject):
 
     def _on_maintenance_failed(self, exc: BaseException) -> None:
         log.warning("readings database maintenance failed: %s", exc)
+
+    def aggregate_status(self) -> list[AggregateStatus]:
+        """Each ``[aggregate]`` sum: its parts and which of them are live now."""
+        now = self.clock()
+        return self.aggregator.status(lambda r: self.selector.is_live(r, now))
+
+    def _add_sums(self, readings: list[Reading], now: float) -> None:
+        """Recompute the sums the new readings are part of; store them off the GUI thread."""
+        if not self.aggregator.plan.sums:
+            return
+        self.aggregator.note(readings)
+        sums = self.aggregator.sums(now, lambda r: self.selector.is_live(r, now))
+        if not sums:
+            return
+        self.selector.note_poll(AGGREGATE_ID, now, sums)
+        partial = [s.words() for s in self.aggregate_status() if s.missing]
+        self.selector.note_problem(AGGREGATE_ID, "; ".join(partial))
+        for r in sums:
+            key = (r.metric.value, r.meter)
+            self._last[key] = r
+        store = self.store
+        self._tasks.run(lambda: store.ingest(sums, now), None, self._on_sums_failed)
+
+    def _on_sums_failed(self, exc: BaseException) -> None:
+        log.warning("storing the [aggregate] sums failed: %s", exc)
 
     def _update_owners(self, now: float) -> None:
         owners = {

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from kiosk.config.model import Config
 from kiosk.energy.metrics import Metric, Provenance, Reading
+from kiosk.sources.aggregate import AGGREGATE_ID, AggregatePlan
 
 CACHED = "cached"
 
@@ -46,11 +47,16 @@ class FailoverPolicy:
         factor = config.failover.live_for_intervals
         priorities = dict(config.failover.priorities or {})
         default = tuple(priorities.pop("default", [s.id for s in enabled]))
-        return cls(
-            default_order=default,
-            orders={Metric(k): tuple(v) for k, v in priorities.items()},
-            live_for_seconds={s.id: s.interval_seconds * factor for s in enabled},
-        )
+        orders = {Metric(k): tuple(v) for k, v in priorities.items()}
+        live_for = {s.id: s.interval_seconds * factor for s in enabled}
+        plan = AggregatePlan.parse(config.aggregate, live_for)
+        for metric, parts in plan.sums.items():
+            # A sum comes first; sources that are not its parts may stand in (a simulator).
+            rest = orders.get(metric, default)
+            orders[metric] = (AGGREGATE_ID, *(s for s in rest if s not in parts))
+        if plan.sums:
+            live_for[AGGREGATE_ID] = max(live_for.values(), default=60.0)
+        return cls(default_order=default, orders=orders, live_for_seconds=live_for)
 
     def order_for(self, metric: Metric) -> tuple[str, ...]:
         order = self.orders.get(metric, self.default_order)
@@ -117,6 +123,16 @@ class FailoverSelector:
             elif h._polls or h.last_good_at is not None:
                 h.state = "quiet"
         return list(self._health.values())
+
+    def note_problem(self, source_id: str, problem: str) -> None:
+        """Say something about a working source on the staff screen (a partial sum)."""
+        self._health_of(source_id).last_error = problem
+
+    def is_live(self, reading: Reading, now: float) -> bool:
+        """Whether ``reading`` is young enough and its source is not failing."""
+        if reading.source_id in self._failing:
+            return False
+        return now - reading.timestamp <= self.policy.live_for_seconds.get(reading.source_id, 0.0)
 
     def is_failing(self, source_id: str) -> bool:
         return source_id in self._failing

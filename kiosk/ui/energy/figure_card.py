@@ -37,6 +37,8 @@ class ProvenanceBadge(QLabel):
             text = self.tr("live")
         elif badge.state is BadgeState.SIMULATED:
             text = self.tr("simulated")
+        elif badge.state is BadgeState.PARTIAL:
+            text = self.tr("partial")
         elif badge.state is BadgeState.MISSING:
             text = self.tr("no data")
         elif badge.age_min < 120:

@@ -28,6 +28,7 @@ class BadgeState(StrEnum):
     LIVE = "live"
     STALE = "stale"
     SIMULATED = "simulated"
+    PARTIAL = "partial"  # a sum missing some of its parts: lower than the truth, and says so
     MISSING = "missing"
 
 
@@ -84,6 +85,8 @@ def badge_for(figure: Figure | None, now: float) -> Badge:
         return Badge(BadgeState.STALE, max(1, round(age / 60)))
     if figure.provenance is Provenance.SIMULATED:
         return Badge(BadgeState.SIMULATED, 0)
+    if figure.provenance is Provenance.PARTIAL:
+        return Badge(BadgeState.PARTIAL, 0)
     return Badge(BadgeState.LIVE, 0)
 
 
@@ -112,7 +115,7 @@ def live_headline(summary: EnergySummary) -> LiveHeadline:
     def take(figure: Figure, fresh_only: bool) -> tuple[str, str] | None:
         if figure.value is None or not math.isfinite(figure.value) or figure.value <= 0:
             return None
-        if fresh_only and figure.provenance is Provenance.CACHED:
+        if fresh_only and figure.provenance in (Provenance.CACHED, Provenance.PARTIAL):
             return None
         shown.append(figure)
         return format_figure(figure)
