@@ -2,7 +2,8 @@
 
 The quiz asks for a metric key (``kiosk.quiz.live.LIVE_METRICS``); the answer is the figure of
 the newest :class:`EnergySummary`, in the quiz's unit, with the age of its newest reading. A
-figure that is missing or stale (its source stopped: provenance ``cached``) gives None, so the
+figure that is missing, stale (its source stopped: ``cached``) or a sum missing some of its
+parts (``partial``) gives None, so the
 question is skipped, never asked with an old number.
 """
 
@@ -23,6 +24,9 @@ SUMMARY_FIGURES: dict[str, tuple[str, float]] = {
     "self_sufficiency_today_pct": ("self_sufficiency_today_pct", 1.0),
 }
 
+#: A stale figure (its source stopped) or a sum missing parts is never asked about.
+NOT_ASKED = (Provenance.CACHED, Provenance.PARTIAL)
+
 
 class SummaryLiveValues:
     """A :data:`kiosk.quiz.live.LiveValueProvider` reading the energy service's summary."""
@@ -40,7 +44,7 @@ class SummaryLiveValues:
             return None
         attribute, scale = known
         figure: Figure = getattr(summary, attribute)
-        if figure.value is None or figure.provenance in (None, Provenance.CACHED):
+        if figure.value is None or figure.provenance in (None, *NOT_ASKED):
             return None
         age = figure.age_s(max(self._clock(), summary.at))
         return LiveValue(figure.value * scale, age if age is not None else 0.0)
