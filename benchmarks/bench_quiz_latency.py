@@ -105,7 +105,7 @@ def quiz_ms(taps: int) -> list[float]:
     kiosk = Kiosk(config, AppPaths.resolve(data / "kiosk"), LaunchOptions(windowed=True, size=SIZE))
     kiosk.window.show()
     kiosk.start_features()
-    service = kiosk.ctx.services["quiz"]
+    service = kiosk.services.quiz
     service.set_content(content)
     kiosk.tasks.wait()
     settle()

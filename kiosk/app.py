@@ -1,11 +1,21 @@
 """Composition root: builds the Qt application, services, screens and wires their signals.
 
-It holds no business logic; each piece lives in its ring (core, services, UI).
+It holds no business logic; each piece lives in its ring (core, services, UI). It works in
+two phases, so that the first frame never waits for the heavy modules:
+
+1. :class:`Kiosk` (before the first frame): theme, language, the window with the eager
+   screens (:mod:`kiosk.ui.screens.registry`), idle tracking, the watchdog.
+2. :meth:`Kiosk.start_features` (right after it): one typed :class:`Services` (content,
+   energy, quiz, sync, USB, PIN …, built in :func:`build_services`), the eager screens'
+   ``wire``, the lazy screens (each built by its ``from_services``), and the few signals
+   between services.
+
+To add a service: a field in :class:`kiosk.services.bundle.Services` and a line in
+:func:`build_services`. To add a screen: a line in :mod:`kiosk.ui.screens.registry`.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import sys
@@ -25,6 +35,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
 from kiosk.config.paths import AppPaths
+from kiosk.services.display_settings import DisplaySettings
 from kiosk.services.gui_gc import collect_on_gui_thread
 from kiosk.services.idle import IdleTracker
 from kiosk.services.stop_signals import StopSignals
@@ -35,32 +46,19 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.i18n import Language
 from kiosk.ui.lockdown import KioskEventFilter
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.registry import EAGER_SCREENS, LAZY_SCREENS, lazy_screen_class
 from kiosk.ui.theme import Palette, Theme, apply_theme, load_fonts, scale_for
 
-if TYPE_CHECKING:
-    from kiosk.features import Features
+if TYPE_CHECKING:  # imported after the first frame
+    from kiosk.content.active import ActiveContent
+    from kiosk.services.bundle import Services
 
 log = logging.getLogger(__name__)
 
 EXIT_RESTART = 75  # the staff "restart" action: run() re-executes the process
 CRASH_LIMIT = 5  # unexpected errors within CRASH_WINDOW_S make the app exit for its supervisor
 CRASH_WINDOW_S = 60.0
-
-#: Built before the first frame (the first screen a visitor sees, and idle's target).
-EAGER_SCREENS: tuple[type[Screen], ...] = (HomeScreen, AttractScreen)
-#: Built right after the first frame; their modules (pyqtgraph among them) are imported then,
-#: which keeps start-up fast. name -> "module:Class".
-LAZY_SCREENS = {
-    "energy": "kiosk.ui.screens.energy:EnergyScreen",
-    "quiz": "kiosk.ui.screens.quiz:QuizScreen",
-    "stories": "kiosk.ui.screens.stories:StoriesScreen",
-    "pin": "kiosk.ui.screens.pin:PinScreen",
-    "staff": "kiosk.ui.screens.staff:StaffScreen",
-    "usb": "kiosk.ui.screens.usb:UsbScreen",
-}
 
 
 @dataclass(frozen=True)
@@ -70,12 +68,6 @@ class LaunchOptions:
     screen: str | None = None
     size: tuple[int, int] | None = None  # fixed window size (screenshots, benchmarks)
     config_file: str = ""
-
-
-def _build_screen(target: str, ctx: UiContext) -> Screen:
-    module_name, class_name = target.split(":")
-    screen: Screen = getattr(importlib.import_module(module_name), class_name)(ctx)
-    return screen
 
 
 def ensure_qapp() -> QApplication:
@@ -112,16 +104,17 @@ class Kiosk:
         options: LaunchOptions,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        #: kiosk.toml as loaded; ``config`` adds the display choices made on the staff screen.
-        self.file_config = config
-        # one tiny file, read before any window: its language is the first frame's
-        self.overrides, problem = load_overrides(paths.staff_overrides_file)
-        if problem:
-            log.warning("staff display choices: %s", problem)
-        config = self.config = self.overrides.apply(config)
         self.paths = paths
         self.options = options
         self.app = ensure_qapp()
+        self.tasks = TaskRunner(parent=self.app)
+        # one tiny file, read before any window: its language is the first frame's
+        overrides, problem = load_overrides(paths.staff_overrides_file)
+        if problem:
+            log.warning("staff display choices: %s", problem)
+        #: kiosk.toml and, on top of it, the display choices made on the staff screen.
+        self.display = DisplaySettings(config, overrides, paths.staff_overrides_file, self.tasks)
+        config = self.config = self.display.config
         collect_on_gui_thread(self.app)  # never in a worker thread: that crashes Qt
         self._crash_times: deque[float] = deque(maxlen=CRASH_LIMIT)
         self.fatal = False
@@ -134,7 +127,6 @@ class Kiosk:
         self.theme = Theme(Palette(), scale_for(width, height, config.display.ui_scale))
         apply_theme(self.app, self.theme, load_fonts())
         self.language = Language(options.language or config.display.language, self.app)
-        self.tasks = TaskRunner(parent=self.app)
         self.ctx = UiContext(
             config=config,
             paths=paths,
@@ -143,14 +135,11 @@ class Kiosk:
             theme=self.theme,
             tasks=self.tasks,
         )
-        self._build_services()
-        self.features: Features | None = None
+        self.watchdog = Watchdog(self.app)
+        self._services: Services | None = None
         self.window = MainWindow(self.ctx, locked=not options.windowed and config.display.kiosk)
-        self.window.router.screen_did_build.connect(self._on_screen_did_build)
         for cls in EAGER_SCREENS:
             self.window.add_screen(cls(self.ctx))
-        for name, target in LAZY_SCREENS.items():
-            self.window.add_lazy_screen(name, partial(_build_screen, target, self.ctx))
         self.window.window_did_paint_first_frame.connect(self._on_window_did_paint_first_frame)
         self.idle = IdleTracker(config.display.idle_seconds, clock=clock, parent=self.window)
         self.idle.user_did_go_idle.connect(self.window.show_attract)
@@ -161,9 +150,12 @@ class Kiosk:
         self._place_window(screen, width, height)
         self.window.router.go("home")
 
-    def _build_services(self) -> None:
-        """What the first frame needs. Everything else starts in :meth:`start_features`."""
-        self.ctx.services["watchdog"] = Watchdog(self.app)
+    @property
+    def services(self) -> Services:
+        """The running services (from :meth:`start_features` on)."""
+        if self._services is None:
+            raise RuntimeError("the kiosk's services start after its first frame")
+        return self._services
 
     def start_features(self) -> None:
         """Build and start content, energy, quiz and sync, then the other screens (once).
@@ -171,27 +163,43 @@ class Kiosk:
         Called right after the first frame is painted: their modules (cryptography, requests,
         numpy, pyqtgraph …) and their start-up work never delay the home screen.
         """
-        if self.features is not None:
+        if self._services is not None:
             return
-        from kiosk.features import Features
-        from kiosk.staff.pin import PinStore
-
-        self.ctx.services["pin_store"] = PinStore(
-            self.paths.staff_file,
-            max_attempts=self.config.staff.max_pin_attempts,
-            lockout_seconds=self.config.staff.lockout_seconds,
+        services = self._services = build_services(
+            self.config, self.paths, self.tasks, self.display
         )
-        self.features = Features(self)
-        self.features.start()
-        self.window.router.build_pending()
-        self.ctx.services["watchdog"].start()
+        services.lifecycle.staff_did_request_exit.connect(self.exit_kiosk)
+        services.lifecycle.staff_did_request_restart.connect(self.restart_kiosk)
+        services.display.display_did_change.connect(self._on_display_did_change)
+        services.content.content_did_change.connect(self._on_content_did_change)
+        services.content.content_did_change.connect(services.quiz.set_content)
+        services.sync.pack_did_install.connect(services.content.reload)
+        router = self.window.router
+        for screen in router.built():
+            screen.wire(services)
+        for name in LAZY_SCREENS:
+            self.window.add_lazy_screen(name, partial(self._build_lazy_screen, name, services))
+        services.start()
+        router.build_pending()
+        self.watchdog.start()
 
-    def _on_screen_did_build(self, screen: Screen) -> None:
-        if screen.name == "staff":
-            screen.staff_did_request_exit.connect(self.exit_kiosk)
-            screen.staff_did_request_restart.connect(self.restart_kiosk)
-        if self.features is not None:
-            self.features.wire_screen(screen)
+    def _build_lazy_screen(self, name: str, services: Services) -> Screen:
+        return lazy_screen_class(name).from_services(self.ctx, services)
+
+    def _on_display_did_change(self, config: Config, _name: str, _value: str) -> None:
+        self.config = self.ctx.config = config
+
+    def _on_content_did_change(self, content: ActiveContent | None) -> None:
+        """Restyle for the active pack (the screens show the rest themselves), then tell the
+        content service it was shown, so a new release is kept."""
+        colours = content.theme.colours if content is not None else {}
+        palette = Palette().overridden(colours)
+        if palette != self.theme.palette:  # a restyle re-polishes every widget: only if needed
+            self.theme = self.ctx.theme = Theme(palette, self.theme.scale)
+            self.app.setStyleSheet(self.theme.stylesheet())
+        if content is not None:
+            # after every other slot of this signal has shown it
+            QTimer.singleShot(0, partial(self.services.content.mark_shown, content.ref))
 
     def _on_window_did_paint_first_frame(self) -> None:
         QTimer.singleShot(0, self.start_features)
@@ -228,10 +236,9 @@ class Kiosk:
         for event_filter in (self.idle, self.lockdown, self.window.corner):
             self.app.removeEventFilter(event_filter)
         self.idle.stop()
-        for service in self.ctx.services.values():
-            stop = getattr(service, "stop", None)
-            if callable(stop):
-                stop()
+        if self._services is not None:
+            self._services.stop()
+        self.watchdog.stop()
         self.tasks.wait(10_000)
         self.language.close()
 
@@ -251,6 +258,50 @@ class Kiosk:
             self.app.exit(70)
             return
         QTimer.singleShot(0, self.window.recover)
+
+
+def build_services(
+    config: Config, paths: AppPaths, tasks: TaskRunner, display: DisplaySettings
+) -> Services:
+    """Every service of the running kiosk, built (not started) in one place."""
+    from kiosk.content.library import Library
+    from kiosk.content.policy import InstallPolicy
+    from kiosk.content.rules import Limits
+    from kiosk.energy.store import StoreError
+    from kiosk.services.bundle import Lifecycle, Services
+    from kiosk.services.content_service import ContentService
+    from kiosk.services.energy_service import EnergyService
+    from kiosk.services.live_values import SummaryLiveValues
+    from kiosk.services.quiz_service import QuizService
+    from kiosk.services.sync_service import sync_service_from_config
+    from kiosk.services.usb_watcher import UsbWatcher
+    from kiosk.staff.pin import PinStore
+
+    try:
+        energy: EnergyService | None = EnergyService.from_config(config, paths)
+    except StoreError as exc:
+        log.error("energy figures are unavailable: %s", exc)
+        energy = None
+    live = SummaryLiveValues(energy.current_summary, energy.clock) if energy else None
+    return Services(
+        lifecycle=Lifecycle(),
+        pin_store=PinStore(
+            paths.staff_file,
+            max_attempts=config.staff.max_pin_attempts,
+            lockout_seconds=config.staff.lockout_seconds,
+        ),
+        display=display,
+        content=ContentService(
+            Library(paths.library_dir, Limits.from_max_pack_mb(config.content.max_pack_mb)),
+            InstallPolicy(site_kind=config.site.kind),
+            config.content.trusted_keys,
+            paths.data_dir / "incoming",
+        ),
+        usb_watcher=UsbWatcher(config.content.usb_scan_seconds),
+        energy=energy,
+        quiz=QuizService(config, paths, tasks, live_provider=live),
+        sync=sync_service_from_config(config, paths),
+    )
 
 
 def run_kiosk(config: Config, paths: AppPaths, options: LaunchOptions) -> int:

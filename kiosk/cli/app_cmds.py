@@ -100,7 +100,7 @@ def cmd_shot(args: argparse.Namespace) -> int:
 def cmd_doctor(args: argparse.Namespace) -> int:
     import logging
 
-    from kiosk.doctor import run_checks
+    from kiosk.cli.doctor import run_checks
 
     # Library log lines (pymodbus, urllib3 …) would garble the table; each row says what failed.
     logging.getLogger().addHandler(logging.NullHandler())

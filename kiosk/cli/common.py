@@ -32,7 +32,14 @@ def config_path(args: argparse.Namespace) -> Path | None:
     return default if default.is_file() else None
 
 
+def load_site_config(args: argparse.Namespace) -> Config:
+    """kiosk.toml, checked completely (each source's options too) before anything starts."""
+    from kiosk.sources.registry import check_sources
+
+    return load_config(config_path(args), check_sources=check_sources)
+
+
 def load_context(args: argparse.Namespace) -> tuple[Config, AppPaths]:
-    config = load_config(config_path(args))
+    config = load_site_config(args)
     paths = AppPaths.resolve(getattr(args, "data_dir", None))
     return config, paths

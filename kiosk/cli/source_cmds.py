@@ -16,8 +16,8 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
-from kiosk.cli.common import CliError, add_config_options, config_path
-from kiosk.config import Config, load_config
+from kiosk.cli.common import CliError, add_config_options, load_site_config
+from kiosk.config import Config
 from kiosk.config.model import SourceConfig
 from kiosk.energy.metrics import Reading
 from kiosk.sources.base import SourceError
@@ -72,7 +72,7 @@ def probe_source(src: SourceConfig, config: Config, wait_s: float = 5.0) -> list
 
 
 def cmd_probe(args: argparse.Namespace) -> int:
-    config = load_config(config_path(args))
+    config = load_site_config(args)
     known = {s.id: s for s in config.sources}
     unknown = [i for i in args.ids if i not in known]
     if unknown:

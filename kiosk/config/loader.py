@@ -7,22 +7,21 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config.errors import ConfigError
-from kiosk.config.model import Config, SourceConfig
+from kiosk.config.model import Config
 from kiosk.config.schema import parse_section
 from kiosk.energy.metrics import Metric
 
-#: Called for every ``[[sources]]`` entry after the generic checks; raises ConfigError.
-#: kiosk.sources.registry installs the real checker (kept as a hook so config imports no adapter).
-SourceValidator = Callable[[SourceConfig, str, str], None]
-_source_validators: list[SourceValidator] = []
+#: Checks what only the adapters know: each ``[[sources]]`` entry's type and options and the
+#: ``[aggregate]`` sums (config, file); raises ConfigError. Config imports no adapter: the
+#: caller passes :func:`kiosk.sources.registry.check_sources` (the CLI does, before anything
+#: starts), so a result never depends on what was imported before.
+SourcesCheck = Callable[[Config, str], None]
 
 
-def add_source_validator(fn: SourceValidator) -> None:
-    if fn not in _source_validators:
-        _source_validators.append(fn)
-
-
-def parse_config(raw: dict[str, Any], file: str = "") -> Config:
+def parse_config(
+    raw: dict[str, Any], file: str = "", *, check_sources: SourcesCheck | None = None
+) -> Config:
+    """Validate ``raw`` (a parsed kiosk.toml); with ``check_sources``, the sources' options too."""
     cfg = parse_section(Config, raw, "", file)
     ids: set[str] = set()
     for i, src in enumerate(cfg.sources):
@@ -30,19 +29,17 @@ def parse_config(raw: dict[str, Any], file: str = "") -> Config:
         if src.id in ids:
             raise ConfigError(file, f"{path}.id", f"duplicate source id {src.id!r}")
         ids.add(src.id)
-        for validate in _source_validators:
-            validate(src, path, file)
     if "aggregate" in ids:
         raise ConfigError(
             file, "sources", "the source id 'aggregate' is reserved for [aggregate] sums"
         )
     _check_failover(cfg, ids, file)
-    if cfg.aggregate:  # checked only when there is one: it imports kiosk.sources.aggregate
-        _check_aggregate(cfg, ids, file)
     if cfg.site.grid_region == "custom" and cfg.site.emission_factor_kg_per_kwh is None:
         raise ConfigError(
             file, "site.emission_factor_kg_per_kwh", "required when site.grid_region = 'custom'"
         )
+    if check_sources is not None:
+        check_sources(cfg, file)
     return cfg
 
 
@@ -67,21 +64,10 @@ def _check_failover(cfg: Config, source_ids: set[str], file: str) -> None:
                 raise ConfigError(file, f"{path}[{i}]", f"{entry!r} is listed twice")
 
 
-def _check_aggregate(cfg: Config, source_ids: set[str], file: str) -> None:
-    from kiosk.sources.aggregate import AggregatePlan
-
-    try:
-        AggregatePlan.parse(cfg.aggregate, source_ids)
-    except ValueError as exc:
-        key, _, problem = str(exc).partition(": ")
-        raise ConfigError(file, f"aggregate.{key}", problem) from None
-
-
-def load_config(path: Path | None) -> Config:
-    """Load and validate ``path``; ``None`` or a missing default file gives the defaults."""
-    _install_source_validators()
+def load_config(path: Path | None, *, check_sources: SourcesCheck | None = None) -> Config:
+    """Load and validate ``path``; ``None`` gives the defaults. See :func:`parse_config`."""
     if path is None:
-        return parse_config({})
+        return parse_config({}, check_sources=check_sources)
     name = str(path)
     try:
         data = Path(path).read_bytes()
@@ -97,11 +83,4 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(name, "", "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(name, "", f"not valid TOML: {exc}") from None
-    return parse_config(raw, name)
-
-
-def _install_source_validators() -> None:
-    # Imported here so that config stays importable on its own.
-    from kiosk.sources import registry
-
-    add_source_validator(registry.validate_source_config)
+    return parse_config(raw, name, check_sources=check_sources)

@@ -1,99 +1,34 @@
-"""Load a human-edited YAML file and check it against a JSON Schema, reporting file and line.
-
-Every kind of pack source file (pack, quizzes, stories, playlist, theme, equivalents) goes
-through :func:`load_document`, so an author always gets ``quizzes/solar.yaml:14: ...``.
+"""Pack source files by kind: each kind (pack, quizzes, stories, playlist, theme, equivalents)
+has its JSON Schema in ``kiosk/content/schemas``; the loading itself is
+:mod:`kiosk.util.documents`.
 """
 
 from __future__ import annotations
 
-import json
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-import yaml
+from kiosk.util.documents import DocumentError, find_line, load_schema_file, read_text
+from kiosk.util.documents import parse_document as parse_with_schema
+
+__all__ = ["SCHEMA_DIR", "DocumentError", "find_line", "load_document", "load_schema"]
 
 from kiosk.resources import schema_dir
 
 SCHEMA_DIR = schema_dir()
 
 
-class DocumentError(Exception):
-    """One problem in a source file, located by file and (1-based) line."""
-
-    def __init__(self, file: str, line: int | None, message: str) -> None:
-        self.file = file
-        self.line = line
-        self.message = message
-        where = f"{file}:{line}" if line else file
-        super().__init__(f"{where}: {message}")
-
-
-@cache
 def load_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema ``kiosk/content/schemas/<kind>.schema.json``."""
-    schema: dict[str, Any] = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text("utf-8"))
-    return schema
+    return load_schema_file(SCHEMA_DIR / f"{kind}.schema.json")
 
 
 def load_document(path: Path, kind: str, display_name: str | None = None) -> Any:
     """Parse ``path`` as YAML and validate against schema ``kind``. Raises DocumentError."""
     name = display_name or str(path)
-    try:
-        text = Path(path).read_text("utf-8")
-    except UnicodeDecodeError:
-        raise DocumentError(name, None, "not UTF-8 text") from None
-    except OSError as exc:
-        raise DocumentError(name, None, f"cannot read: {exc.strerror}") from None
-    return parse_document(text, kind, name)
+    return parse_document(read_text(path, name), kind, name)
 
 
 def parse_document(text: str, kind: str, name: str) -> Any:
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise DocumentError(name, line, f"not valid YAML: {exc.problem}") from None
-    except yaml.YAMLError as exc:
-        raise DocumentError(name, None, f"not valid YAML: {exc}") from None
-    validator = jsonschema.Draft202012Validator(load_schema(kind))
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        err = errors[0]
-        line = _line_of(node, list(err.absolute_path))
-        where = "/".join(str(p) for p in err.absolute_path)
-        prefix = f"{where}: " if where else ""
-        raise DocumentError(name, line, f"{prefix}{err.message}")
-    return data
-
-
-def find_line(text: str, path: list[Any]) -> int | None:
-    """The line (1-based) where the value at JSON ``path`` starts in YAML ``text``."""
-    try:
-        return _line_of(yaml.compose(text, Loader=yaml.SafeLoader), path)
-    except yaml.YAMLError:
-        return None
-
-
-def _line_of(node: yaml.Node | None, path: list[Any]) -> int | None:
-    """Follow a JSON path through the YAML node tree to the line it starts on."""
-    if node is None:
-        return None
-    current = node
-    for part in path:
-        if isinstance(current, yaml.MappingNode):
-            for key_node, value_node in current.value:
-                if key_node.value == part:
-                    current = value_node
-                    break
-            else:
-                break
-        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int):
-            if part >= len(current.value):
-                break
-            current = current.value[part]
-        else:
-            break
-    return current.start_mark.line + 1
+    """Parse YAML ``text`` and validate it against schema ``kind``. Raises DocumentError."""
+    return parse_with_schema(text, load_schema(kind), name)

@@ -9,12 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
-
-from kiosk.content.source_doc import load_document
-
-SCHEMA_KIND = "equivalents"
 
 
 class Basis(StrEnum):
@@ -108,8 +103,3 @@ def parse_equivalents(data: Mapping[str, Any], origin: str = "equivalents") -> E
         seen.add(fid)
         factors.append(factor)
     return EquivalentsTable(tuple(factors))
-
-
-def load_equivalents(path: Path) -> EquivalentsTable:
-    """Read and schema-check a YAML table. Raises DocumentError or EquivalentsError."""
-    return parse_equivalents(load_document(path, SCHEMA_KIND), str(path))

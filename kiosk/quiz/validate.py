@@ -9,9 +9,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
-
-from kiosk.content.source_doc import DocumentError, _line_of, load_document
+from kiosk.content.source_doc import DocumentError, find_line, load_document
 from kiosk.quiz.kinds import KINDS, Problem
 from kiosk.quiz.models import LANGUAGES
 
@@ -28,7 +26,7 @@ def validate_quiz_file(path: Path, pack_root: Path) -> None:
 
 def raise_first(problems: list[Problem], text: str, name: str) -> None:
     first = problems[0]
-    line = _line_of(yaml.compose(text, Loader=yaml.SafeLoader), list(first.path))
+    line = find_line(text, list(first.path))
     where = "/".join(str(p) for p in first.path)
     raise DocumentError(name, line, f"{where}: {first.message}" if where else first.message)
 

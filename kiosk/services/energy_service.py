@@ -177,6 +177,10 @@ class EnergyService(QObject):
 
     # -- summary -----------------------------------------------------------------------------
 
+    def current_summary(self) -> EnergySummary | None:
+        """The newest summary (None before the first one), for pull-style readers."""
+        return self.summary
+
     def refresh_summary(self) -> None:
         """Recompute the summary off the GUI thread; at most one computation at a time."""
         if self._summary_pending:

@@ -69,8 +69,19 @@ def parse_options(src: SourceConfig, path: str = "", file: str = "") -> Any:
     return parse_section(kind.options_cls, src.options or {}, opts_path, file)
 
 
-def validate_source_config(src: SourceConfig, path: str, file: str) -> None:
-    parse_options(src, path, file)
+def check_sources(config: Config, file: str = "") -> None:
+    """A :data:`kiosk.config.loader.SourcesCheck`: every source's type is known and its
+    options parse, and the ``[aggregate]`` sums name known sources. Raises ConfigError."""
+    for i, src in enumerate(config.sources):
+        parse_options(src, f"sources[{i}]", file)
+    if config.aggregate:  # imported only when there is one
+        from kiosk.sources.aggregate import AggregatePlan
+
+        try:
+            AggregatePlan.parse(config.aggregate, {s.id for s in config.sources})
+        except ValueError as exc:
+            key, _, problem = str(exc).partition(": ")
+            raise ConfigError(file, f"aggregate.{key}", problem) from None
 
 
 def create_source(src: SourceConfig, config: Config) -> Source:

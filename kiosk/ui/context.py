@@ -1,13 +1,12 @@
 """What every screen is given: config, paths, language, theme and the background task runner.
 
-Services that other parts of the app add (energy, content, quiz points, sync) are attached by
-the composition root (``kiosk/app.py``); a screen reads only what it needs.
+The services a screen shows (energy, content, quiz points, sync …) come typed, in its
+constructor or ``wire`` (see :mod:`kiosk.ui.screens.base`), never from here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from kiosk.config import Config
 from kiosk.config.paths import AppPaths
@@ -24,8 +23,3 @@ class UiContext:
     language: Language
     theme: Theme
     tasks: TaskRunner
-    services: dict[str, Any] = field(default_factory=dict)
-
-    def service(self, name: str) -> Any:
-        """A service by name, or None when that part of the app is not running."""
-        return self.services.get(name)

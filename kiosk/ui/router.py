@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget
 
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.widgets.touch import discard
 
 log = logging.getLogger(__name__)
 
 
 class Router(QObject):
     screen_did_change = Signal(str)
-    screen_did_build = Signal(object)  # a lazy screen was just built: wire it
 
     def __init__(self, stack: QStackedWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,21 +33,6 @@ class Router(QObject):
         self._screens[screen.name] = screen
         self._stack.addWidget(screen)
         screen.user_did_choose_screen.connect(self.go)
-
-    def replace(self, screen: Screen) -> None:
-        """Swap in a new implementation of a screen (e.g. when its content arrives)."""
-        old = self._screens.get(screen.name)
-        was_current = old is not None and old is self._current
-        if old is not None:
-            self._stack.removeWidget(old)
-            discard(old)
-            del self._screens[screen.name]
-        self.add(screen)
-        if was_current:
-            self._current = screen
-            self._stack.setCurrentWidget(screen)
-            screen.on_enter()
-            self.screen_did_change.emit(screen.name)
 
     @property
     def current(self) -> Screen | None:
@@ -82,7 +66,6 @@ class Router(QObject):
             if screen.name != name:
                 raise ValueError(f"factory for {name!r} built {screen.name!r}")
             self.add(screen)
-            self.screen_did_build.emit(screen)
         return self._screens[name]
 
     def go(self, name: str) -> None:
@@ -99,3 +82,7 @@ class Router(QObject):
         self._stack.setCurrentWidget(target)
         target.on_enter()
         self.screen_did_change.emit(target.name)
+        for other in self.built():
+            if other is not target and other.offers_after(target.name):
+                QTimer.singleShot(0, partial(self.go, other.name))
+                break

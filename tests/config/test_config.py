@@ -7,6 +7,8 @@ import pytest
 
 from kiosk.config import Config, ConfigError, load_config
 from kiosk.config.example import render_example
+from kiosk.config.loader import parse_config
+from kiosk.sources.registry import check_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,7 +55,7 @@ def test_errors_name_file_key_and_problem(
 ) -> None:
     path = write(tmp_path, text)
     with pytest.raises(ConfigError) as info:
-        load_config(path)
+        load_config(path, check_sources=check_sources)  # as the CLI loads it
     assert info.value.file == str(path)
     assert info.value.key == key
     assert problem in info.value.problem
@@ -102,3 +104,13 @@ def test_grid_regions_are_exactly_the_carbon_factor_table() -> None:
     from kiosk.energy.carbon import FACTOR_TABLE
 
     assert set(GRID_REGIONS) == set(FACTOR_TABLE) | {"custom"}
+
+
+def test_parsing_has_no_hidden_state() -> None:
+    """Config alone checks what it knows; adapter options are checked by the checker given,
+    whatever was loaded before in this process."""
+    raw = {"sources": [{"id": "a", "type": "nope"}]}
+    assert parse_config(raw).sources[0].type == "nope"
+    with pytest.raises(ConfigError, match="unknown source type"):
+        parse_config(raw, check_sources=check_sources)
+    assert parse_config(raw).sources[0].type == "nope"

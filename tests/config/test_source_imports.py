@@ -69,7 +69,8 @@ def loaded():
     return sorted(lib for lib in LIBS if lib in sys.modules)
 
 steps = {{"before": loaded()}}
-config = load_config(Path(sys.argv[1]))
+from kiosk.sources.registry import check_sources
+config = load_config(Path(sys.argv[1]), check_sources=check_sources)
 steps["after_load"] = loaded()
 steps["adapters_after_load"] = sorted(
     m for m in sys.modules if m.startswith("kiosk.sources.") and m not in
@@ -160,7 +161,7 @@ def test_adapter_options_errors_name_file_key_and_problem(
     toml = tmp_path / "kiosk.toml"
     toml.write_text('[[sources]]\nid = "a"\n' + source, "utf-8")
     with pytest.raises(ConfigError) as info:
-        load_config(toml)
+        load_config(toml, check_sources=registry.check_sources)
     assert info.value.file == str(toml)
     assert info.value.key == f"sources[0].{key}"
     assert problem in info.value.problem

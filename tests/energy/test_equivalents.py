@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.content.equivalents import load_equivalents
 from kiosk.content.source_doc import DocumentError
 from kiosk.energy.equivalents import (
     Basis,
     EquivalentFactor,
     EquivalentsError,
     EquivalentsTable,
-    load_equivalents,
     parse_equivalents,
     pick_equivalent,
 )

@@ -21,6 +21,7 @@ from kiosk.config.paths import AppPaths
 from kiosk.energy.metrics import Metric, Provenance
 from kiosk.services.energy_service import EnergyService
 from kiosk.sources.aggregate import AGGREGATE_ID, Part, sum_parts
+from kiosk.sources.registry import check_sources
 
 NOON = datetime(2026, 6, 21, 12, 30, tzinfo=ZoneInfo("Asia/Shanghai")).timestamp()
 
@@ -119,7 +120,7 @@ def test_sum_rules() -> None:
 )
 def test_aggregate_mistakes_are_named(table: dict[str, object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
-        parse_config({"aggregate": table})
+        parse_config({"aggregate": table}, check_sources=check_sources)
 
 
 def test_aggregate_is_a_reserved_source_id() -> None:

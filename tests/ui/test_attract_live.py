@@ -76,7 +76,7 @@ def test_the_real_kiosk_shows_live_figures_in_its_attract_loop(
     """The composition: the energy service's summaries reach the attract loop. The summary is
     made here (the simulator follows the real sun, so its figures depend on the hour)."""
     kiosk = make_kiosk({"display": {"language": "en", "idle_seconds": 30}})
-    service = kiosk.ctx.service("energy")
+    service = kiosk.services.energy
     attract = kiosk.window.router.screen("attract")
     fake_clock.advance(31)
     kiosk.idle.check()

@@ -16,7 +16,7 @@ from kiosk.ui.screens.attract import slides_from_content
 
 
 def install(qtbot: Any, kiosk: Any, pack: Path) -> None:
-    content = kiosk.ctx.services["content"]
+    content = kiosk.services.content
     with qtbot.waitSignal(content.install_did_finish, timeout=WAIT_MS):
         assert content.install(pack)
     qtbot.waitUntil(lambda: content.status.confirmed, timeout=WAIT_MS)
@@ -76,7 +76,7 @@ def test_pack_theme_recolours_and_logo_and_attract_come_from_the_pack(
     leaf = home.logo.pixmap().toImage()
     src_pack = build(tmp_path, key, tmp_path / "p.kpack", "Our rain garden", primary="#123456")
     install(qtbot, kiosk, src_pack)
-    content = kiosk.ctx.services["content"].content
+    content = kiosk.services.content.content
     assert kiosk.ctx.theme.palette.primary == "#123456"
     assert "#123456" in kiosk.app.styleSheet()
     logo = home.logo.pixmap().toImage()
@@ -103,7 +103,7 @@ def test_staff_panel_shows_the_pack_and_rolls_back_after_a_second_tap(
     assert "(1)" in staff.findChild(QLabel, "content-previous").text()
     assert "installed my-school release 2" in staff.findChild(QLabel, "content-install").text()
     rollback = staff.findChild(QPushButton, "content-rollback")
-    content = kiosk.ctx.services["content"]
+    content = kiosk.services.content
     tap(qtbot, rollback)
     assert rollback.text().startswith("Tap again")
     assert content.library.pointer().active.version == 2, "one tap changes nothing"

@@ -72,7 +72,7 @@ def kiosk(make_kiosk: Any, data_dir: Path, key: Ed25519PrivateKey, qtbot: Any) -
             "content": {"trusted_keys": [public_text(key.public_key())]},
         }
     )
-    content = kiosk.ctx.services["content"]
+    content = kiosk.services.content
     qtbot.waitUntil(lambda: content.loaded, timeout=WAIT_MS)  # the built-in pack, if bundled
     qtbot.waitUntil(lambda: content.status.confirmed, timeout=WAIT_MS)
     return kiosk
@@ -83,7 +83,7 @@ def current(kiosk: Any) -> str:
 
 
 def insert_stick(qtbot: Any, kiosk: Any, stick: Path) -> None:
-    watcher = kiosk.ctx.services["usb_watcher"]
+    watcher = kiosk.services.usb_watcher
     watcher.list_mounts = lambda: [stick]
     with qtbot.waitSignal(watcher.stick_did_appear, timeout=WAIT_MS):
         watcher.scan_now()
@@ -133,7 +133,7 @@ def test_usb_install_end_to_end(
 
     progress: list[int] = []
     phases: list[str] = []
-    content = kiosk.ctx.services["content"]
+    content = kiosk.services.content
     content.install_did_progress.connect(lambda done, _total: progress.append(done))
     content.install_did_enter_phase.connect(
         lambda _phase: phases.append(usb.detail.text()) if usb.progress.isVisible() else None
@@ -181,7 +181,7 @@ def test_stick_pulled_mid_copy_changes_nothing(
         return real(src, *args[:-1], pull)
 
     monkeypatch.setattr(content_service, "install_from_stick", pulled_mid_copy)
-    content = kiosk.ctx.services["content"]
+    content = kiosk.services.content
     before_pointer = content.library.pointer()
     before_content = content.content
     insert_stick(qtbot, kiosk, stick)
@@ -214,7 +214,7 @@ def test_forged_pack_is_refused_with_a_reason_in_chinese(
     """Staff read why in Chinese, with what to do; the English detail is below for support."""
     stick = tmp_path / "STICK"
     build(tmp_path, Ed25519PrivateKey.generate(), stick / "forged.kpack", "Forged")
-    content = kiosk.ctx.services["content"]
+    content = kiosk.services.content
     shown = content.content
     kiosk.ctx.language.set_language("zh")
     insert_stick(qtbot, kiosk, stick)
@@ -251,7 +251,7 @@ def test_stick_without_packs_and_pulled_stick_update_the_usb_screen(
     qtbot.waitUntil(lambda: current(kiosk) == "usb", timeout=5000)
     usb = kiosk.window.router.current
     assert usb.headline.text() == "No content packs on the USB stick"
-    watcher = kiosk.ctx.services["usb_watcher"]
+    watcher = kiosk.services.usb_watcher
     watcher.list_mounts = lambda: []
     with qtbot.waitSignal(watcher.stick_did_disappear, timeout=WAIT_MS):
         watcher.scan_now()
@@ -267,7 +267,7 @@ def test_a_second_install_while_one_runs_is_refused_politely(
     staff_login(qtbot, kiosk)
     qtbot.waitUntil(lambda: current(kiosk) == "usb", timeout=WAIT_MS)
     usb = kiosk.window.router.current
-    content = kiosk.ctx.services["content"]
+    content = kiosk.services.content
     with qtbot.waitSignal(content.rollback_did_fail, timeout=WAIT_MS) as blocker:
         assert content.roll_back()  # busy now (fails: nothing kept to go back to)
         tap(qtbot, usb.install_buttons()[0])

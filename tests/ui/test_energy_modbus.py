@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "sources"))
 
 from loopback import ModbusTestServer, SunspecMap
 
-from kiosk.ui.staff_sources import SourcesPanel
+from kiosk.ui.staff.sources_panel import SourcesPanel
 
 INTERVAL_S = 0.5
 

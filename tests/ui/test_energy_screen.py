@@ -287,7 +287,7 @@ def test_kiosk_wires_its_energy_service_to_the_screen(qtbot: Any, make_kiosk: An
             "sources": [{"id": "sim", "type": "simulator", "interval_seconds": 0.2}],
         }
     )
-    service = kiosk.ctx.service("energy")
+    service = kiosk.services.energy
     assert service is not None
     kiosk.window.router.go("energy")
     screen = kiosk.window.router.current

@@ -35,8 +35,8 @@ def test_answers_fill_the_page_and_do_not_move_when_the_card_appears(
     qtbot: Any, make_kiosk: Any, builtin_content: ActiveContent, size: tuple[int, int]
 ) -> None:
     kiosk = make_kiosk({"display": {"language": "zh"}, "site": {"kind": "store"}}, size=size)
-    qtbot.waitUntil(lambda: kiosk.ctx.services["content"].loaded, timeout=10_000)
-    service = kiosk.ctx.services["quiz"]
+    qtbot.waitUntil(lambda: kiosk.services.content.loaded, timeout=10_000)
+    service = kiosk.services.quiz
     service.rng.seed(2026)
     with qtbot.waitSignal(service.catalog_did_change):
         service.set_content(builtin_content)

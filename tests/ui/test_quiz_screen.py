@@ -59,8 +59,8 @@ def tap(qtbot: Any, widget: Any) -> None:
 def open_quiz(qtbot: Any, make_kiosk: Any, content: ActiveContent | None, **raw: Any) -> Any:
     kiosk = make_kiosk(raw, size=(1920, 1080))
     # The app's own start-up load of the built-in pack must not land after the test's content.
-    qtbot.waitUntil(lambda: kiosk.ctx.services["content"].loaded, timeout=10_000)
-    service = kiosk.ctx.services["quiz"]
+    qtbot.waitUntil(lambda: kiosk.services.content.loaded, timeout=10_000)
+    service = kiosk.services.quiz
     service.utc_now = lambda: NOW_UTC
     service.rng.seed(2026)  # the same question order on every run
     with qtbot.waitSignal(service.catalog_did_change):
@@ -170,7 +170,7 @@ def test_idle_mid_quiz_returns_to_attract_and_discards_the_round(
         qtbot, make_kiosk, builtin_content,
         display={"idle_seconds": 60}, site={"kind": "school"}, quiz={"classes": CLASSES},
     )  # fmt: skip
-    service = kiosk.ctx.services["quiz"]
+    service = kiosk.services.quiz
     tap(qtbot, screen.picker.level_buttons[Difficulty("family")])
     tap(qtbot, screen.class_picker.buttons["Class 3A"])
     answer(qtbot, screen, right=True)
@@ -286,7 +286,7 @@ def test_question_timer_runs_out_on_the_fake_clock(
         display={"language": "en"}, quiz={"question_timer_seconds": 20},
     )  # fmt: skip
     now = [500.0]
-    kiosk.ctx.services["quiz"].monotonic = lambda: now[0]
+    kiosk.services.quiz.monotonic = lambda: now[0]
     tap(qtbot, screen.picker.level_buttons[Difficulty("family")])
     page = screen.question_page
     assert page.timer_label.text() == "20 s left"

@@ -14,7 +14,7 @@ from kiosk.energy.metrics import Metric, Reading
 from kiosk.energy.store import EnergyStore
 from kiosk.services.energy_service import EnergyService, SourceSpec
 from kiosk.sources.base import Source, SourceUnavailable
-from kiosk.ui.staff_sources import SourcesPanel
+from kiosk.ui.staff.sources_panel import SourcesPanel
 
 
 class DeadInverter(Source):

@@ -24,7 +24,7 @@ from sync_helpers import Channel, Clock, video
 
 from kiosk.content.keys import public_text
 from kiosk.sync.state import StateFile, iso
-from kiosk.ui.staff_sync import SyncPanel
+from kiosk.ui.staff.sync_panel import SyncPanel
 
 SYNC_TESTS = Path(__file__).parents[1] / "sync"
 SYNC_MB = 50
@@ -74,7 +74,7 @@ def open_panel(qtbot: Any, kiosk: Any) -> SyncPanel:
 
 def wait_until_gui_idle(qtbot: Any, kiosk: Any, ticks: list[float]) -> None:
     """Start-up work (built-in pack, restyling, first paints) is not the sync's to measure."""
-    content = kiosk.ctx.services["content"]
+    content = kiosk.services.content
 
     def content_started() -> bool:
         status = content.status
@@ -99,7 +99,7 @@ def test_sync_now_shows_progress_and_new_version_without_stalls(
     with served_elsewhere(channel.root) as url:
         kiosk = make_kiosk(kiosk_config(channel, url))
         panel = open_panel(qtbot, kiosk)
-        service = kiosk.ctx.services["sync"]
+        service = kiosk.services.sync
         assert panel.sync_button.isEnabled()
         seen: list[tuple[bool, int, str]] = []
         service.sync_did_progress.connect(
@@ -121,7 +121,7 @@ def test_sync_now_shows_progress_and_new_version_without_stalls(
         with qtbot.waitSignal(service.sync_did_finish, timeout=60_000):
             qtbot.mouseClick(panel.sync_button, Qt.MouseButton.LeftButton)
         frame.stop()
-        assert kiosk.ctx.services["sync"].client.state_file.load().bytes_to_download == 0
+        assert kiosk.services.sync.client.state_file.load().bytes_to_download == 0
         qtbot.waitUntil(lambda: "test-pack v1" in panel._value("current").text(), timeout=5000)
         assert panel._value("result").text() == "New content installed"
         assert "Installed test-pack v1" in panel.progress_text.text()
@@ -144,12 +144,12 @@ def test_offline_staff_see_age_and_reason_visitors_see_nothing(
     with ChannelServer(channel.work) as server:
         url = server.url
     kiosk = make_kiosk(kiosk_config(channel, url))  # nothing listens there any more
-    client = kiosk.ctx.services["sync"].client
+    client = kiosk.services.sync.client
     client.settings = replace(client.settings, fetch=replace(client.settings.fetch, retries=1))
     home = kiosk.window.router.current
     panel = open_panel(qtbot, kiosk)
     assert panel._value("synced").text().startswith("12 days ago")
-    with qtbot.waitSignal(kiosk.ctx.services["sync"].sync_did_fail, timeout=60_000):
+    with qtbot.waitSignal(kiosk.services.sync.sync_did_fail, timeout=60_000):
         qtbot.mouseClick(panel.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "cannot connect" in panel.problem_detail.text(), timeout=5000)
     assert panel.problem.text().startswith(
@@ -174,7 +174,7 @@ def test_failed_sync_reads_in_chinese_with_the_english_detail(
         config["channel"]["url"] = server.url
         config["channel"]["read_timeout_s"] = 1.0
         kiosk = make_kiosk(config)
-        service = kiosk.ctx.services["sync"]
+        service = kiosk.services.sync
         client = service.client
         assert client.settings.fetch.read_timeout_s == 1.0  # [channel] read_timeout_s is used
         client.settings = replace(client.settings, fetch=replace(client.settings.fetch, retries=0))

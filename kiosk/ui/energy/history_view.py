@@ -19,13 +19,13 @@ from kiosk.energy.buckets import LocalDays
 from kiosk.energy.carbon import EmissionFactor, factor_for
 from kiosk.energy.history import HISTORY_FIGURES, HistoryFigure
 from kiosk.energy.periods import Period, PeriodWindow, Span, period_window
+from kiosk.energy.queries import HistoryData, history
 from kiosk.energy.store import EnergyStore
 from kiosk.ui.context import UiContext
 from kiosk.ui.energy.charts import BarChart
 from kiosk.ui.energy.formatting import MISSING, scaled
 from kiosk.ui.energy.gestures import SwipePinchFilter
 from kiosk.ui.energy.legend import Legend
-from kiosk.ui.energy.queries import HistoryData, history
 from kiosk.ui.widgets.touch import button, set_role
 
 

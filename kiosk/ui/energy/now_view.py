@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 
 from kiosk.energy.equivalents import Basis, EquivalentsTable, pick_equivalent
 from kiosk.energy.metrics import Unit
+from kiosk.energy.queries import MeterRow
 from kiosk.energy.summary import EnergySummary, Figure
 from kiosk.sources.solar import next_sunrise
 from kiosk.ui.context import UiContext
 from kiosk.ui.energy.figure_card import FigureCard
 from kiosk.ui.energy.formatting import format_count, format_figure
 from kiosk.ui.energy.power_flow import PowerFlowWidget
-from kiosk.ui.energy.queries import MeterRow
 from kiosk.ui.widgets.touch import scrolling_body, set_role
 
 FAMILY, STUDENT = "family", "student"

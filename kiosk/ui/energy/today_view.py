@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.energy.queries import TodaySeries, today_series
 from kiosk.energy.store import EnergyStore
 from kiosk.energy.summary import EnergySummary
 from kiosk.ui.context import UiContext
@@ -22,7 +23,6 @@ from kiosk.ui.energy.charts import TimeChart
 from kiosk.ui.energy.figure_card import ProvenanceBadge
 from kiosk.ui.energy.formatting import badge_for
 from kiosk.ui.energy.legend import Legend
-from kiosk.ui.energy.queries import TodaySeries, today_series
 from kiosk.ui.widgets.touch import set_role
 
 RELOAD_EVERY_S = 300.0

@@ -21,8 +21,10 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.touch import label, set_role
 
-if TYPE_CHECKING:  # the pack library and the energy store are not needed for the first frame
+if TYPE_CHECKING:  # the pack library, the energy store and the services come after the first frame
     from kiosk.content.active import ActiveContent
+    from kiosk.energy.summary import EnergySummary
+    from kiosk.services.bundle import Services
     from kiosk.ui.energy.formatting import LiveHeadline
 
 
@@ -113,6 +115,19 @@ class AttractScreen(Screen):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_slide_timeout)
         self.retranslate()
+
+    def wire(self, services: Services) -> None:
+        services.content.content_did_change.connect(self._on_content_did_change)
+        if services.energy is not None:
+            services.energy.summary_did_update.connect(self._on_summary_did_update)
+
+    def _on_content_did_change(self, content: ActiveContent | None) -> None:
+        self.set_slides(slides_from_content(content))
+
+    def _on_summary_did_update(self, summary: EnergySummary) -> None:
+        from kiosk.ui.energy.formatting import live_headline  # after the first frame
+
+        self.show_live(live_headline(summary))
 
     def show_live(self, live: LiveHeadline | None) -> None:
         """The live figures line; ``None`` (no energy data) hides it."""

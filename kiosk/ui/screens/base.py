@@ -1,13 +1,23 @@
-"""The base of every screen: a name, a title, retranslation and visitor-state reset."""
+"""The base of every screen: a name, a title, retranslation and visitor-state reset.
+
+How a screen gets the services it shows (:class:`kiosk.services.bundle.Services`):
+a screen built after the first frame (listed in :mod:`kiosk.ui.screens.registry` as lazy) is
+made by :meth:`Screen.from_services`, which passes what it needs to its typed constructor
+and subscribes it to their signals; a screen built before the first frame (eager) gets them
+in :meth:`Screen.wire` once they run.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.context import UiContext
+
+if TYPE_CHECKING:  # the services' modules are imported after the first frame
+    from kiosk.services.bundle import Services
 
 
 class Screen(QWidget):
@@ -27,6 +37,18 @@ class Screen(QWidget):
         self.ctx = ctx
         self.setObjectName(f"screen-{self.name}")
         ctx.language.language_did_change.connect(self._on_language_did_change)
+
+    @classmethod
+    def from_services(cls, ctx: UiContext, services: Services) -> Self:
+        """Build the screen with the services it needs (lazy screens override this)."""
+        return cls(ctx)
+
+    def wire(self, services: Services) -> None:
+        """Subscribe to the services once they run (eager screens override this)."""
+
+    def offers_after(self, name: str) -> bool:
+        """Whether this screen wants to open right after screen ``name`` opened."""
+        return False
 
     def title(self) -> str:
         """The title shown in the top bar, in the current language."""

@@ -1,14 +1,16 @@
 """The energy area: Now, Today, History and How we calculate, as big tabs.
 
-The screen is fed by the energy service (wired in ``kiosk/app.py``): ``show_summary`` with
+The screen is fed by the energy service (see :meth:`EnergyScreen.from_services`): ``show_summary`` with
 every new :class:`EnergySummary`, ``set_store`` for the chart queries (which run through
 ``ctx.tasks``, never on the GUI thread) and ``set_clock`` for the age of stale figures.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QResizeEvent
@@ -22,9 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.config import Config
+from kiosk.content.active import ActiveContent
+from kiosk.content.equivalents import load_equivalents
 from kiosk.energy.carbon import EmissionFactor
-from kiosk.energy.equivalents import EquivalentsTable, load_equivalents
+from kiosk.energy.equivalents import EquivalentsError, EquivalentsTable, parse_equivalents
 from kiosk.energy.periods import Period
+from kiosk.energy.queries import MeterRow, meter_rows
 from kiosk.energy.store import EnergyStore
 from kiosk.energy.summary import EnergySummary
 from kiosk.resources import builtin_equivalents
@@ -33,10 +39,14 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.energy.explain_view import ExplainView
 from kiosk.ui.energy.history_view import HistoryView
 from kiosk.ui.energy.now_view import STUDENT, NowView
-from kiosk.ui.energy.queries import MeterRow, meter_rows
 from kiosk.ui.energy.today_view import TodayView
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.touch import button, set_role
+
+if TYPE_CHECKING:
+    from kiosk.services.bundle import Services
+
+log = logging.getLogger(__name__)
 
 TABS = ("now", "today", "history", "explain")
 #: The comparisons shipped with the app; a content pack's table replaces it (``set_equivalents``).
@@ -102,7 +112,34 @@ class EnergyScreen(Screen):
         self.show_tab("now")
         self.retranslate()
 
-    # -- wiring (kiosk/app.py) ---------------------------------------------------------------
+    # -- wiring ------------------------------------------------------------------------------
+
+    @classmethod
+    def from_services(cls, ctx: UiContext, services: Services) -> EnergyScreen:
+        screen = cls(ctx)
+        if services.energy is not None:
+            screen.attach(services.energy)
+        screen.show_equivalents_of(services.content.content)
+        services.content.content_did_change.connect(screen.show_equivalents_of)
+        services.display.display_did_change.connect(screen._on_display_did_change)
+        return screen
+
+    def _on_display_did_change(self, _config: Config, name: str, value: str) -> None:
+        if name == "mode":
+            self.set_mode(value)
+
+    def show_equivalents_of(self, content: ActiveContent | None) -> None:
+        """The pack's equivalents table, or the built-in one when the pack has none."""
+        table = None
+        if content is not None and content.equivalents:
+            try:
+                table = parse_equivalents(content.equivalents)
+            except EquivalentsError as exc:
+                log.error("the pack's equivalents table is not usable: %s", exc)
+        if table is None:
+            self.load_builtin_equivalents()
+        else:
+            self.set_equivalents(table)
 
     def attach(self, service: EnergyService) -> None:
         """Show what the energy service computes, from its current summary on."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
@@ -11,6 +13,10 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.tile import Tile
 from kiosk.ui.widgets.touch import set_role
+
+if TYPE_CHECKING:  # after the first frame
+    from kiosk.content.active import ActiveContent
+    from kiosk.services.bundle import Services
 
 AREAS = ("energy", "quiz", "stories")
 
@@ -52,6 +58,13 @@ class HomeScreen(Screen):
         self._arrange(portrait=False)
         outer.addLayout(self.grid, 1)
         self.retranslate()
+
+    def wire(self, services: Services) -> None:
+        services.content.content_did_change.connect(self._on_content_did_change)
+
+    def _on_content_did_change(self, content: ActiveContent | None) -> None:
+        logo = content.theme.logo_path if content is not None else None
+        self.set_logo(str(logo) if logo is not None else None)
 
     def set_logo(self, path: str | None) -> None:
         """Show the active pack's logo, or our leaf when the pack has none."""

@@ -8,6 +8,7 @@ the current language, so switching language mid-round keeps the progress.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
@@ -27,15 +28,18 @@ from kiosk.ui.quiz.result_page import ResultPage, stars_for
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.notice import Notice
 
+if TYPE_CHECKING:
+    from kiosk.services.bundle import Services
+
 TIMER_TICK_MS = 250
 
 
 class QuizScreen(Screen):
     name = "quiz"
 
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(self, ctx: UiContext, service: QuizService | None = None) -> None:
         super().__init__(ctx)
-        self.service: QuizService | None = ctx.service("quiz")
+        self.service = service
         self.catalog = QuizCatalog()
         self.session: QuizSession | None = None
         self.level = Difficulty.KIDS
@@ -92,6 +96,10 @@ class QuizScreen(Screen):
         return self.service.monotonic() if self.service is not None else 0.0
 
     # --- screen protocol -------------------------------------------------------------------
+
+    @classmethod
+    def from_services(cls, ctx: UiContext, services: Services) -> QuizScreen:
+        return cls(ctx, services.quiz)
 
     def title(self) -> str:
         return self.tr("Low-carbon quiz")

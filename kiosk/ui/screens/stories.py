@@ -5,6 +5,7 @@ scrolling page of large pictures and text. Images are decoded off the GUI thread
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt
@@ -26,6 +27,9 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.notice import Notice
 from kiosk.ui.widgets.touch import button, discard, label, make_kinetic, set_role
+
+if TYPE_CHECKING:
+    from kiosk.services.bundle import Services
 
 
 def load_image(path: Path, box: QSize) -> QImage:
@@ -129,8 +133,7 @@ class StoriesScreen(Screen):
         self.pages.addWidget(self.story_scroll)
         self._slide_insert_at = 2
         self._portrait = False
-        service = ctx.service("content")
-        self.set_content(service.content if service is not None else None)
+        self.set_content(None)
 
     def _scroll_area(self) -> QScrollArea:
         area = QScrollArea()
@@ -138,6 +141,13 @@ class StoriesScreen(Screen):
         area.setFrameShape(QScrollArea.Shape.NoFrame)
         make_kinetic(area)
         return area
+
+    @classmethod
+    def from_services(cls, ctx: UiContext, services: Services) -> StoriesScreen:
+        screen = cls(ctx)
+        screen.set_content(services.content.content)
+        services.content.content_did_change.connect(screen.set_content)
+        return screen
 
     # -- content -----------------------------------------------------------------------------
     def set_content(self, content: ActiveContent | None) -> None:

@@ -4,10 +4,10 @@ kiosk on top of ``kiosk.toml`` (:mod:`kiosk.staff.overrides`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.config import Config
+from kiosk.services.display_settings import DisplaySettings
 from kiosk.staff.overrides import ALLOWED
 from kiosk.ui.context import UiContext
 from kiosk.ui.widgets.touch import button, label
@@ -17,16 +17,13 @@ SHOWN = ("mode", "language")
 
 
 class DisplayPanel(QWidget):
-    """Emits ``display_did_choose(name, value)`` on a tap; the owner saves the choice and calls
-    :meth:`show_config` with the result (or :meth:`show_problem`)."""
+    """A tap asks :class:`DisplaySettings` to save the choice; the panel shows the outcome."""
 
-    display_did_choose = Signal(str, str)
-
-    def __init__(self, ctx: UiContext, file_config: Config) -> None:
+    def __init__(self, ctx: UiContext, settings: DisplaySettings) -> None:
         super().__init__()
         self.setObjectName("staff-display")
         self.ctx = ctx
-        self.file_config = file_config
+        self.settings = settings
         theme = ctx.theme
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -58,16 +55,20 @@ class DisplayPanel(QWidget):
         self.problem.setVisible(False)
         layout.addWidget(self.problem)
         ctx.language.language_did_change.connect(lambda _code: self.retranslate())
+        settings.display_did_change.connect(self._on_display_did_change)
+        settings.display_did_fail.connect(self._on_display_did_fail)
         self.retranslate()
 
     def _on_tapped(self, name: str, value: str) -> None:
-        if getattr(self.ctx.config.display, name) != value:
-            self.display_did_choose.emit(name, value)
+        if getattr(self.settings.config.display, name) != value:
+            self.settings.choose(name, value)
 
-    def show_config(self) -> None:
-        """Show ``ctx.config`` (after a choice was saved)."""
+    def _on_display_did_change(self, _config: Config, _name: str, _value: str) -> None:
         self.problem.setVisible(False)
         self.retranslate()
+
+    def _on_display_did_fail(self, text: str) -> None:
+        self.show_problem(text)
 
     def show_problem(self, text: str) -> None:
         """A choice could not be saved: say so and show what is still in effect."""
@@ -85,12 +86,12 @@ class DisplayPanel(QWidget):
             ("language", "zh"): "中文",  # each language in its own words
             ("language", "en"): "English",
         }
-        current = self.ctx.config.display
+        current = self.settings.config.display
         for (name, value), btn in self.buttons.items():
             btn.setText(words[(name, value)])
             btn.setChecked(getattr(current, name) == value)
         for name in SHOWN:
-            from_file = getattr(self.file_config.display, name)
+            from_file = getattr(self.settings.file_config.display, name)
             if getattr(current, name) == from_file:
                 note = self.tr("As set in kiosk.toml.")
             else:

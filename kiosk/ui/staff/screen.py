@@ -1,7 +1,7 @@
 """The staff screen: what is running and where, health, the log tail; exit and restart.
 
-Other parts of the app add their own panels (content packs, data sources, sync) with
-:meth:`StaffScreen.add_section`, so this module stays small.
+The panels of each part of the app (content packs, sync, display, data sources) live in their
+own modules; :meth:`StaffScreen.from_services` adds one for each service that runs.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import shutil
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,10 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import __version__
+from kiosk.services.bundle import Lifecycle
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.staff.content_panel import ContentPanel
+from kiosk.ui.staff.display_panel import DisplayPanel
+from kiosk.ui.staff.sources_panel import SourcesPanel
+from kiosk.ui.staff.sync_panel import SyncPanel
 from kiosk.ui.widgets.fact_form import FactForm
 from kiosk.ui.widgets.touch import button, label, make_kinetic, scrolling_body, set_role
+
+if TYPE_CHECKING:
+    from kiosk.services.bundle import Services
 
 LOG_TAIL_LINES = 40
 
@@ -52,11 +60,9 @@ def gather_facts(data_dir: Path, log_file: Path) -> StaffFacts:
 class StaffScreen(Screen):
     name = "staff"
 
-    staff_did_request_exit = Signal()
-    staff_did_request_restart = Signal()
-
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(self, ctx: UiContext, lifecycle: Lifecycle) -> None:
         super().__init__(ctx)
+        self.lifecycle = lifecycle
         theme = ctx.theme
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -72,10 +78,10 @@ class StaffScreen(Screen):
         self.back_button.clicked.connect(self._on_back)
         self.restart_button = button("", "")
         self.restart_button.setObjectName("staff-restart")
-        self.restart_button.clicked.connect(self.staff_did_request_restart)
+        self.restart_button.clicked.connect(lifecycle.staff_did_request_restart)
         self.exit_button = button("", "danger")
         self.exit_button.setObjectName("staff-exit")
-        self.exit_button.clicked.connect(self.staff_did_request_exit)
+        self.exit_button.clicked.connect(lifecycle.staff_did_request_exit)
         actions.addWidget(self.back_button)
         actions.addStretch(1)
         actions.addWidget(self.restart_button)
@@ -104,6 +110,18 @@ class StaffScreen(Screen):
         self._sections.addStretch(1)
         self._facts = StaffFacts(None, "")
         self.retranslate()
+
+    @classmethod
+    def from_services(cls, ctx: UiContext, services: Services) -> StaffScreen:
+        screen = cls(ctx, services.lifecycle)
+        content = ContentPanel(ctx, services.content, services.usb_watcher)
+        content.panel_did_request_screen.connect(screen.user_did_choose_screen)
+        screen.add_section(content)
+        screen.add_section(SyncPanel(ctx, services.sync))
+        screen.add_section(DisplayPanel(ctx, services.display))
+        if services.energy is not None:
+            screen.add_section(SourcesPanel(ctx, services.energy))
+        return screen
 
     def _card(self) -> tuple[QFrame, QVBoxLayout]:
         card = QFrame()

@@ -10,6 +10,7 @@ detail below for support; nothing changed).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -32,6 +33,9 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.touch import button, discard, label, make_kinetic, set_role
 from kiosk.util.failure_kinds import FailureKind
 
+if TYPE_CHECKING:
+    from kiosk.services.bundle import Services
+
 LIST, INSTALLING, DONE, FAILED = "list", "installing", "done", "failed"
 
 
@@ -42,11 +46,16 @@ def _size_text(size_bytes: int) -> str:
 class UsbScreen(Screen):
     name = "usb"
 
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        content: ContentService | None = None,
+        watcher: UsbWatcher | None = None,
+    ) -> None:
         super().__init__(ctx)
         theme = ctx.theme
-        self.content: ContentService | None = ctx.service("content")
-        self.watcher: UsbWatcher | None = ctx.service("usb_watcher")
+        self.content = content
+        self.watcher = watcher
         self.state = LIST
         self._pack_name = ""
         self._phase = ""
@@ -126,6 +135,14 @@ class UsbScreen(Screen):
         if self._sample is not None:
             return [(self._sample, pack) for pack in self._sample.packs]
         return [(stick, pack) for stick in self.sticks() for pack in stick.packs]
+
+    @classmethod
+    def from_services(cls, ctx: UiContext, services: Services) -> UsbScreen:
+        return cls(ctx, services.content, services.usb_watcher)
+
+    def offers_after(self, name: str) -> bool:
+        """Right after the staff PIN, this screen opens if a stick with packs is in."""
+        return name == "staff" and self.should_offer_after_pin()
 
     def should_offer_after_pin(self) -> bool:
         """A stick with packs is in that staff have not been shown yet (then mark it shown)."""

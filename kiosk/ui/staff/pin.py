@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
@@ -12,15 +13,18 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.touch import button, set_role
 
+if TYPE_CHECKING:
+    from kiosk.services.bundle import Services
+
 MAX_DIGITS = 12
 
 
 class PinScreen(Screen):
     name = "pin"
 
-    def __init__(self, ctx: UiContext) -> None:
+    def __init__(self, ctx: UiContext, pin_store: PinStore) -> None:
         super().__init__(ctx)
-        self.pin_store: PinStore = ctx.service("pin_store")
+        self.pin_store = pin_store
         theme = ctx.theme
         self._digits = ""
         self._checking = False
@@ -77,6 +81,10 @@ class PinScreen(Screen):
         key.clicked.connect(self._on_digit)
         self.keys[digit] = key
         return key
+
+    @classmethod
+    def from_services(cls, ctx: UiContext, services: Services) -> PinScreen:
+        return cls(ctx, services.pin_store)
 
     def title(self) -> str:
         return self.tr("Staff access")

@@ -1,0 +1,95 @@
+"""Human-edited YAML checked against a JSON Schema, with every problem located by file and line.
+
+The generic half of the kiosk's document loading: content packs (:mod:`kiosk.content.source_doc`
+names their schemas), quiz sheets and anything else a person writes in a text editor go
+through :func:`parse_document`, so an author always gets ``quizzes/solar.yaml:14: ...``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+
+class DocumentError(Exception):
+    """One problem in a source file, located by file and (1-based) line."""
+
+    def __init__(self, file: str, line: int | None, message: str) -> None:
+        self.file = file
+        self.line = line
+        self.message = message
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {message}")
+
+
+@cache
+def load_schema_file(path: Path) -> dict[str, Any]:
+    """A JSON Schema file, read once per process."""
+    schema: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return schema
+
+
+def read_text(path: Path, name: str) -> str:
+    """``path`` as UTF-8 text. Raises DocumentError naming ``name``."""
+    try:
+        return Path(path).read_text("utf-8")
+    except UnicodeDecodeError:
+        raise DocumentError(name, None, "not UTF-8 text") from None
+    except OSError as exc:
+        raise DocumentError(name, None, f"cannot read: {exc.strerror}") from None
+
+
+def parse_document(text: str, schema: dict[str, Any], name: str) -> Any:
+    """Parse YAML ``text`` and validate it against ``schema``. Raises DocumentError."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise DocumentError(name, line, f"not valid YAML: {exc.problem}") from None
+    except yaml.YAMLError as exc:
+        raise DocumentError(name, None, f"not valid YAML: {exc}") from None
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        err = errors[0]
+        line = line_of(node, list(err.absolute_path))
+        where = "/".join(str(p) for p in err.absolute_path)
+        prefix = f"{where}: " if where else ""
+        raise DocumentError(name, line, f"{prefix}{err.message}")
+    return data
+
+
+def find_line(text: str, path: list[Any]) -> int | None:
+    """The line (1-based) where the value at JSON ``path`` starts in YAML ``text``."""
+    try:
+        return line_of(yaml.compose(text, Loader=yaml.SafeLoader), path)
+    except yaml.YAMLError:
+        return None
+
+
+def line_of(node: yaml.Node | None, path: list[Any]) -> int | None:
+    """Follow a JSON path through the YAML node tree to the line it starts on."""
+    if node is None:
+        return None
+    current = node
+    for part in path:
+        if isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                if key_node.value == part:
+                    current = value_node
+                    break
+            else:
+                break
+        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(current.value):
+                break
+            current = current.value[part]
+        else:
+            break
+    return int(current.start_mark.line) + 1
