@@ -70,7 +70,7 @@ def test_a_round_on_the_simulator_asks_the_figure_on_the_now_screen(
         },
         size=(1920, 1080),
     )  # fmt: skip
-    energy = kiosk.ctx.service("energy")
+    energy = kiosk.services.energy
 
     def pv_today() -> float:
         s = energy.summary
@@ -79,8 +79,8 @@ def test_a_round_on_the_simulator_asks_the_figure_on_the_now_screen(
         )
 
     qtbot.waitUntil(lambda: pv_today() > 5_000, timeout=20_000)
-    qtbot.waitUntil(lambda: kiosk.ctx.services["content"].loaded, timeout=10_000)
-    quiz = kiosk.ctx.service("quiz")
+    qtbot.waitUntil(lambda: kiosk.services.content.loaded, timeout=10_000)
+    quiz = kiosk.services.quiz
     quiz.rng.seed(11)
     with qtbot.waitSignal(quiz.catalog_did_change):
         quiz.set_content(builtin_content)
