@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "kiosk.cli.pack_cmds",
     "kiosk.cli.channel_cmds",
     "kiosk.cli.quiz_cmds",
+    "kiosk.cli.energy_cmds",
 )
 #: Which module registers each top-level command, so that running one command imports only
 #: its module (start-up time matters: `kiosk run` must not load the pack builder or a
@@ -36,6 +37,7 @@ COMMAND_HOMES = {
     "channel": "kiosk.cli.channel_cmds",
     "sync": "kiosk.cli.channel_cmds",
     "quiz": "kiosk.cli.quiz_cmds",
+    "energy": "kiosk.cli.energy_cmds",
 }
 
 

@@ -41,7 +41,9 @@ def history_figures(
     """Every History figure over the current and the earlier span of ``comparison``."""
 
     def amount(metric: Metric, unit: Unit, span: Span) -> float | None:
-        value = store.energy_wh(metric, span.start_ts, span.end_ts, meter)
+        # "so far" includes the minute now is in, as the Now screen's figures do
+        end = span.end_ts + 1 if span.so_far else span.end_ts
+        value = store.energy_wh(metric, span.start_ts, end, meter)
         if value is None or unit is not Unit.KG_CO2:
             return value
         return co2_kg(value, factor)
