@@ -4,7 +4,11 @@ Per series (metric + meter) the engine keeps the newest accepted reading. In-ord
 extend the series: a power reading adds its value to the mean rollups and, when the site has
 no counter for that energy, the trapezoid energy since the previous reading (gaps longer than
 ``max_gap_s`` are not bridged: no energy is invented). A counter reading adds its increase,
-spread over the interval since the previous one. A counter that goes down is a meter reset.
+spread over the interval since the previous one. A counter that goes down (a gateway that
+briefly reads 0 or a small value) is held, never counted: when it comes back to its total the
+gap is bridged and the glitch counted; only when it stays low for :data:`REPLACED_AFTER_DROPS`
+readings and :data:`REPLACED_AFTER_S` seconds is it a reset or a new meter, counted from its
+first low reading on. A low reading never adds its value as new energy.
 Late (out-of-order) readings are kept in raw data and in mean rollups, but do not change energy:
 the counter total between its neighbours is already counted.
 """
@@ -31,6 +35,9 @@ RollupKey = tuple[int, str, str, int]
 
 #: Consecutive implausible counter jumps after which the new level is taken as a new baseline.
 REBASE_AFTER_SPIKES = 3
+#: A counter below its total this many readings in a row, for this long, was reset or replaced.
+REPLACED_AFTER_DROPS = 3
+REPLACED_AFTER_S = 600.0
 
 
 @dataclass
@@ -43,6 +50,9 @@ class SeriesState:
     provenance: str
     chain_ok: bool = True  # False after a clock jump: the next reading starts a new chain
     spikes_in_row: int = 0
+    # A counter below its total: how many readings in a row, and the first of them (ts, value).
+    drops_in_row: int = 0
+    drop_first: tuple[float, float] | None = None
 
 
 @dataclass
@@ -52,7 +62,8 @@ class IngestReport:
     accepted: int = 0
     rejected: Counter[RejectReason] = field(default_factory=Counter)
     late: int = 0  # accepted out-of-order readings
-    resets: int = 0  # counter went down (meter reset) or was re-baselined
+    resets: int = 0  # counter reset or replaced (stayed low), or re-baselined after spikes
+    glitches: int = 0  # counter dropped and came back: bridged
     gaps: int = 0  # power gaps too long to integrate
     clock_jumps: int = 0  # series whose newest reading was ahead of the clock
 
@@ -65,6 +76,7 @@ class IngestReport:
         self.rejected.update(other.rejected)
         self.late += other.late
         self.resets += other.resets
+        self.glitches += other.glitches
         self.gaps += other.gaps
         self.clock_jumps += other.clock_jumps
 
@@ -170,6 +182,7 @@ class IngestEngine:
             st.last_ts, st.last_value = ts, value
             st.source_id, st.provenance = r.source_id, r.provenance.value
             st.chain_ok, st.spikes_in_row = True, 0
+            st.drops_in_row, st.drop_first = 0, None
         return None
 
     def _counter_step(
@@ -181,9 +194,10 @@ class IngestEngine:
         max_step = self.limits.max_counter_step(r.metric, dt)
         delta = r.value - st.last_value
         if delta < 0:
-            batch.report.resets += 1
-            delta = r.value if r.value <= max_step else 0.0  # counted up from zero since reset
-        elif delta > max_step:
+            return self._counter_drop(r, st, batch)
+        if st.drops_in_row:
+            batch.report.glitches += 1  # back at its total: the low readings were a glitch
+        if delta > max_step:
             st.spikes_in_row += 1
             if st.spikes_in_row < REBASE_AFTER_SPIKES:
                 return RejectReason.SPIKE
@@ -191,6 +205,24 @@ class IngestEngine:
             delta = 0.0
         # a counter that did not move is a measured zero (a dry day, a night): store it
         self._spread(batch, r.metric.value, r.meter, st.last_ts, r.timestamp, delta)
+        return None
+
+    def _counter_drop(self, r: Reading, st: SeriesState, batch: Batch) -> RejectReason | None:
+        """A reading below the counter's total: hold it, or, once it lasts, start afresh."""
+        first = st.drop_first
+        if first is None or r.value < first[1]:
+            first = st.drop_first = (r.timestamp, r.value)
+            st.drops_in_row = 0
+        st.drops_in_row += 1
+        lasted = r.timestamp - first[0] >= REPLACED_AFTER_S
+        if st.drops_in_row < REPLACED_AFTER_DROPS or not lasted:
+            return RejectReason.COUNTER_DROP
+        # Reset or replaced: the new meter counts from its first low reading (what it counted
+        # before that is unknown, so nothing is invented), within the site's physical limits.
+        batch.report.resets += 1
+        delta = r.value - first[1]
+        if 0 < delta <= self.limits.max_counter_step(r.metric, r.timestamp - first[0]):
+            self._spread(batch, r.metric.value, r.meter, first[0], r.timestamp, delta)
         return None
 
     def _integrate(

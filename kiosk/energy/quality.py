@@ -32,6 +32,7 @@ class RejectReason(StrEnum):
     FUTURE = "future"  # ahead of the kiosk clock
     DUPLICATE = "duplicate"  # same series and timestamp already stored
     TOO_OLD = "too_old"  # late and older than the raw retention window
+    COUNTER_DROP = "counter_drop"  # a lifetime counter below its total: held as a glitch
 
 
 @dataclass(frozen=True)

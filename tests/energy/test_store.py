@@ -87,12 +87,18 @@ def test_a_real_counter_wins_over_integration(store: EnergyStore) -> None:
     assert store.energy_wh(PV_WH, DAY0, DAY0 + 86400) == pytest.approx(100.0)
 
 
-def test_meter_reset_counts_from_zero_not_negative(store: EnergyStore) -> None:
-    values = [1000.0, 1100.0, 1200.0, 30.0, 130.0]  # reset to 0 between the 3rd and 4th
-    rows = [reading(IMPORT_WH, v, DAY0 + 3600 + i * 60.0) for i, v in enumerate(values)]
+def test_meter_reset_counts_from_its_first_low_reading_once_it_lasts(store: EnergyStore) -> None:
+    # Reset between the 3rd and 4th reading, then counting on for more than ten minutes: the
+    # low readings are held until the drop has lasted, then the new meter counts from 30.
+    values = [1000.0, 1100.0, 1200.0, 30.0, 130.0, 230.0, 330.0]
+    times = [DAY0 + 3600 + i * 60.0 for i in range(4)] + [
+        DAY0 + 3600 + 180 + 300 * i for i in (1, 2, 3)
+    ]
+    rows = [reading(IMPORT_WH, v, t) for v, t in zip(values, times, strict=True)]
     report = store.ingest(rows, now=NOW)
     assert report.resets == 1 and report.accepted == 5
-    assert store.energy_wh(IMPORT_WH, DAY0, DAY0 + 86400) == pytest.approx(200 + 30 + 100)
+    assert report.rejected == {RejectReason.COUNTER_DROP: 2}
+    assert store.energy_wh(IMPORT_WH, DAY0, DAY0 + 86400) == pytest.approx(200 + 300)
 
 
 def test_duplicates_are_rejected_within_and_across_batches(store: EnergyStore) -> None:
