@@ -19,7 +19,8 @@ from pymodbus.pdu import ExceptionResponse
 from kiosk.config.model import Config
 from kiosk.energy.metrics import Metric, Provenance, Reading
 from kiosk.sources.base import Source, SourceMisconfigured, SourceUnavailable
-from kiosk.sources.options import REGISTER_TYPES
+from kiosk.sources.jsonpath import MAX_ABS_VALUE
+from kiosk.sources.options import REGISTER_TYPES, apply_scale
 from kiosk.sources.options.modbus_map import ModbusMapOptions, RegisterOptions
 
 MAX_REGISTERS_PER_READ = 125
@@ -118,12 +119,13 @@ class ModbusLink:
 
 
 def decode_registers(regs: Sequence[int], type_name: str, word_order: str = "big") -> float:
-    """Plain Modbus decoding (no SunSpec sentinels): int16/uint16/int32/uint32/float32."""
+    """Plain Modbus decoding (no SunSpec sentinels): int16/uint16/int32/uint32/float32/int64/uint64."""
     words = list(regs[: REGISTER_TYPES[type_name]])
     if word_order == "little":
         words.reverse()
     raw = b"".join(w.to_bytes(2, "big") for w in words)
-    fmt = {"int16": ">h", "uint16": ">H", "int32": ">i", "uint32": ">I", "float32": ">f"}
+    fmt = {"int16": ">h", "uint16": ">H", "int32": ">i", "uint32": ">I", "float32": ">f",
+           "int64": ">q", "uint64": ">Q"}  # fmt: skip
     return float(struct.unpack(fmt[type_name], raw)[0])
 
 
@@ -147,12 +149,12 @@ class ModbusMapSource(Source):
             for reg in members:
                 words = regs[reg.address - start : reg.address - start + REGISTER_TYPES[reg.type]]
                 raw = decode_registers(words, reg.type, reg.word_order)
-                if not math.isfinite(raw) or raw == _missing(reg):
+                if not math.isfinite(raw) or raw == _missing(reg) or abs(raw) > MAX_ABS_VALUE:
                     continue
-                metric = Metric(reg.metric)
+                value = apply_scale(-raw if reg.flip_sign else raw, reg.scale, reg.sign)
                 readings.append(
                     Reading(
-                        metric, raw * reg.scale, now, self.source_id, Provenance.LIVE, reg.meter
+                        Metric(reg.metric), value, now, self.source_id, Provenance.LIVE, reg.meter
                     )
                 )
         return readings
@@ -169,9 +171,8 @@ def _missing(reg: RegisterOptions) -> float | None:
 
 
 def _to_words(value: int, type_name: str) -> list[int]:
-    if REGISTER_TYPES[type_name] == 1:
-        return [value & 0xFFFF]
-    return [(value >> 16) & 0xFFFF, value & 0xFFFF]
+    n = REGISTER_TYPES[type_name]
+    return [(value >> (16 * (n - 1 - i))) & 0xFFFF for i in range(n)]
 
 
 def _group(

@@ -1,8 +1,9 @@
 """Modbus TCP / SunSpec adapter: finds the SunSpec block, walks its model chain, reads figures.
 
 The first read looks for the "SunS" marker at 40000, 0 and 50000 (or ``base_address``), walks
-the chain of models to the end marker, and remembers where the inverter (101–103, 111–113) and
-meter (201–204, 211–214) models sit. Later reads fetch only those models. After a connection
+the chain of models to the end marker, and remembers where the inverter (101–103, 111–113),
+meter (201–204, 211–214) and DER (701 AC measurement, when there is no 1xx inverter model; 713
+storage state of charge) models sit. Later reads fetch only those models. After a connection
 failure the client is rebuilt and the chain is walked again (a firmware update may move it).
 """
 
@@ -20,16 +21,22 @@ from kiosk.sources.sunspec_models import (
     BASE_ADDRESSES,
     COMMON_MODEL_ID,
     COMMON_POINTS,
+    DER_AC_MODEL,
+    DER_STORAGE_MODEL,
     END_MODEL_ID,
     INVERTER_MODELS,
     METER_MODELS,
     SUNSPEC_MARKER,
+    WIDTHS,
     decode_string,
     points_for,
     scaled,
 )
 
 MAX_MODELS = 64
+#: An inverter's own draw at night shows as a small negative power: that is 0 W of PV. A more
+#: negative PV power is passed on as it is, so the store refuses it instead of showing 0 W.
+PV_STANDBY_W = 50.0
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,11 @@ class SunspecLayout:
     version: str
 
     def of_interest(self) -> list[ModelBlock]:
-        return [m for m in self.models if m.model_id in INVERTER_MODELS | METER_MODELS]
+        ids = {m.model_id for m in self.models}
+        wanted = INVERTER_MODELS | METER_MODELS | {DER_STORAGE_MODEL}
+        if not ids & INVERTER_MODELS:
+            wanted |= {DER_AC_MODEL}  # a 7xx-only device: power and energy from model 701
+        return [m for m in self.models if m.model_id in wanted]
 
 
 class SunspecSource(Source):
@@ -77,6 +88,13 @@ class SunspecSource(Source):
                 if block.model_id in INVERTER_MODELS:
                     _collect(pv_power, scaled(regs, points, "W"))
                     _collect(pv_energy, scaled(regs, points, "WH"))
+                elif block.model_id == DER_AC_MODEL:
+                    _collect(pv_power, scaled(regs, points, "W"))
+                    _collect(pv_energy, scaled(regs, points, "TotWhInj"))
+                elif block.model_id == DER_STORAGE_MODEL:
+                    soc = scaled(regs, points, "SoC")
+                    if soc is not None:
+                        readings.append(self._reading(Metric.BATTERY_SOC_PCT, soc, now))
                 else:
                     readings.extend(self._meter_readings(regs, block.model_id, now))
         except IllegalAddress as exc:
@@ -86,7 +104,9 @@ class SunspecSource(Source):
             self.layout = None
             raise
         if pv_power:
-            readings.append(self._reading(Metric.PV_POWER_W, max(sum(pv_power), 0.0), now))
+            power = sum(pv_power)
+            power = 0.0 if -PV_STANDBY_W <= power < 0 else power
+            readings.append(self._reading(Metric.PV_POWER_W, power, now))
         if pv_energy:
             readings.append(self._reading(Metric.PV_ENERGY_WH, sum(pv_energy), now))
         return readings
@@ -131,10 +151,10 @@ class SunspecSource(Source):
             found = ", ".join(str(m.model_id) for m in models) or "none"
             raise SourceMisconfigured(
                 f"SunSpec device at {self.link.where} has models {found} but no inverter "
-                "(101-103, 111-113) or meter (201-204, 211-214)"
+                "(101-103, 111-113, 701) or meter (201-204, 211-214)"
             )
         for block in layout.of_interest():
-            need = max(p.offset + 2 for p in points_for(block.model_id).values())
+            need = max(p.offset + WIDTHS[p.type] for p in points_for(block.model_id).values())
             if block.length < need:
                 raise SourceMisconfigured(
                     f"SunSpec model {block.model_id} at {block.address} is {block.length} "

@@ -58,6 +58,10 @@ def _u32(value: int) -> list[int]:
     return [(value >> 16) & 0xFFFF, value & 0xFFFF]
 
 
+def _u64(value: int) -> list[int]:
+    return [(value >> s) & 0xFFFF for s in (48, 32, 16, 0)]
+
+
 def _f32(value: float) -> list[int]:
     (bits,) = struct.unpack(">I", struct.pack(">f", value))
     return _u32(bits)
@@ -73,7 +77,14 @@ class SunspecMap:
     ``point(name)`` gives the address of a named point so tests can change it live.
     """
 
-    def __init__(self, base: int = 40000, inverter: int = 103, meter: int | None = 203) -> None:
+    def __init__(
+        self,
+        base: int = 40000,
+        inverter: int = 103,
+        meter: int | None = 203,
+        storage: bool = False,
+        der_ac: bool = False,
+    ) -> None:
         self.base = base
         self.regs: dict[int, int] = {}
         self.points: dict[str, int] = {}
@@ -85,7 +96,9 @@ class SunspecMap:
         )  # fmt: skip
         addr = self._model(addr, 1, common, {})
         addr = self._model(addr, 120, [0] * 26, {})  # nameplate: walked past, not read
-        if inverter in (101, 102, 103):
+        if inverter == 701:
+            data, names = self._der_ac()
+        elif inverter in (101, 102, 103):
             data = [0] * 50
             data[0], data[4] = 1820, _i16(-2)  # A = 18.20 A
             data[12], data[13] = 4265, 0  # W = 4265 W, W_SF = 0
@@ -99,6 +112,9 @@ class SunspecMap:
             data[30:32] = _f32(27646000.0)
             names = {"W": 20, "WH": 30}
         addr = self._model(addr, inverter, data, {f"inverter.{k}": v for k, v in names.items()})
+        if der_ac:  # a 701 block next to a 1xx inverter model
+            data, names = self._der_ac()
+            addr = self._model(addr, 701, data, {f"der.{k}": v for k, v in names.items()})
         if meter in (201, 202, 203, 204):
             mdata = [0] * 105
             mdata[16], mdata[20] = _i16(-1832), 0  # W = -1832 W (exporting), W_SF = 0
@@ -114,7 +130,20 @@ class SunspecMap:
             mdata[66:68] = _f32(7_654_321.0)  # TotWhImp
             names = {"W": 26, "TotWhExp": 58, "TotWhImp": 66}
             addr = self._model(addr, meter, mdata, {f"meter.{k}": v for k, v in names.items()})
+        if storage:  # DER storage capacity: WHRtg, WHAvail, SoC, SoH, Sta, WH_SF
+            addr = self._model(addr, 713, [1000, 620, 62, 98, 1, 1], {"storage.SoC": 2})
         self.end = self._put(addr, [0xFFFF, 0])
+
+    @staticmethod
+    def _der_ac() -> tuple[list[int], dict[str, int]]:
+        """DER AC measurement (IEEE 1547 model 701), 153 registers."""
+        data = [0] * 153
+        data[0], data[1], data[2], data[3] = 3, 2, 4, 2  # three phase, on, MPPT, connected
+        data[8] = 4265  # W
+        data[17:21] = _u64(27_646_000_123)  # TotWhInj, beyond what 32 bits hold
+        data[21:25] = _u64(1_200)  # TotWhAbs
+        data[114], data[118] = 0, 0  # W_SF, TotWh_SF
+        return data, {"W": 8, "TotWhInj": 17, "W_SF": 114, "TotWh_SF": 118}
 
     def point(self, name: str) -> int:
         return self.points[name]

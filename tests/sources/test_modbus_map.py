@@ -91,3 +91,40 @@ def test_missing_host_or_registers_is_misconfigured() -> None:
         ModbusMapSource("m", ModbusMapOptions(registers=REGS))
     with pytest.raises(SourceMisconfigured, match=r"options\.registers"):
         ModbusMapSource("m", ModbusMapOptions(host="127.0.0.1"))
+
+
+def test_64_bit_registers_word_order_and_sign_split() -> None:
+    regs = {i: 0 for i in range(200, 216)}
+    total = 27_646_000_123  # Wh: more than 32 bits hold
+    words = [(total >> s) & 0xFFFF for s in (48, 32, 16, 0)]
+    regs.update(zip(range(200, 204), words, strict=True))  # uint64, high word first
+    regs.update(zip(range(204, 208), words[::-1], strict=True))  # the same, low word first
+    signed = (-1500) & 0xFFFF_FFFF_FFFF_FFFF  # int64 meter power, + = export
+    regs.update(
+        zip(range(208, 212), [(signed >> s) & 0xFFFF for s in (48, 32, 16, 0)], strict=True)
+    )
+    regs.update(zip(range(212, 216), [0xFFFF] * 4, strict=True))  # "not available"
+    server = ModbusTestServer(regs)
+    server.start()
+    try:
+        src = source(server.port, (
+            RegisterOptions(address=200, type="uint64", metric="pv_energy_wh"),
+            RegisterOptions(address=204, type="uint64", word_order="little",
+                            metric="pv_energy_wh", meter="b"),
+            RegisterOptions(address=208, type="int64", flip_sign=True, sign="positive_part",
+                            metric="grid_import_power_w"),
+            RegisterOptions(address=208, type="int64", flip_sign=True, sign="negative_part",
+                            metric="grid_export_power_w"),
+            RegisterOptions(address=212, type="uint64", missing_value=2**64 - 1,
+                            metric="load_energy_wh"),
+        ))  # fmt: skip
+        got = {(r.metric, r.meter): r.value for r in src.read(NOW)}
+        assert got == {
+            (Metric.PV_ENERGY_WH, ""): float(total),
+            (Metric.PV_ENERGY_WH, "b"): float(total),
+            (Metric.GRID_IMPORT_POWER_W, ""): 1500.0,
+            (Metric.GRID_EXPORT_POWER_W, ""): 0.0,
+        }
+        src.close()
+    finally:
+        server.stop()

@@ -20,6 +20,7 @@ import pytest
 
 from kiosk.sources.sunspec_models import (
     COMMON_MODEL_ID,
+    DER_MODELS,
     INVERTER_MODELS,
     METER_MODELS,
     Point,
@@ -187,16 +188,84 @@ METER_FLOAT: tuple[Spec, ...] = (
     ("TotWhImp", "float32", 2, ""),
 )
 
+# sunspec/models json/model_701.json at commit 06d869e9cb0944197fb718aeaf2ee29050a12546
+# (DERMeasureAC): every point up to the scale factors, in order.
+_PHASE = tuple(
+    spec
+    for ph, vv in (("L1", "VL1L2"), ("L2", "VL2L3"), ("L3", "VL3L1"))
+    for spec in (
+        (f"W{ph}", "int16", 1, "W_SF"), (f"VA{ph}", "int16", 1, "VA_SF"),
+        (f"Var{ph}", "int16", 1, "Var_SF"), (f"PF{ph}", "uint16", 1, "PF_SF"),
+        (f"A{ph}", "int16", 1, "A_SF"), (vv, "int16", 1, "V_SF"), (f"V{ph}", "int16", 1, "V_SF"),
+        (f"TotWhInj{ph}", "uint64", 4, "TotWh_SF"), (f"TotWhAbs{ph}", "uint64", 4, "TotWh_SF"),
+        (f"TotVarhInj{ph}", "uint64", 4, "TotVarh_SF"),
+        (f"TotVarhAbs{ph}", "uint64", 4, "TotVarh_SF"),
+    )
+)  # fmt: skip
+DER_AC: tuple[Spec, ...] = (
+    ("ACType", "enum16", 1, ""),
+    ("St", "enum16", 1, ""),
+    ("InvSt", "enum16", 1, ""),
+    ("ConnSt", "enum16", 1, ""),
+    ("Alrm", "bitfield32", 2, ""),
+    ("DERMode", "bitfield32", 2, ""),
+    ("W", "int16", 1, "W_SF"),
+    ("VA", "int16", 1, "VA_SF"),
+    ("Var", "int16", 1, "Var_SF"),
+    ("PF", "uint16", 1, "PF_SF"),
+    ("A", "int16", 1, "A_SF"),
+    ("LLV", "int16", 1, "V_SF"),
+    ("LNV", "int16", 1, "V_SF"),
+    ("Hz", "uint32", 2, "Hz_SF"),
+    ("TotWhInj", "uint64", 4, "TotWh_SF"),
+    ("TotWhAbs", "uint64", 4, "TotWh_SF"),
+    ("TotVarhInj", "uint64", 4, "TotVarh_SF"),
+    ("TotVarhAbs", "uint64", 4, "TotVarh_SF"),
+    ("TmpAmb", "int16", 1, "Tmp_SF"),
+    ("TmpCab", "int16", 1, "Tmp_SF"),
+    ("TmpSnk", "int16", 1, "Tmp_SF"),
+    ("TmpTrns", "int16", 1, "Tmp_SF"),
+    ("TmpSw", "int16", 1, "Tmp_SF"),
+    ("TmpOt", "int16", 1, "Tmp_SF"),
+    *_PHASE,
+    ("ThrotPct", "uint16", 1, ""),
+    ("ThrotSrc", "bitfield32", 2, ""),
+    ("A_SF", "sunssf", 1, ""),
+    ("V_SF", "sunssf", 1, ""),
+    ("Hz_SF", "sunssf", 1, ""),
+    ("W_SF", "sunssf", 1, ""),
+    ("PF_SF", "sunssf", 1, ""),
+    ("VA_SF", "sunssf", 1, ""),
+    ("Var_SF", "sunssf", 1, ""),
+    ("TotWh_SF", "sunssf", 1, ""),
+    ("TotVarh_SF", "sunssf", 1, ""),
+    ("Tmp_SF", "sunssf", 1, ""),
+)
+
+# sunspec/models json/model_713.json at commit 0b4bf05d75000940a1037cb92999c2f9183b3054
+# (DERStorageCapacity; SoC has no scale factor there).
+DER_STORAGE: tuple[Spec, ...] = (
+    ("WHRtg", "uint16", 1, ""),
+    ("WHAvail", "uint16", 1, ""),
+    ("SoC", "uint16", 1, ""),
+    ("SoH", "uint16", 1, ""),
+    ("Sta", "enum16", 1, ""),
+    ("WH_SF", "sunssf", 1, ""),
+)
+
 OFFICIAL: dict[int, tuple[Spec, ...]] = {
     1: COMMON,
     **dict.fromkeys((101, 102, 103), INVERTER_INT),
     **dict.fromkeys((111, 112, 113), INVERTER_FLOAT),
     **dict.fromkeys((201, 202, 203, 204), METER_INT),
     **dict.fromkeys((211, 212, 213, 214), METER_FLOAT),
+    701: DER_AC,
+    713: DER_STORAGE,
 }
 
 # Registers a value of each type occupies when the kiosk decodes it (sunspec_models.decode_raw).
-WIDTH = {"int16": 1, "uint16": 1, "sunssf": 1, "acc32": 2, "int32": 2, "uint32": 2, "float32": 2}
+WIDTH = {"int16": 1, "uint16": 1, "sunssf": 1, "acc32": 2, "int32": 2, "uint32": 2, "float32": 2,
+         "int64": 4, "uint64": 4, "acc64": 4}  # fmt: skip
 
 
 def official_layout(specs: tuple[Spec, ...]) -> dict[str, tuple[int, str, int, str]]:
@@ -222,7 +291,14 @@ def test_official_layout_sums_sizes() -> None:
 
 
 def test_every_model_the_kiosk_reads_is_checked() -> None:
-    assert set(OFFICIAL) == {COMMON_MODEL_ID} | INVERTER_MODELS | METER_MODELS
+    assert set(OFFICIAL) == {COMMON_MODEL_ID} | INVERTER_MODELS | METER_MODELS | DER_MODELS
+
+
+def test_der_layout_length_matches_the_model() -> None:
+    # model_701.json: the points above plus MnAlrmInfo (a 32-register string) make L = 153.
+    layout = official_layout(DER_AC)
+    assert layout["Tmp_SF"][0] + 1 + 32 == 153
+    assert official_layout(DER_STORAGE)["WH_SF"][0] + 1 == 6  # model_713.json L = 6
 
 
 @pytest.mark.parametrize("model_id", sorted(OFFICIAL))
@@ -258,6 +334,11 @@ def test_points_match_the_official_definition(model_id: int) -> None:
         (213, "W", 26),
         (213, "TotWhExp", 58),
         (213, "TotWhImp", 66),
+        (701, "W", 8),
+        (701, "TotWhInj", 17),
+        (701, "W_SF", 114),
+        (701, "TotWh_SF", 118),
+        (713, "SoC", 2),
     ],
 )
 def test_offsets_of_the_figures_shown(model_id: int, name: str, offset: int) -> None:
@@ -280,6 +361,9 @@ def f32(value: float) -> list[int]:
         ("uint32", [0xFFFF, 0xFFFF]),  # SUNS_UNIMPL_UINT32
         ("float32", [0x7FC0, 0x0000]),  # SUNS_UNIMPL_FLOAT32 = 0x7fc00000 (NaN)
         ("float32", f32(float("inf"))),  # not a figure either
+        ("int64", [0x8000, 0, 0, 0]),  # SUNS_UNIMPL_INT64 = -9223372036854775808
+        ("uint64", [0xFFFF] * 4),  # SUNS_UNIMPL_UINT64 = 0xffffffffffffffff
+        ("acc64", [0, 0, 0, 0]),  # SUNS_UNIMPL_ACC64 = 0
     ],
 )
 def test_not_implemented_values_are_missing(type_: str, regs: list[int]) -> None:
@@ -299,6 +383,10 @@ def test_not_implemented_values_are_missing(type_: str, regs: list[int]) -> None
         ("int32", [0x8000, 0x0001], -2147483647),
         ("uint32", [0xFFFF, 0xFFFE], 4294967294),
         ("float32", f32(-1832.5), -1832.5),
+        ("int64", [0xFFFF] * 4, -1),
+        ("int64", [0x8000, 0, 0, 1], -(2**63) + 1),
+        ("uint64", [0xFFFF, 0xFFFF, 0xFFFF, 0xFFFE], 2**64 - 2),
+        ("acc64", [0, 1, 0, 0], 2**32),
     ],
 )
 def test_values_next_to_the_sentinels_are_figures(

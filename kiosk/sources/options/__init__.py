@@ -26,7 +26,10 @@ UNIT_ALIASES = {"KW": "kW", "kw": "kW", "KWH": "kWh", "kwh": "kWh", "KWh": "kWh"
                 "WH": "Wh", "w": "W", "M3": "m3"}  # fmt: skip
 UNIT_NAMES = tuple(sorted({u for t in UNIT_FACTORS.values() for u in t} | set(UNIT_ALIASES)))
 #: Modbus data types and how many 16-bit registers each spans.
-REGISTER_TYPES = {"int16": 1, "uint16": 1, "int32": 2, "uint32": 2, "float32": 2}
+REGISTER_TYPES = {"int16": 1, "uint16": 1, "int32": 2, "uint32": 2, "float32": 2,
+                  "int64": 4, "uint64": 4}  # fmt: skip
+#: Modbus connect and read timeout: some inverters (Huawei behind a dongle) take seconds.
+MODBUS_TIMEOUT_S = 5.0
 SIGNS = ("as_is", "positive_part", "negative_part")
 #: How an MQTT filter with wildcards combines the topics it matches.
 COMBINE = ("newest", "sum")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.config.schema import setting
+from kiosk.sources.options import MODBUS_TIMEOUT_S
 
 
 @dataclass(frozen=True)
@@ -14,7 +15,10 @@ class SunspecOptions:
     host: str = setting("", "IP address or host name of the inverter or meter")
     port: int = setting(502, "Modbus TCP port", min=1, max=65535)
     unit_id: int = setting(1, "Modbus unit (slave) id", min=0, max=255)
-    timeout_seconds: float = setting(2.0, "Connect and read timeout", min=0.1, max=30)
+    timeout_seconds: float = setting(
+        MODBUS_TIMEOUT_S, "Connect and read timeout (some inverters need several seconds)",
+        min=0.1, max=60,
+    )  # fmt: skip
     base_address: int = setting(
         -1, "Address of the 'SunS' marker (-1 = try 40000, 0, 50000)", min=-1, max=65535
     )
