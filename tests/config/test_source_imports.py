@@ -146,7 +146,7 @@ def test_every_adapter_module_has_a_factory_and_shared_options(name: str) -> Non
     [
         ('type = "modbus"\n[sources.options]\nport = 70000\n', "options.port", "at most 65535"),
         (
-            'type = "modbus_map"\n[[sources.options.registers]]\ntype = "int64"\n',
+            'type = "modbus_map"\n[[sources.options.registers]]\ntype = "int128"\n',
             "options.registers[0].type",
             "one of",
         ),
