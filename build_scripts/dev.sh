@@ -3,6 +3,8 @@
 #   bash build_scripts/dev.sh run [kiosk run options]   set up, then start the kiosk (a window;
 #                                                       add --fullscreen for the locked kiosk mode)
 #   bash build_scripts/dev.sh test [pytest options]     set up, then lint and run the whole test suite
+#   bash build_scripts/dev.sh freeze [--self-test]       set up, then build the PyInstaller one-folder app
+#                                                       dist/green-space-kiosk/ (and test it, as CI does)
 #   bash build_scripts/dev.sh kiosk ARGS...              set up, then any `kiosk` command (same as .venv/bin/kiosk)
 #   bash build_scripts/dev.sh lint | bench [--quick] | shot [DIR] | setup
 set -euo pipefail
@@ -21,6 +23,8 @@ RUN_DEBS=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb
           libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libegl1 libgl1
           libfontconfig1 libdbus-1-3 libglib2.0-0)
 TEST_DEBS=(mosquitto)
+# PyInstaller reads shared libraries' dependencies with ldd and objdump (binutils).
+FREEZE_DEBS=(binutils)
 
 find_python() {
   for candidate in python3.13 python3.12 python3.11 python3; do
@@ -58,7 +62,8 @@ setup() {
   local python
   python="$(find_python)" || die "Python 3.11 or newer is needed (python3 --version)"
   install_debs "${RUN_DEBS[@]}"
-  [ "$extras" = "test" ] && install_debs "${TEST_DEBS[@]}"
+  [ "$extras" != "run" ] && install_debs "${TEST_DEBS[@]}"
+  if [ "$extras" = "freeze" ]; then install_debs "${FREEZE_DEBS[@]}"; fi
   if [ ! -x "$PY" ]; then
     say "creating $VENV"
     "$python" -m venv "$VENV" || die "could not create a virtual environment (Debian: apt-get install python3-venv)"
@@ -69,7 +74,11 @@ setup() {
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     say "installing Python packages ($extras)"
     "$PY" -m pip install -q --upgrade pip
-    if [ "$extras" = "test" ]; then "$PY" -m pip install -q -e ".[test]"; else "$PY" -m pip install -q -e .; fi
+    case "$extras" in
+      test) "$PY" -m pip install -q -e ".[test]" ;;
+      freeze) "$PY" -m pip install -q -e ".[test,freeze]" ;;
+      *) "$PY" -m pip install -q -e . ;;
+    esac
     echo "$want" > "$stamp"
   fi
   if [ ! -f kiosk/content/builtin/builtin.kpack ] ||
@@ -105,11 +114,26 @@ case "$command" in
   bench)
     setup test
     QT_QPA_PLATFORM=offscreen exec "$PY" benchmarks/run_all.py "$@" ;;
+  freeze)
+    setup freeze
+    say "signing a fresh built-in pack for this build"
+    rm -rf build/freeze
+    "$PY" build_scripts/build_builtin_pack.py --out-dir build/freeze/builtin >/dev/null
+    say "freezing with PyInstaller (dist/green-space-kiosk/)"
+    start=$SECONDS
+    KIOSK_FREEZE_BUNDLE="$ROOT/build/freeze/builtin" "$VENV/bin/pyinstaller" --noconfirm \
+      --log-level WARN --distpath dist --workpath build/pyinstaller build_scripts/green-space-kiosk.spec
+    say "froze in $((SECONDS - start)) s: $(du -sh dist/green-space-kiosk | cut -f1) on disk"
+    if [ "${1:-}" = "--self-test" ]; then
+      say "frozen self-test"
+      KIOSK_FROZEN_APP="$ROOT/dist/green-space-kiosk" QT_QPA_PLATFORM=offscreen \
+        exec "$PY" -m pytest tests/frozen -p no:cacheprovider -q
+    fi ;;
   kiosk)
     setup run
     exec "$VENV/bin/kiosk" "$@" ;;
   shot)
     setup run
     exec "$VENV/bin/kiosk" shot --out "${1:-shots}" ;;
-  *) die "unknown command '$command' (run, test, lint, bench, shot, kiosk, setup)" ;;
+  *) die "unknown command '$command' (run, test, lint, bench, shot, freeze, kiosk, setup)" ;;
 esac

@@ -1,0 +1,228 @@
+"""Self-test of the frozen build, as CI runs it: ``bash build_scripts/dev.sh freeze --self-test``.
+
+Copies the one-folder app out of the source tree and runs it there with a fresh data dir: ``doctor``,
+``shot`` in both languages (every screen renders, from files inside the app, the same pictures
+as the source tree renders where the pictures come from the built-in content), and each other
+command group, ending with a real channel served on loopback and ``sync --once``.
+Skipped unless ``KIOSK_FROZEN_APP`` names the built folder (``dist/green-space-kiosk``).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops
+
+from kiosk import __version__
+
+APP_DIR = (
+    Path(os.environ.get("KIOSK_FROZEN_APP", "")) if os.environ.get("KIOSK_FROZEN_APP") else None
+)
+ROOT = Path(__file__).resolve().parents[2]
+SIZE = "960x540"
+#: Screens whose pictures depend only on the built-in content (the energy screens show the
+#: clock-driven simulator, the USB screens the machine's drives; the home and attract shots,
+#: the first taken, can be taken before the built-in pack has loaded, from source as well).
+CONTENT_SHOTS = ("stories", "stories-story", "quiz", "quiz-question")
+
+pytestmark = pytest.mark.skipif(APP_DIR is None, reason="KIOSK_FROZEN_APP is not set")
+
+
+@pytest.fixture(scope="module")
+def away(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A working folder with no source tree around it, holding a copy of the app."""
+    assert APP_DIR is not None
+    folder = tmp_path_factory.mktemp("away")
+    shutil.copytree(APP_DIR, folder / "app", symlinks=True)
+    return folder
+
+
+def _exe(away: Path) -> Path:
+    name = "green-space-kiosk.exe" if sys.platform == "win32" else "green-space-kiosk"
+    return away / "app" / name
+
+
+def frozen(away: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "KIOSK_"))}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return subprocess.run(
+        [str(_exe(away)), *args],
+        cwd=away,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.stdout
+
+
+def test_version_and_doctor_use_files_inside_the_app(away: Path) -> None:
+    assert ok(frozen(away, "--version")).strip() == f"kiosk {__version__}"
+    report = ok(frozen(away, "doctor", "--data-dir", str(away / "data")))
+    assert "FAIL" not in report
+    assert str((away / "app").resolve()) in report  # the translations it found
+    assert str(ROOT) not in report
+
+
+@pytest.fixture(scope="module")
+def frozen_shots(away: Path) -> Path:
+    out = away / "shots"
+    ok(frozen(away, "shot", "--out", str(out), "--size", SIZE, "--data-dir", str(away / "data")))
+    return out
+
+
+@pytest.fixture(scope="module")
+def source_shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("source")
+    out = tmp / "shots"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "shot",
+            "--out",
+            str(out),
+            "--size",
+            SIZE,
+            "--data-dir",
+            str(tmp / "data"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_every_screen_renders_in_both_languages(frozen_shots: Path, source_shots: Path) -> None:
+    names = sorted(p.name for p in frozen_shots.glob("*.png"))
+    assert names == sorted(p.name for p in source_shots.glob("*.png"))
+    for lang in ("zh", "en"):
+        assert sum(f"-{lang}-" in n for n in names) >= 20, names
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("shot", CONTENT_SHOTS)
+def test_builtin_content_looks_as_from_source(
+    frozen_shots: Path, source_shots: Path, shot: str, lang: str
+) -> None:
+    name = f"{shot}-{lang}-{SIZE}.png"
+    with Image.open(frozen_shots / name) as a, Image.open(source_shots / name) as b:
+        diff = ImageChops.difference(a.convert("RGB"), b.convert("RGB")).getbbox()
+    assert diff is None, f"{name} differs from the source tree's in {diff}"
+
+
+def test_builtin_pack_is_active_after_first_start(away: Path, frozen_shots: Path) -> None:
+    listing = ok(frozen(away, "pack", "list", "--data-dir", str(away / "data")))
+    assert "builtin" in listing
+
+
+@pytest.fixture(scope="module")
+def authored(away: Path) -> Path:
+    """A teacher's round: key, example pack, a quiz from the spreadsheet template, signed pack."""
+    shutil.copy(ROOT / "docs" / "quiz-template.csv", away / "our-quiz.csv")
+    ok(frozen(away, "keygen", "--out", "keys"))
+    ok(frozen(away, "pack", "new", "our-pack"))
+    shutil.copytree(ROOT / "content" / "images" / "quiz", away / "our-pack" / "images" / "quiz")
+    ok(
+        frozen(
+            away,
+            "quiz",
+            "import",
+            "our-quiz.csv",
+            "--into",
+            "our-pack",
+            "--title-zh",
+            "节能周",
+            "--title-en",
+            "Energy week",
+        )
+    )
+    ok(frozen(away, "quiz", "check", "our-pack"))
+    key = str(away / "keys" / "signing.key")
+    ok(frozen(away, "pack", "build", "our-pack", "--key", key, "--out", "our.kpack"))
+    return away / "our.kpack"
+
+
+def test_author_and_staff_commands_work_frozen(away: Path, authored: Path) -> None:
+    school = away / "school.toml"
+    school.write_text('[site]\nkind = "school"\n', encoding="utf-8")
+    ok(
+        frozen(
+            away,
+            "pack",
+            "verify",
+            str(authored),
+            "--trust",
+            "keys/signing.pub",
+            "--config",
+            str(school),
+        )
+    )
+    ok(frozen(away, "set-pin", "--data-dir", str(away / "pin-data"), stdin="482916\n482916\n"))
+    assert "simulator" in ok(frozen(away, "source", "probe", "--data-dir", str(away / "probe")))
+
+
+@pytest.fixture
+def channel_server(away: Path) -> Iterator[tuple[Path, str]]:
+    channel = away / "channel"
+    channel.mkdir()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(channel))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield channel, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_channel_publish_then_sync_once_installs_the_pack(
+    away: Path, authored: Path, channel_server: tuple[Path, str]
+) -> None:
+    channel, url = channel_server
+    ok(frozen(away, "keygen", "--out", "channel-keys"))
+    ok(
+        frozen(
+            away,
+            "channel",
+            "publish",
+            "our.kpack",
+            "--channel",
+            str(channel),
+            "--key",
+            "channel-keys/signing.key",
+        )
+    )
+    config = away / "kiosk.toml"
+    config.write_text(
+        f'[site]\nkind = "school"\n[channel]\nurl = "{url}"\ntrusted_keys = ["{away / "channel-keys" / "signing.pub"}"]\n'
+        f'[content]\ntrusted_keys = ["{away / "keys" / "signing.pub"}"]\n',
+        encoding="utf-8",
+    )
+    data = str(away / "sync-data")
+    ok(frozen(away, "sync", "--once", "--config", str(config), "--data-dir", data))
+    assert "my-school" in ok(
+        frozen(away, "pack", "list", "--config", str(config), "--data-dir", data)
+    )
