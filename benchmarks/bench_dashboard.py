@@ -122,7 +122,9 @@ def main() -> int:
     fill_store(store, Simulator("sim", config.site, SimulatorOptions(meters=METERS)),
                now - 2 * 86_400, now - 60)  # fmt: skip
     source = Simulator("sim", config.site, SimulatorOptions(meters=METERS))
-    service = EnergyService(store, resolve_factor(config.site), [SourceSpec(source, 1.0)])
+    service = EnergyService(
+        store, resolve_factor(config.site), [SourceSpec(source, 1.0)], tasks=ctx.tasks
+    )
     screen = EnergyScreen(ctx)
     screen.attach(service)
     screen.load_builtin_equivalents()

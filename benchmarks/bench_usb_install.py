@@ -34,6 +34,7 @@ from kiosk.content.library import Library
 from kiosk.content.policy import InstallPolicy
 from kiosk.content.template import create_example
 from kiosk.services.content_service import ContentService
+from kiosk.services.tasks import TaskRunner
 
 MB = 1024 * 1024
 
@@ -79,12 +80,14 @@ def service_install(
 ) -> tuple[float, float, int, dict[str, float]]:
     """Seconds for copy + verify + install + load, the GUI's largest stall, progress signals
     and seconds per phase."""
+    tasks = TaskRunner()
     service = ContentService(
         Library(data / "library"),
         InstallPolicy(site_kind="store"),
         (public,),
         data / "incoming",
         bundle_dir=data / "no-bundle",
+        tasks=tasks,
     )
     loop = QEventLoop()
     service.content_did_change.connect(loop.quit)
@@ -116,6 +119,7 @@ def service_install(
     elapsed = time.perf_counter() - t0
     timer.stop()
     service.stop()
+    tasks.shutdown()
     if failures:
         raise SystemExit(f"install failed: {failures[0]}")
     marks = [*entered, ("end", t0 + elapsed)]

@@ -107,7 +107,7 @@ class Kiosk:
         self.paths = paths
         self.options = options
         self.app = ensure_qapp()
-        self.tasks = TaskRunner(parent=self.app)
+        self.tasks = TaskRunner()  # this kiosk's threads: joined in shutdown()
         # one tiny file, read before any window: its language is the first frame's
         overrides, problem = load_overrides(paths.staff_overrides_file)
         if problem:
@@ -239,7 +239,7 @@ class Kiosk:
         if self._services is not None:
             self._services.stop()
         self.watchdog.stop()
-        self.tasks.wait(10_000)
+        self.tasks.shutdown(10_000)
         self.language.close()
 
     def handle_exception(
@@ -278,7 +278,7 @@ def build_services(
     from kiosk.staff.pin import PinStore
 
     try:
-        energy: EnergyService | None = EnergyService.from_config(config, paths)
+        energy: EnergyService | None = EnergyService.from_config(config, paths, tasks=tasks)
     except StoreError as exc:
         log.error("energy figures are unavailable: %s", exc)
         energy = None
@@ -296,11 +296,12 @@ def build_services(
             InstallPolicy(site_kind=config.site.kind),
             config.content.trusted_keys,
             paths.data_dir / "incoming",
+            tasks=tasks,
         ),
-        usb_watcher=UsbWatcher(config.content.usb_scan_seconds),
+        usb_watcher=UsbWatcher(config.content.usb_scan_seconds, tasks=tasks),
         energy=energy,
         quiz=QuizService(config, paths, tasks, live_provider=live),
-        sync=sync_service_from_config(config, paths),
+        sync=sync_service_from_config(config, paths, tasks=tasks),
     )
 
 

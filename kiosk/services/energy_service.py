@@ -2,16 +2,17 @@
 
 Lives on the GUI thread and owns: one :class:`SourcePoller` per source, the failover
 selector (which source feeds each figure, and each source's health), a staleness timer, and
-a one-thread task runner that computes summaries and runs store maintenance off the GUI
-thread. Views subscribe to its signals; they never touch the store from the GUI thread.
+a serial queue on the kiosk's task runner that computes summaries and runs store maintenance
+off the GUI thread. Views subscribe to its signals; they never touch the store from the GUI thread.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -23,7 +24,7 @@ from kiosk.energy.quality import SanityLimits
 from kiosk.energy.store import EnergyStore
 from kiosk.energy.summary import EnergySummary, summarize
 from kiosk.services.poller import Clock, SourcePoller
-from kiosk.services.tasks import TaskRunner
+from kiosk.services.tasks import SerialQueue, TaskRunner
 from kiosk.sources.aggregate import (
     AGGREGATE_ID,
     AggregatePlan,
@@ -55,6 +56,26 @@ class _BrokenSource(Source):
         raise SourceMisconfigured(self.reason)
 
 
+def _stale_after_s(live_for_seconds: Mapping[str, float], source_id: str) -> float:
+    return live_for_seconds.get(source_id, 60.0)
+
+
+class _FigureOwners:
+    """Which source feeds the store for each figure. Plain Python: poller workers ask it."""
+
+    def __init__(self) -> None:
+        self._owners: dict[tuple[str, str], str] = {}
+
+    def replace(self, owners: dict[tuple[str, str], str]) -> None:
+        """GUI thread. Replaced whole, never changed in place: workers read without a lock."""
+        self._owners = owners
+
+    def accepts(self, reading: Reading) -> bool:
+        """Worker side: store a figure only from the source currently feeding it."""
+        owner = self._owners.get((reading.metric.value, reading.meter))
+        return owner is None or owner == reading.source_id
+
+
 class EnergyService(QObject):
     summary_did_update = Signal(object)  # EnergySummary
     source_did_fail = Signal(str, str)  # source id, reason in plain words
@@ -69,6 +90,7 @@ class EnergyService(QObject):
         factor: EmissionFactor,
         sources: Sequence[SourceSpec],
         *,
+        tasks: TaskRunner,
         policy: FailoverPolicy | None = None,
         aggregate: AggregatePlan | None = None,
         clock: Clock = time.time,
@@ -89,18 +111,18 @@ class EnergyService(QObject):
         )
         self.selector = FailoverSelector(self.policy)
         self.aggregator = Aggregator(aggregate or AggregatePlan({}, {}, frozenset()))
-        self._owners: dict[tuple[str, str], str] = {}  # figure -> source feeding the store
+        self._owners = _FigureOwners()
         self._stale: set[tuple[str, str]] = set()
         self._last: dict[tuple[str, str], Reading] = {}
         self._summary_pending = False
         self._summary_again = False
         self.summary: EnergySummary | None = None
-        self._tasks = TaskRunner(max_threads=1, parent=self)
+        self._tasks: SerialQueue = tasks.serial("energy")
         self.pollers: dict[str, SourcePoller] = {}
         for spec in sources:
             poller = SourcePoller(
-                spec.source, spec.interval_s, store, clock=clock, accept=self._accepts,
-                parent=self,
+                spec.source, spec.interval_s, store, tasks=tasks, clock=clock,
+                accept=self._owners.accepts, parent=self,
             )  # fmt: skip
             poller.readings_did_arrive.connect(self._on_readings_did_arrive)
             poller.source_did_fail.connect(self._on_source_did_fail)
@@ -115,7 +137,7 @@ class EnergyService(QObject):
 
     @classmethod
     def from_config(
-        cls, config: Config, paths: AppPaths, *, clock: Clock = time.time
+        cls, config: Config, paths: AppPaths, *, tasks: TaskRunner, clock: Clock = time.time
     ) -> EnergyService:
         """Store, sources and factor as the config says. A broken source shows as failing."""
         site, storage = config.site, config.storage
@@ -137,7 +159,8 @@ class EnergyService(QObject):
                 source = PartSource(source, plan.relabels(src.id))
             specs.append(SourceSpec(source, src.interval_seconds))
         return cls(
-            store, resolve_factor(site), specs, policy=FailoverPolicy.from_config(config),
+            store, resolve_factor(site), specs, tasks=tasks,
+            policy=FailoverPolicy.from_config(config),
             aggregate=plan, clock=clock, maintenance_minutes=storage.checkpoint_minutes,
             owns_store=True,
         )  # fmt: skip
@@ -157,6 +180,7 @@ class EnergyService(QObject):
         self._maintenance_timer.stop()
         for poller in self.pollers.values():
             poller.stop()
+        self._tasks.cancel_all()  # a summary nobody will see
         self._tasks.wait()
         if self._owns_store:
             self.store.close()
@@ -166,7 +190,7 @@ class EnergyService(QObject):
         self.pollers[source_id].stop()
 
     def stale_after_s(self, source_id: str) -> float:
-        return self.policy.live_for_seconds.get(source_id, 60.0)
+        return _stale_after_s(self.policy.live_for_seconds, source_id)
 
     def health(self) -> list[SourceHealth]:
         """One record per source for the staff screen: state, last good time, error, reads/min."""
@@ -188,7 +212,8 @@ class EnergyService(QObject):
             return
         self._summary_pending = True
         now = self.clock()
-        store, factor, stale_after = self.store, self.factor, self.stale_after_s
+        store, factor = self.store, self.factor
+        stale_after = partial(_stale_after_s, dict(self.policy.live_for_seconds))  # no QObject
         self._tasks.run(
             lambda: summarize(store, now, factor, stale_after),
             self._on_summary_done,
@@ -208,11 +233,6 @@ class EnergyService(QObject):
         log.warning("energy summary failed: %s", exc)
 
     # -- slots -------------------------------------------------------------------------------
-
-    def _accepts(self, reading: Reading) -> bool:
-        """Called on poller threads: store a figure only from the source currently feeding it."""
-        owner = self._owners.get((reading.metric.value, reading.meter))
-        return owner is None or owner == reading.source_id
 
     @Slot(str, object, float, object)
     def _on_readings_did_arrive(
@@ -282,12 +302,13 @@ class EnergyService(QObject):
         log.warning("storing the [aggregate] sums failed: %s", exc)
 
     def _update_owners(self, now: float) -> None:
-        owners = {
-            (metric.value, meter): choice.source_id
-            for (metric, meter), choice in self.selector.select_all(now).items()
-            if choice.provenance is not Provenance.CACHED
-        }
-        self._owners = owners  # replaced whole: poller threads read it without a lock
+        self._owners.replace(
+            {
+                (metric.value, meter): choice.source_id
+                for (metric, meter), choice in self.selector.select_all(now).items()
+                if choice.provenance is not Provenance.CACHED
+            }
+        )
 
     def _check_staleness(self, now: float) -> bool:
         """Emit a signal per figure that went stale or live; True if any changed."""

@@ -1,7 +1,8 @@
 """Quiz sets from the active content pack, class points and leaderboards, for the quiz screen.
 
-QtCore only. Parsing quiz files and every SQLite call run on the task runner; results come
-back by signal on the GUI thread. Making a :class:`QuizSession` is cheap and pure, so the
+QtCore only. Parsing quiz files runs on the task runner, every SQLite call on its serial
+queue "quiz-points" (through :class:`_PointsDb`, plain Python, never the QObject); results
+come back by signal on the GUI thread. Making a :class:`QuizSession` is cheap and pure, so the
 screen asks for one directly.
 """
 
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import random
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -76,6 +76,34 @@ def load_catalog(content: ActiveContent | None) -> QuizCatalog:
     return QuizCatalog(tuple(sets), pictures, tuple(errors))
 
 
+class _PointsDb:
+    """The points database, opened on first use. Used only on the "quiz-points" queue."""
+
+    def __init__(self, path: Path, calendar: LeaderboardCalendar, classes: tuple[str, ...]) -> None:
+        self._path = path
+        self._calendar = calendar
+        self._classes = classes
+        self._store: PointsStore | None = None
+
+    def award(self, team: str, points: int, now: datetime) -> dict[Period, Leaderboard]:
+        self._open().award(team, points, now)
+        return self.boards(now)
+
+    def boards(self, now: datetime) -> dict[Period, Leaderboard]:
+        store = self._open()
+        return {p: store.leaderboard(p, now, self._classes) for p in Period}
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def _open(self) -> PointsStore:
+        if self._store is None:
+            self._store = PointsStore(self._path, self._calendar)
+        return self._store
+
+
 class QuizService(QObject):
     """Holds the quiz catalog, the live value provider and the class points store."""
 
@@ -95,14 +123,13 @@ class QuizService(QObject):
         self._config = config
         self._paths = paths
         self._tasks = tasks
-        # one worker for the points database: awards and board reads run in order
-        self._db_worker = TaskRunner(max_threads=1, parent=self)
+        # one queue for the points database: awards and board reads run in order
+        self._db_queue = tasks.serial("quiz-points")
         self._live_provider = live_provider
         self._catalog = QuizCatalog()
         self._generation = 0
-        self._store: PointsStore | None = None
-        self._store_lock = threading.Lock()
         self._calendar = LeaderboardCalendar.from_config(config)
+        self._db = _PointsDb(paths.quiz_db, self._calendar, config.quiz.classes)
         #: Clocks, replaceable in tests: monotonic seconds (timers) and aware UTC (points).
         self.monotonic: Callable[[], float] = time.monotonic
         self.utc_now: Callable[[], datetime] = _utc_now
@@ -173,28 +200,14 @@ class QuizService(QObject):
 
     def award(self, team: str, points: int) -> None:
         """Add a finished round's points to a class, then emit fresh leaderboards."""
-        now = self.utc_now()
-
-        def op() -> dict[Period, Leaderboard]:
-            self._open_store().award(team, points, now)
-            return self._boards(now)
-
-        self._db_worker.run(op, self._on_boards, self._on_points_error)
+        now, db = self.utc_now(), self._db
+        self._db_queue.run(
+            lambda: db.award(team, points, now), self._on_boards, self._on_points_error
+        )
 
     def refresh_leaderboards(self) -> None:
-        now = self.utc_now()
-        self._db_worker.run(lambda: self._boards(now), self._on_boards, self._on_points_error)
-
-    def _boards(self, now: datetime) -> dict[Period, Leaderboard]:
-        store = self._open_store()
-        classes = self._config.quiz.classes
-        return {p: store.leaderboard(p, now, classes) for p in Period}
-
-    def _open_store(self) -> PointsStore:
-        with self._store_lock:
-            if self._store is None:
-                self._store = PointsStore(self._paths.quiz_db, self._calendar)
-            return self._store
+        now, db = self.utc_now(), self._db
+        self._db_queue.run(lambda: db.boards(now), self._on_boards, self._on_points_error)
 
     def _on_boards(self, boards: dict[Period, Leaderboard]) -> None:
         self.leaderboards_did_update.emit(boards)
@@ -204,11 +217,8 @@ class QuizService(QObject):
 
     def stop(self) -> None:
         """Finish pending writes and close the database (called at shutdown)."""
-        self._db_worker.wait(10_000)
-        with self._store_lock:
-            if self._store is not None:
-                self._store.close()
-                self._store = None
+        self._db_queue.run(self._db.close)
+        self._db_queue.wait(10_000)
 
 
 def _utc_now() -> datetime:

@@ -1,8 +1,8 @@
 """Notice USB sticks being inserted and pulled, and list the content packs on each.
 
-A coarse timer on the GUI thread starts one scan at a time on a worker thread (listing mounts
-and reading a new stick's folders can block on slow media); the result comes back by signal
-and is compared with the sticks already known. Tests inject ``list_mounts`` to stand a temp
+A coarse timer on the GUI thread starts one scan at a time on a serial queue of the kiosk's
+task runner (listing mounts and reading a new stick's folders can block on slow media); the
+result comes back on the GUI thread and is compared with the sticks already known. Tests inject ``list_mounts`` to stand a temp
 folder in for a mount point and call :meth:`UsbWatcher.scan_now` instead of waiting.
 """
 
@@ -53,6 +53,8 @@ class UsbWatcher(QObject):
         self,
         interval_seconds: float,
         list_mounts: ListMounts = removable_mounts,
+        *,
+        tasks: TaskRunner,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -61,7 +63,7 @@ class UsbWatcher(QObject):
         self._sticks: dict[Path, UsbStick] = {}
         self._scanning = False
         self._stopped = False
-        self._worker = TaskRunner(max_threads=1, parent=self)
+        self._worker = tasks.serial("usb")
         self._timer = QTimer(self)
         self._timer.setInterval(max(100, int(interval_seconds * 1000)))
         self._timer.timeout.connect(self.scan_now)

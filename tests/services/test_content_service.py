@@ -20,8 +20,9 @@ from kiosk.content.keys import public_text
 from kiosk.content.library import Library
 from kiosk.content.policy import InstallPolicy
 from kiosk.content.template import create_example
-from kiosk.services import content_service
+from kiosk.services import content_jobs
 from kiosk.services.content_service import PROGRESS_STEPS, ContentService
+from kiosk.services.tasks import TaskRunner
 
 WAIT_MS = 20_000
 
@@ -60,7 +61,9 @@ def maker(tmp_path: Path) -> PackMaker:
 
 
 @pytest.fixture
-def make_service(qtbot: Any, data_dir: Path, maker: PackMaker, tmp_path: Path) -> Any:
+def make_service(
+    qtbot: Any, data_dir: Path, maker: PackMaker, tmp_path: Path, tasks: TaskRunner
+) -> Any:
     made: list[ContentService] = []
 
     def factory(
@@ -74,6 +77,7 @@ def make_service(qtbot: Any, data_dir: Path, maker: PackMaker, tmp_path: Path) -
             (maker.public,) if keys is None else keys,
             data_dir / "incoming",
             bundle_dir=bundle_dir or empty,
+            tasks=tasks,
         )
         made.append(service)
         return service
@@ -191,7 +195,7 @@ def test_stick_pulled_mid_copy_gives_a_clean_message_and_changes_nothing(
     stick = tmp_path / "stick"
     pack = maker.build(stick / "big.kpack", big=True)
     assert pack.stat().st_size > 1024 * 1024  # more than one copy chunk
-    real = content_service.install_from_stick
+    real = content_jobs.install_from_stick
 
     def pulled_after_first_chunk(src: Path, *args: Any) -> Any:
         progress = args[-1]
@@ -205,7 +209,7 @@ def test_stick_pulled_mid_copy_gives_a_clean_message_and_changes_nothing(
 
         return real(src, *args[:-1], pull)
 
-    monkeypatch.setattr(content_service, "install_from_stick", pulled_after_first_chunk)
+    monkeypatch.setattr(content_jobs, "install_from_stick", pulled_after_first_chunk)
     service = make_service()
     start(qtbot, service)
     before = service.library.pointer()

@@ -8,6 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from fakeclock import FakeClock
 
 from kiosk.config.loader import parse_config
 from kiosk.config.model import SiteConfig
@@ -17,30 +18,25 @@ from kiosk.energy.metrics import Metric, Provenance
 from kiosk.energy.store import EnergyStore
 from kiosk.energy.summary import EnergySummary
 from kiosk.services.energy_service import EnergyService, SourceSpec
+from kiosk.services.tasks import TaskRunner
 from kiosk.sources.simulator import Simulator, SimulatorOptions
 
 NOON = datetime(2026, 6, 21, 12, 30, tzinfo=ZoneInfo("Asia/Shanghai")).timestamp()
 INTERVAL_S = 0.02  # poll interval; readings count as live for 3 intervals (0.06 s)
 
 
-class FakeClock:
-    def __init__(self, t: float) -> None:
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
-
-
 @pytest.fixture
-def service(data_dir: Path) -> Iterator[tuple[EnergyService, FakeClock]]:
+def service(data_dir: Path, tasks: TaskRunner) -> Iterator[tuple[EnergyService, FakeClock]]:
     clock = FakeClock(NOON)
     store = EnergyStore(data_dir / "r.sqlite3")
     sim = Simulator("sim", SiteConfig(), SimulatorOptions(cloudiness=0.0))
     svc = EnergyService(
-        store, factor_for("central"), [SourceSpec(sim, INTERVAL_S)], clock=clock, stale_check_ms=10
+        store,
+        factor_for("central"),
+        [SourceSpec(sim, INTERVAL_S)],
+        tasks=tasks,
+        clock=clock,
+        stale_check_ms=10,
     )
     yield svc, clock
     svc.stop()
@@ -76,8 +72,8 @@ def test_stopping_a_source_turns_its_metrics_stale_and_keeps_the_values(qtbot, s
     svc.stop_source("sim")
     last = svc.store.latest(Metric.PV_POWER_W)
     assert last is not None
-    clock.advance(0.5 * 3 * INTERVAL_S)  # half of the live window: still live
-    qtbot.wait(50)
+    with qtbot.waitSignal(svc._stale_timer.timeout):  # a staleness check after the move
+        clock.advance(0.5 * 3 * INTERVAL_S)  # half of the live window: still live
     assert not svc.is_stale("pv_power_w")
     with qtbot.waitSignal(
         svc.metric_did_go_stale, timeout=5000, check_params_cb=lambda m, meter: m == "pv_power_w"
@@ -89,7 +85,9 @@ def test_stopping_a_source_turns_its_metrics_stale_and_keeps_the_values(qtbot, s
     assert svc.is_stale("load_power_w")
 
 
-def test_from_config_reports_a_broken_source_and_closes_cleanly(qtbot, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_from_config_reports_a_broken_source_and_closes_cleanly(
+    qtbot, data_dir: Path, tasks: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     config = parse_config(
         {
             "sources": [
@@ -103,7 +101,9 @@ def test_from_config_reports_a_broken_source_and_closes_cleanly(qtbot, data_dir:
             ]
         }
     )
-    svc = EnergyService.from_config(config, AppPaths.resolve(data_dir), clock=FakeClock(NOON))
+    svc = EnergyService.from_config(
+        config, AppPaths.resolve(data_dir), tasks=tasks, clock=FakeClock(NOON)
+    )
     try:
         with qtbot.waitSignal(svc.source_did_fail, timeout=5000) as blocker:
             svc.start()

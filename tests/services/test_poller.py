@@ -8,11 +8,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThread
+from fakeclock import FakeClock
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
 from kiosk.energy.metrics import Metric, Provenance, Reading
 from kiosk.energy.store import EnergyStore
 from kiosk.services.poller import SourcePoller
+from kiosk.services.tasks import TaskRunner
 from kiosk.sources.backoff import Backoff
 from kiosk.sources.base import Source, SourceMisconfigured, SourceUnavailable
 
@@ -69,7 +71,7 @@ def store(data_dir: Path) -> Iterator[EnergyStore]:
 
 
 @pytest.fixture
-def pollers() -> Iterator[list[SourcePoller]]:
+def pollers(tasks: TaskRunner) -> Iterator[list[SourcePoller]]:
     """Pollers to stop at teardown, so a failed assertion never leaves a thread running."""
     started: list[SourcePoller] = []
     yield started
@@ -77,20 +79,16 @@ def pollers() -> Iterator[list[SourcePoller]]:
         p.stop()
 
 
-class Ticker:
-    def __init__(self) -> None:
-        self.t = T0
-
-    def __call__(self) -> float:
-        self.t += 1.0
-        return self.t
+def ticker() -> FakeClock:
+    """One second later at every read."""
+    return FakeClock(T0, step_s=1.0)
 
 
 def test_polls_off_the_gui_thread_and_stores(
-    qtbot, store: EnergyStore, pollers: list[SourcePoller]
+    qtbot, store: EnergyStore, pollers: list[SourcePoller], tasks: TaskRunner
 ) -> None:  # type: ignore[no-untyped-def]
     source = ScriptedSource()
-    poller = SourcePoller(source, 0.01, store, clock=Ticker())
+    poller = SourcePoller(source, 0.01, store, tasks=tasks, clock=ticker())
     arrivals: list[object] = []
     poller.readings_did_arrive.connect(lambda *args: arrivals.append(args))
     pollers.append(poller)
@@ -101,16 +99,15 @@ def test_polls_off_the_gui_thread_and_stores(
     assert threading.get_ident() not in source.threads
     assert store.latest(Metric.PV_POWER_W) is not None
     assert len(store.series(Metric.PV_POWER_W, T0, T0 + 1000, "raw")[0]) >= 3
-    assert poller._worker.thread() is QThread.currentThread()
 
 
 def test_fails_with_backoff_then_recovers(
-    qtbot, store: EnergyStore, pollers: list[SourcePoller]
+    qtbot, store: EnergyStore, pollers: list[SourcePoller], tasks: TaskRunner
 ) -> None:  # type: ignore[no-untyped-def]
     errors = [SourceUnavailable("inverter not answering")] * 3 + [SourceUnavailable("timed out")]
     source = ScriptedSource(errors)
     backoff = Backoff(0.01, 0.04, rng=random.Random(2))
-    poller = SourcePoller(source, 0.01, store, clock=Ticker(), backoff=backoff)
+    poller = SourcePoller(source, 0.01, store, tasks=tasks, clock=ticker(), backoff=backoff)
     fails: list[tuple[str, str]] = []
     poller.source_did_fail.connect(lambda sid, why: fails.append((sid, why)))
     pollers.append(poller)
@@ -124,10 +121,12 @@ def test_fails_with_backoff_then_recovers(
 
 
 def test_misconfigured_source_reports_and_keeps_the_thread_alive(
-    qtbot, store: EnergyStore, pollers: list[SourcePoller]
+    qtbot, store: EnergyStore, pollers: list[SourcePoller], tasks: TaskRunner
 ) -> None:  # type: ignore[no-untyped-def]
     source = ScriptedSource([SourceMisconfigured("unknown register map 'x'")])
-    poller = SourcePoller(source, 0.01, store, clock=Ticker(), backoff=Backoff(0.01, 0.02))
+    poller = SourcePoller(
+        source, 0.01, store, tasks=tasks, clock=ticker(), backoff=Backoff(0.01, 0.02)
+    )
     recovered: list[str] = []
     poller.source_did_recover.connect(recovered.append)
     pollers.append(poller)
@@ -139,10 +138,12 @@ def test_misconfigured_source_reports_and_keeps_the_thread_alive(
 
 
 def test_unexpected_adapter_error_is_contained(
-    qtbot, store: EnergyStore, pollers: list[SourcePoller]
+    qtbot, store: EnergyStore, pollers: list[SourcePoller], tasks: TaskRunner
 ) -> None:  # type: ignore[no-untyped-def]
     source = ScriptedSource([ZeroDivisionError("division by zero")])
-    poller = SourcePoller(source, 0.01, store, clock=Ticker(), backoff=Backoff(0.01, 0.02))
+    poller = SourcePoller(
+        source, 0.01, store, tasks=tasks, clock=ticker(), backoff=Backoff(0.01, 0.02)
+    )
     recovered: list[str] = []
     poller.source_did_recover.connect(recovered.append)
     pollers.append(poller)
@@ -162,12 +163,12 @@ class SourceWithHistory(ScriptedSource):
 
 
 def test_history_is_stored_once_and_only_into_an_empty_store(
-    qtbot, store: EnergyStore, pollers: list[SourcePoller]
+    qtbot, store: EnergyStore, pollers: list[SourcePoller], tasks: TaskRunner
 ) -> None:  # type: ignore[no-untyped-def]
     for run in range(2):
-        clock = Ticker()
-        clock.t += run * 10_000  # the second start is later, with the first start's data stored
-        poller = SourcePoller(SourceWithHistory(), 0.01, store, clock=clock)
+        clock = ticker()
+        clock.advance(run * 10_000)  # the second start is later, with the first start's data stored
+        poller = SourcePoller(SourceWithHistory(), 0.01, store, tasks=tasks, clock=clock)
         arrivals: list[object] = []
         poller.readings_did_arrive.connect(lambda *args, a=arrivals: a.append(args))
         pollers.append(poller)
@@ -177,3 +178,22 @@ def test_history_is_stored_once_and_only_into_an_empty_store(
         stamps, values = store.series(Metric.PV_POWER_W, T0 - 4000, T0 + 20_000, "raw")
         past = [v for t, v in zip(stamps, values, strict=True) if v == 50.0]
         assert len(past) == 12  # the first start's history, not stored a second time
+
+
+def test_a_stopped_poller_keeps_no_poll_timer(
+    qtbot, store: EnergyStore, pollers: list[SourcePoller], tasks: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
+    """Bug: the poll timer was released only when the source's close() failed, so each
+    start/stop left one more timer behind."""
+    poller = SourcePoller(ScriptedSource(), 0.01, store, tasks=tasks, clock=ticker())
+    arrivals: list[object] = []
+    poller.readings_did_arrive.connect(lambda *args: arrivals.append(args))
+    pollers.append(poller)
+    for run in range(1, 4):
+        poller.start()
+        qtbot.waitUntil(lambda run=run: len(arrivals) >= run, timeout=5000)
+        assert poller.stop()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    held = [poller, *(v for v in vars(poller).values() if isinstance(v, QObject))]
+    timers = {t for obj in held for t in obj.findChildren(QTimer)}
+    assert len(timers) <= 1 and not any(t.isActive() for t in timers)

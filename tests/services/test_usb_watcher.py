@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from kiosk.services.tasks import TaskRunner
 from kiosk.services.usb_watcher import UsbWatcher
 
 
@@ -16,9 +17,9 @@ def make_stick(root: Path, name: str, packs: dict[str, bytes]) -> Path:
     return stick
 
 
-def test_insert_and_pull_are_reported_once(qtbot: Any, tmp_path: Path) -> None:
+def test_insert_and_pull_are_reported_once(qtbot: Any, tmp_path: Path, tasks: TaskRunner) -> None:
     mounted: list[Path] = []
-    watcher = UsbWatcher(2.0, list_mounts=lambda: list(mounted))
+    watcher = UsbWatcher(2.0, list_mounts=lambda: list(mounted), tasks=tasks)
     appeared: list[Any] = []
     gone: list[str] = []
     watcher.stick_did_appear.connect(appeared.append)
@@ -50,10 +51,12 @@ def test_insert_and_pull_are_reported_once(qtbot: Any, tmp_path: Path) -> None:
     watcher.stop()
 
 
-def test_the_timer_polls_at_the_configured_interval(qtbot: Any, tmp_path: Path) -> None:
+def test_the_timer_polls_at_the_configured_interval(
+    qtbot: Any, tmp_path: Path, tasks: TaskRunner
+) -> None:
     stick = make_stick(tmp_path, "S", {"p.kpack": b"p"})
     mounted: list[Path] = []
-    watcher = UsbWatcher(0.5, list_mounts=lambda: list(mounted))
+    watcher = UsbWatcher(0.5, list_mounts=lambda: list(mounted), tasks=tasks)
     assert watcher._timer.interval() == 500
     with qtbot.waitSignal(watcher.scan_did_finish, timeout=5000):
         watcher.start()  # the first scan runs at once
@@ -65,7 +68,7 @@ def test_the_timer_polls_at_the_configured_interval(qtbot: Any, tmp_path: Path) 
     assert not watcher._timer.isActive()
 
 
-def test_a_failing_mount_listing_is_survived(qtbot: Any, tmp_path: Path) -> None:
+def test_a_failing_mount_listing_is_survived(qtbot: Any, tmp_path: Path, tasks: TaskRunner) -> None:
     calls: list[int] = []
 
     def flaky() -> list[Path]:
@@ -74,7 +77,7 @@ def test_a_failing_mount_listing_is_survived(qtbot: Any, tmp_path: Path) -> None
             raise OSError("mount table unreadable")
         return [make_stick(tmp_path, "S", {})]
 
-    watcher = UsbWatcher(2.0, list_mounts=flaky)
+    watcher = UsbWatcher(2.0, list_mounts=flaky, tasks=tasks)
     with qtbot.waitSignal(watcher.scan_did_finish, timeout=5000):
         watcher.scan_now()
     with qtbot.waitSignal(watcher.stick_did_appear, timeout=5000) as blocker:

@@ -13,6 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from fakeclock import FakeClock
 from loopback import HttpTestServer
 
 from kiosk.config.errors import ConfigError
@@ -20,21 +21,11 @@ from kiosk.config.loader import parse_config
 from kiosk.config.paths import AppPaths
 from kiosk.energy.metrics import Metric, Provenance
 from kiosk.services.energy_service import EnergyService
+from kiosk.services.tasks import TaskRunner
 from kiosk.sources.aggregate import AGGREGATE_ID, Part, sum_parts
 from kiosk.sources.registry import check_sources
 
 NOON = datetime(2026, 6, 21, 12, 30, tzinfo=ZoneInfo("Asia/Shanghai")).timestamp()
-
-
-class FakeClock:
-    """Moves a millisecond per call, so polls never share a timestamp; tests jump it on."""
-
-    def __init__(self, t: float) -> None:
-        self.t = t
-
-    def __call__(self) -> float:
-        self.t += 0.001
-        return self.t
 
 
 def inverter(sid: str, url: str) -> dict[str, object]:
@@ -48,7 +39,7 @@ def inverter(sid: str, url: str) -> dict[str, object]:
 
 @pytest.fixture
 def site(
-    http_server: HttpTestServer, data_dir: Path
+    http_server: HttpTestServer, data_dir: Path, tasks: TaskRunner
 ) -> Iterator[tuple[EnergyService, HttpTestServer, FakeClock]]:
     http_server.serve_json("/a", '{"w": 1000, "wh": 5000000}')
     http_server.serve_json("/b", '{"w": 2500, "wh": 7000000}')
@@ -62,8 +53,8 @@ def site(
             "names": {"inv-a": {"zh": "东楼", "en": "East roof"}},
         },
     })  # fmt: skip
-    clock = FakeClock(NOON)
-    svc = EnergyService.from_config(config, AppPaths.resolve(data_dir), clock=clock)
+    clock = FakeClock(NOON, step_s=0.001)  # polls never share a timestamp; tests jump it on
+    svc = EnergyService.from_config(config, AppPaths.resolve(data_dir), tasks=tasks, clock=clock)
     yield svc, http_server, clock
     svc.stop()
 
@@ -82,7 +73,7 @@ def test_two_inverters_are_summed_and_one_going_stale_makes_it_partial(  # type:
     assert svc.store.latest(Metric.PV_POWER_W, "inv-a").value == 1000.0  # type: ignore[union-attr]
     assert svc.store.latest(Metric.PV_ENERGY_WH).value == 12_000_000.0  # type: ignore[union-attr]
     server.serve_json("/b", '{"error": "busy"}', status=503)
-    clock.t += 1
+    clock.advance(1)
     qtbot.waitUntil(lambda: pv() == (1000.0, Provenance.PARTIAL), timeout=5000)
     energy = svc.store.latest(Metric.PV_ENERGY_WH)
     assert energy is not None and energy.value == 12_000_000.0  # a quiet part never drops it
@@ -92,7 +83,7 @@ def test_two_inverters_are_summed_and_one_going_stale_makes_it_partial(  # type:
     line = next(h for h in svc.health() if h.source_id == AGGREGATE_ID)
     assert "1 of 2 parts live (not live: inv-b)" in line.last_error
     server.serve_json("/b", '{"w": 2000, "wh": 7000100}')
-    clock.t += 1
+    clock.advance(1)
     qtbot.waitUntil(lambda: pv() == (3000.0, Provenance.LIVE), timeout=5000)
 
 

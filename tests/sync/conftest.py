@@ -8,17 +8,13 @@ from pathlib import Path
 
 import pytest
 from channel_server import ChannelServer
-from sync_helpers import Channel, Clock, KioskDir
+from fakeclock import FakeClock
+from sync_helpers import T0, Channel, KioskDir
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def channel(tmp_path: Path, clock: Clock) -> Channel:
-    return Channel(tmp_path, clock)
+def channel(tmp_path: Path) -> Channel:
+    return Channel(tmp_path, FakeClock(T0))
 
 
 @pytest.fixture

@@ -6,10 +6,11 @@ from __future__ import annotations
 import hashlib
 import random
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from fakeclock import FakeClock
 
 from kiosk.content.keys import TrustedKey, TrustStore
 from kiosk.content.kpack import write_kpack
@@ -50,21 +51,10 @@ def video(size: int, seed: int) -> bytes:
     return head + random.Random(seed).randbytes(max(size - len(head), 0))
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kw: float) -> None:
-        self.now += timedelta(**kw)
-
-
 class Channel:
     """A channel folder plus the keys that sign its index and its packs."""
 
-    def __init__(self, tmp: Path, clock: Clock) -> None:
+    def __init__(self, tmp: Path, clock: FakeClock) -> None:
         self.root = tmp / "channel"
         self.work = tmp / "build"
         self.work.mkdir()
@@ -96,7 +86,11 @@ class Channel:
         self, version: int, files: dict[str, bytes], expires_days: int = 30, **kw: str
     ) -> PublishResult:
         return publish_pack(
-            self.kpack(version, files, **kw), self.root, self.index_key, self.clock(), expires_days
+            self.kpack(version, files, **kw),
+            self.root,
+            self.index_key,
+            self.clock.utc(),
+            expires_days,
         )
 
     def settings(self, url: str, **fetch: object) -> SyncSettings:
@@ -126,7 +120,7 @@ class KioskDir:
             self.library,
             self.state,
             self.channel.settings(url or self.url, **fetch),
-            now=self.channel.clock,
+            now=self.channel.clock.utc,
             sleep=self.sleeps.append,
             rng=random.Random(1),
         )

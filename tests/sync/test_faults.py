@@ -154,7 +154,7 @@ def test_expired_index(
 ) -> None:
     channel.clock.advance(days=31)
     fails_cleanly(kiosk, on_v1, "expired on .*stale", FailureKind.EXPIRED)
-    refresh_channel(channel.root, channel.index_key, channel.clock(), 30)
+    refresh_channel(channel.root, channel.index_key, channel.clock.utc(), 30)
     recovers(kiosk, server)
 
 

@@ -38,9 +38,9 @@ def test_publish_refuses_older_release_and_keeps_channel(channel: Channel) -> No
 def test_refresh_raises_version_and_expiry(channel: Channel) -> None:
     channel.publish(1, {"media/a.mp4": video(100, 1)})
     channel.clock.advance(days=20)
-    index = refresh_channel(channel.root, channel.index_key, channel.clock(), 10)
+    index = refresh_channel(channel.root, channel.index_key, channel.clock.utc(), 10)
     assert index.channel_version == 2
-    assert index.expires == channel.clock() + timedelta(days=10)
+    assert index.expires == channel.clock.utc() + timedelta(days=10)
     assert read_index((channel.root / INDEX_NAME).read_bytes(), None).channel_version == 2
 
 

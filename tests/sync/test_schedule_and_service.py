@@ -9,6 +9,7 @@ from channel_server import ChannelServer
 from sync_helpers import Channel, KioskDir, video
 
 from kiosk.services.sync_service import SyncService
+from kiosk.services.tasks import TaskRunner
 from kiosk.sync.schedule import first_delay_s, next_delay_s
 
 
@@ -23,15 +24,16 @@ def test_schedule_spreads_a_fleet_and_backs_off_after_failures() -> None:
     assert max(next_delay_s(60, 20, rng) for _ in range(50)) <= 3600  # never past the interval
 
 
-def make_service(kiosk: KioskDir, **fetch: object) -> SyncService:
-    return SyncService(kiosk.client(**fetch), kiosk.url, 60, rng=random.Random(1))
+def make_service(kiosk: KioskDir, tasks: TaskRunner, **fetch: object) -> SyncService:
+    client = kiosk.client(**fetch)
+    return SyncService(client, kiosk.url, 60, rng=random.Random(1), tasks=tasks)
 
 
 def test_service_syncs_on_a_worker_and_reports_install(
-    qtbot: Any, channel: Channel, kiosk: KioskDir
+    qtbot: Any, channel: Channel, kiosk: KioskDir, tasks: TaskRunner
 ) -> None:
     channel.publish(1, {"media/a.mp4": video(2_000_000, 1)})
-    service = make_service(kiosk)
+    service = make_service(kiosk, tasks)
     progress: list[tuple[int, int]] = []
     service.sync_did_progress.connect(lambda d, t: progress.append((d, t)))
     installed: list[str] = []
@@ -47,13 +49,13 @@ def test_service_syncs_on_a_worker_and_reports_install(
 
 
 def test_service_failure_retries_sooner_and_keeps_content(
-    qtbot: Any, channel: Channel, server: ChannelServer, kiosk: KioskDir
+    qtbot: Any, channel: Channel, server: ChannelServer, kiosk: KioskDir, tasks: TaskRunner
 ) -> None:
     channel.publish(1, {"media/a.mp4": video(100_000, 1)})
     kiosk.client().sync_once()
     channel.publish(2, {"media/a.mp4": video(100_000, 2)})
     server.set_faults(status=404)
-    service = make_service(kiosk)
+    service = make_service(kiosk, tasks)
     with qtbot.waitSignal(service.sync_did_fail) as blocker:
         service.sync_now()
     kind, reason = blocker.args
@@ -65,11 +67,11 @@ def test_service_failure_retries_sooner_and_keeps_content(
 
 
 def test_stop_cancels_a_running_sync(
-    qtbot: Any, channel: Channel, server: ChannelServer, kiosk: KioskDir
+    qtbot: Any, channel: Channel, server: ChannelServer, kiosk: KioskDir, tasks: TaskRunner
 ) -> None:
     channel.publish(1, {"media/a.mp4": video(100_000, 1)})
     server.set_faults(drip_interval_s=0.01)
-    service = make_service(kiosk, deadline_base_s=30.0)
+    service = make_service(kiosk, tasks, deadline_base_s=30.0)
     with qtbot.waitSignal(service.sync_did_progress, timeout=5000):
         service.sync_now()
     qtbot.waitUntil(lambda: bool(kiosk.library.staging_root.exists()))
@@ -80,8 +82,10 @@ def test_stop_cancels_a_running_sync(
     assert kiosk.state.load().last_error_kind == "cancelled"
 
 
-def test_service_without_client_explains_why(qtbot: Any) -> None:
-    service = SyncService(None, "", 60, setup_error="no channel key: set [channel] trusted_keys")
+def test_service_without_client_explains_why(qtbot: Any, tasks: TaskRunner) -> None:
+    service = SyncService(
+        None, "", 60, setup_error="no channel key: set [channel] trusted_keys", tasks=tasks
+    )
     with qtbot.waitSignal(service.sync_did_fail) as blocker:
         assert not service.sync_now()
     assert blocker.args[0] == "not_configured" and "no channel key" in blocker.args[1]

@@ -5,26 +5,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakeclock import FakeClock
 
 from kiosk.config import Config
 from kiosk.config.loader import parse_config
 from kiosk.config.paths import AppPaths
-
-
-class FakeClock:
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-@pytest.fixture
-def fake_clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from kiosk.content.builder import build_pack
 from kiosk.content.keys import public_text
 from kiosk.content.template import create_example
-from kiosk.services import content_service
+from kiosk.services import content_jobs
 from kiosk.staff.pin import PinStore
 
 WAIT_MS = 20_000
@@ -167,7 +167,7 @@ def test_stick_pulled_mid_copy_changes_nothing(
 ) -> None:
     stick = tmp_path / "STICK"
     pack = build(tmp_path, key, stick / "big.kpack", "Never shown", big=True)
-    real = content_service.install_from_stick
+    real = content_jobs.install_from_stick
 
     def pulled_mid_copy(src: Path, *args: Any) -> Any:
         progress = args[-1]
@@ -180,7 +180,7 @@ def test_stick_pulled_mid_copy_changes_nothing(
 
         return real(src, *args[:-1], pull)
 
-    monkeypatch.setattr(content_service, "install_from_stick", pulled_mid_copy)
+    monkeypatch.setattr(content_jobs, "install_from_stick", pulled_mid_copy)
     content = kiosk.services.content
     before_pointer = content.library.pointer()
     before_content = content.content

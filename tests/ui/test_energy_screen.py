@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from fakeclock import FakeClock
 
 from kiosk.app import ensure_qapp
 from kiosk.config.loader import parse_config
@@ -32,19 +33,6 @@ from kiosk.ui.theme import Palette, Theme, apply_theme, load_fonts, scale_for
 TZ = ZoneInfo("Asia/Shanghai")
 NOON = datetime(2026, 6, 15, 12, 0, tzinfo=TZ).timestamp()
 FACTOR = factor_for("national", 2023)  # 0.5306 kg CO2 per kWh
-
-
-class WallClock:
-    """A Unix-time clock the test moves by hand; read from poller threads too."""
-
-    def __init__(self, start: float = NOON) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 class ScriptedSource(Source):
@@ -74,7 +62,7 @@ class EnergyRig:
     """An energy screen (1920x1080 theme) fed by a real service polling ``source``."""
 
     def __init__(
-        self, qtbot: Any, ctx: UiContext, source: ScriptedSource, clock: WallClock
+        self, qtbot: Any, ctx: UiContext, source: ScriptedSource, clock: FakeClock
     ) -> None:
         self.qtbot = qtbot
         self.ctx = ctx
@@ -82,7 +70,12 @@ class EnergyRig:
         self.clock = clock
         self.store = EnergyStore(Path(ctx.paths.data_dir) / "rig.sqlite3", tz=TZ)
         self.service = EnergyService(
-            self.store, FACTOR, [SourceSpec(source, 0.05)], clock=clock, stale_check_ms=20
+            self.store,
+            FACTOR,
+            [SourceSpec(source, 0.05)],
+            tasks=ctx.tasks,
+            clock=clock,
+            stale_check_ms=20,
         )
         self.screen = EnergyScreen(ctx)
         qtbot.addWidget(self.screen)
@@ -106,11 +99,10 @@ class EnergyRig:
 
     def close(self) -> None:
         self.service.stop()
-        self.ctx.tasks.wait(5000)
         self.store.close()
 
 
-def make_ctx(data_dir: Path, raw: dict[str, Any] | None = None) -> UiContext:
+def make_ctx(data_dir: Path, tasks: TaskRunner, raw: dict[str, Any] | None = None) -> UiContext:
     """What the kiosk gives a screen: config, paths, language, a 1080p theme and tasks."""
     app = ensure_qapp()
     theme = Theme(Palette(), scale_for(1920, 1080))
@@ -122,17 +114,17 @@ def make_ctx(data_dir: Path, raw: dict[str, Any] | None = None) -> UiContext:
         config_file="",
         language=Language(raw["display"]["language"], app),
         theme=theme,
-        tasks=TaskRunner(),
+        tasks=tasks,
     )
 
 
 @pytest.fixture
-def rig(qtbot: Any, data_dir: Path) -> Iterator[Any]:
+def rig(qtbot: Any, data_dir: Path, tasks: TaskRunner) -> Iterator[Any]:
     rigs: list[EnergyRig] = []
 
     def build(provenance: Provenance = Provenance.LIVE) -> EnergyRig:
-        ctx = make_ctx(data_dir)
-        r = EnergyRig(qtbot, ctx, ScriptedSource(provenance=provenance), WallClock())
+        ctx = make_ctx(data_dir, tasks)
+        r = EnergyRig(qtbot, ctx, ScriptedSource(provenance=provenance), FakeClock(NOON))
         rigs.append(r)
         return r
 
@@ -294,8 +286,6 @@ def test_kiosk_wires_its_energy_service_to_the_screen(qtbot: Any, make_kiosk: An
     hero = screen.now_view.hero
     qtbot.waitUntil(lambda: hero.badge.text() == "simulated", timeout=10_000)
     assert hero.value_label.text() != "—"
-    kiosk.tasks.wait(5000)
-    qtbot.wait(50)  # deliver every screen's background results while the window exists
 
 
 def test_half_past_midnight_on_a_dry_night_reads_calm_not_broken(qtbot: Any, rig: Any) -> None:

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakeclock import FakeClock
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
-from test_energy_screen import TZ, WallClock, make_ctx
+from test_energy_screen import TZ, make_ctx
 
 from kiosk.energy.buckets import LocalDays
 from kiosk.energy.carbon import factor_for
@@ -20,6 +21,7 @@ from kiosk.energy.metrics import Metric, Provenance, Reading, Unit
 from kiosk.energy.periods import Period, period_window
 from kiosk.energy.store import EnergyStore
 from kiosk.energy.summary import Figure, summarize
+from kiosk.services.tasks import TaskRunner
 from kiosk.ui.energy.formatting import BadgeState, badge_for, format_count, format_figure
 from kiosk.ui.energy.now_view import GRID_COLUMNS
 from kiosk.ui.screens.energy import EnergyScreen
@@ -44,12 +46,14 @@ def day_of_pv(store: EnergyStore, day_start: float, kwh_per_hour: float, start_w
 
 
 @pytest.fixture
-def filled(qtbot: Any, data_dir: Path) -> Iterator[tuple[EnergyScreen, EnergyStore, WallClock]]:
+def filled(
+    qtbot: Any, data_dir: Path, tasks: TaskRunner
+) -> Iterator[tuple[EnergyScreen, EnergyStore, FakeClock]]:
     store = EnergyStore(data_dir / "history.sqlite3", tz=TZ)
     end_wh = day_of_pv(store, DAY0 - 86_400, 10.0, 1_000_000.0)  # Sunday: 80 kWh
     day_of_pv(store, DAY0, 5.0, end_wh)  # Monday: 40 kWh
-    ctx = make_ctx(data_dir)
-    clock = WallClock(DAY0 + 18 * HOUR)
+    ctx = make_ctx(data_dir, tasks)
+    clock = FakeClock(DAY0 + 18 * HOUR)
     screen = EnergyScreen(ctx)
     qtbot.addWidget(screen)
     screen.set_store(store)
@@ -98,8 +102,7 @@ def test_history_compares_with_the_day_before_and_swipes_in_time(qtbot: Any, fil
         .startswith("Solar energy: 80.0 kWh · the day before: —")
     )
     assert history.later_button.isEnabled()
-    swipe(qtbot, history.chart.viewport(), 30)  # too short: not a swipe
-    qtbot.wait(20)
+    swipe(qtbot, history.chart.viewport(), 30)  # too short: not a swipe (handled on release)
     assert history.period_label.text() == "Sunday 14 June 2026"
     swipe(qtbot, history.chart.viewport(), -600)
     qtbot.waitUntil(lambda: history.data.window.start_ts == DAY0, timeout=5000)

@@ -34,9 +34,11 @@ def builtin_content(tmp_path_factory: pytest.TempPathFactory) -> ActiveContent:
     return content
 
 
-def make_service(data_dir: Path, raw: dict[str, Any] | None = None) -> QuizService:
+def make_service(
+    data_dir: Path, tasks: TaskRunner, raw: dict[str, Any] | None = None
+) -> QuizService:
     config = parse_config({"sources": [], **(raw or {})})
-    service = QuizService(config, AppPaths.resolve(data_dir), TaskRunner())
+    service = QuizService(config, AppPaths.resolve(data_dir), tasks)
     service.utc_now = lambda: WEDNESDAY_NOON_SHANGHAI
     return service
 
@@ -69,8 +71,8 @@ def test_a_broken_quiz_file_is_reported_with_its_line_and_the_others_still_load(
     assert "broken.yaml:" in catalog.errors[0]
 
 
-def test_no_content_means_an_empty_catalog(qtbot: Any, data_dir: Path) -> None:
-    service = make_service(data_dir)
+def test_no_content_means_an_empty_catalog(qtbot: Any, data_dir: Path, tasks: TaskRunner) -> None:
+    service = make_service(data_dir, tasks)
     with qtbot.waitSignal(service.catalog_did_change) as blocker:
         service.set_content(None)
     assert blocker.args[0].sets == ()
@@ -80,9 +82,9 @@ def test_no_content_means_an_empty_catalog(qtbot: Any, data_dir: Path) -> None:
 
 
 def test_set_content_parses_off_the_gui_thread_and_keeps_only_the_newest(
-    qtbot: Any, data_dir: Path, builtin_content: ActiveContent
+    qtbot: Any, data_dir: Path, builtin_content: ActiveContent, tasks: TaskRunner
 ) -> None:
-    service = make_service(data_dir)
+    service = make_service(data_dir, tasks)
     seen: list[int] = []
     service.catalog_did_change.connect(lambda catalog: seen.append(len(catalog.sets)))
     service.set_content(None)
@@ -93,9 +95,9 @@ def test_set_content_parses_off_the_gui_thread_and_keeps_only_the_newest(
 
 
 def test_live_questions_are_asked_only_with_a_provider(
-    qtbot: Any, data_dir: Path, builtin_content: ActiveContent
+    qtbot: Any, data_dir: Path, builtin_content: ActiveContent, tasks: TaskRunner
 ) -> None:
-    service = make_service(data_dir, {"quiz": {"questions_per_round": 30}})
+    service = make_service(data_dir, tasks, {"quiz": {"questions_per_round": 30}})
     with qtbot.waitSignal(service.catalog_did_change):
         service.set_content(builtin_content)
     session = service.new_session(Difficulty.STUDENT, "solar")
@@ -119,8 +121,10 @@ def test_live_questions_are_asked_only_with_a_provider(
     service.stop()
 
 
-def test_points_go_to_the_class_and_boards_reset_by_period(qtbot: Any, data_dir: Path) -> None:
-    service = make_service(data_dir, {"quiz": {"classes": ["Class 3A", "Class 3B"]}})
+def test_points_go_to_the_class_and_boards_reset_by_period(
+    qtbot: Any, data_dir: Path, tasks: TaskRunner
+) -> None:
+    service = make_service(data_dir, tasks, {"quiz": {"classes": ["Class 3A", "Class 3B"]}})
     with qtbot.waitSignal(service.leaderboards_did_update) as blocker:
         service.award("Class 3B", 45)
     boards = blocker.args[0]
@@ -143,9 +147,9 @@ def test_points_go_to_the_class_and_boards_reset_by_period(qtbot: Any, data_dir:
 
 
 def test_a_points_database_that_cannot_be_opened_is_reported_not_raised(
-    qtbot: Any, data_dir: Path
+    qtbot: Any, data_dir: Path, tasks: TaskRunner
 ) -> None:
-    service = make_service(data_dir)
+    service = make_service(data_dir, tasks)
     AppPaths.resolve(data_dir).quiz_db.parent.mkdir(parents=True, exist_ok=True)
     AppPaths.resolve(data_dir).quiz_db.mkdir()  # a folder where the file should be
     with qtbot.waitSignal(service.points_did_fail) as blocker:

@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_energy_screen import FACTOR, TZ, ScriptedSource, WallClock, make_ctx
+from fakeclock import FakeClock
+from test_energy_screen import FACTOR, NOON, TZ, ScriptedSource, make_ctx
 
 from kiosk.energy.metrics import Metric, Reading
 from kiosk.energy.store import EnergyStore
 from kiosk.services.energy_service import EnergyService, SourceSpec
+from kiosk.services.tasks import TaskRunner
 from kiosk.sources.base import Source, SourceUnavailable
 from kiosk.ui.staff.sources_panel import SourcesPanel
 
@@ -25,14 +27,16 @@ class DeadInverter(Source):
 
 
 @pytest.fixture
-def panel_rig(qtbot: Any, data_dir: Path) -> Iterator[tuple[SourcesPanel, EnergyService, Any]]:
-    ctx = make_ctx(data_dir)
-    clock = WallClock()
+def panel_rig(
+    qtbot: Any, data_dir: Path, tasks: TaskRunner
+) -> Iterator[tuple[SourcesPanel, EnergyService, Any]]:
+    ctx = make_ctx(data_dir, tasks)
+    clock = FakeClock(NOON)
     meter = ScriptedSource("meter")
     meter.set(Metric.PV_POWER_W, 5000.0)
     store = EnergyStore(data_dir / "panel.sqlite3", tz=TZ)
     specs = [SourceSpec(meter, 0.05), SourceSpec(DeadInverter("inverter"), 0.05)]
-    service = EnergyService(store, FACTOR, specs, clock=clock, stale_check_ms=20)
+    service = EnergyService(store, FACTOR, specs, tasks=tasks, clock=clock, stale_check_ms=20)
     panel = SourcesPanel(ctx, service)
     qtbot.addWidget(panel)
     panel.resize(1000, 900)
@@ -40,7 +44,6 @@ def panel_rig(qtbot: Any, data_dir: Path) -> Iterator[tuple[SourcesPanel, Energy
     qtbot.waitExposed(panel)
     yield panel, service, clock
     service.stop()
-    ctx.tasks.wait(5000)
     store.close()
     ctx.language.close()
 
@@ -94,10 +97,10 @@ def test_age_text(panel_rig: Any) -> None:
     assert panel.age_text(101.0, 100.0) == "0 s ago"  # a clock step back is not "in the future"
 
 
-def test_no_sources_says_so(qtbot: Any, data_dir: Path) -> None:
-    ctx = make_ctx(data_dir)
+def test_no_sources_says_so(qtbot: Any, data_dir: Path, tasks: TaskRunner) -> None:
+    ctx = make_ctx(data_dir, tasks)
     store = EnergyStore(data_dir / "empty.sqlite3", tz=TZ)
-    service = EnergyService(store, FACTOR, [], clock=WallClock())
+    service = EnergyService(store, FACTOR, [], tasks=tasks, clock=FakeClock(NOON))
     panel = SourcesPanel(ctx, service)
     qtbot.addWidget(panel)
     panel.show()

@@ -20,7 +20,8 @@ from PySide6.QtCore import Qt, QTimer
 sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
 
 from channel_server import ChannelServer
-from sync_helpers import Channel, Clock, video
+from fakeclock import FakeClock
+from sync_helpers import Channel, video
 
 from kiosk.content.keys import public_text
 from kiosk.sync.state import StateFile, iso
@@ -32,9 +33,7 @@ SYNC_MB = 50
 
 @pytest.fixture
 def channel(tmp_path: Path) -> Channel:
-    clock = Clock()
-    clock.now = datetime.now(UTC)  # the app checks expiry against the real clock
-    return Channel(tmp_path, clock)
+    return Channel(tmp_path, FakeClock(time.time()))  # the app checks expiry on the real clock
 
 
 @contextlib.contextmanager
