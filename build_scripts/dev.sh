@@ -88,6 +88,14 @@ setup() {
   fi
 }
 
+# ruff (lint + format), the import-linter contracts (rings and layers) and mypy (strict).
+lint() {
+  "$VENV/bin/ruff" check .
+  "$VENV/bin/ruff" format --check .
+  "$VENV/bin/lint-imports" --no-cache >/dev/null || "$VENV/bin/lint-imports" --no-cache
+  "$VENV/bin/mypy"
+}
+
 command="${1:-run}"
 [ $# -gt 0 ] && shift
 case "$command" in
@@ -101,14 +109,11 @@ case "$command" in
     exec "$VENV/bin/kiosk" run --windowed "$@" ;;
   lint)
     setup test
-    "$VENV/bin/ruff" check .
-    "$VENV/bin/ruff" format --check .
-    "$VENV/bin/lint-imports" ;;
+    lint ;;
   test)
     setup test
-    say "lint"
-    "$VENV/bin/ruff" check .
-    "$VENV/bin/ruff" format --check .
+    say "lint: ruff, import layers, mypy"
+    lint
     say "tests"
     QT_QPA_PLATFORM=offscreen exec "$PY" -m pytest "$@" ;;
   bench)

@@ -9,6 +9,7 @@ import errno
 import hashlib
 import json
 import os
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -151,7 +152,7 @@ def installer_lock(path: Path, wait_seconds: float = 0.0) -> Iterator[None]:
 
 def _try_lock(fd: int) -> bool:
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)

@@ -43,10 +43,15 @@ FACTOR_TABLE: dict[str, tuple[str, str, dict[int, float]]] = {
 class SiteLike(Protocol):
     """The fields of ``kiosk.config.model.SiteConfig`` this module reads."""
 
-    grid_region: str
-    emission_factor_kg_per_kwh: float | None
-    emission_factor_year: int | None
-    emission_factor_source: str
+    # read-only: the config's dataclasses are frozen
+    @property
+    def grid_region(self) -> str: ...
+    @property
+    def emission_factor_kg_per_kwh(self) -> float | None: ...
+    @property
+    def emission_factor_year(self) -> int | None: ...
+    @property
+    def emission_factor_source(self) -> str: ...
 
 
 @dataclass(frozen=True)

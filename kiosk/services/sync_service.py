@@ -87,7 +87,8 @@ class SyncService(QObject):
     """
 
     sync_did_start = Signal()
-    sync_did_progress = Signal("qint64", "qint64")  # bytes done, bytes to download
+    # bytes done, bytes to download (64-bit: a channel may exceed 2 GiB; the stubs want types)
+    sync_did_progress = Signal("qint64", "qint64")  # type: ignore[arg-type]
     sync_did_finish = Signal(object)  # SyncOutcome
     sync_did_fail = Signal(str, str)  # FailureKind value, English reason (the detail)
     pack_did_install = Signal(str)  # pack id; the content service reloads the active content

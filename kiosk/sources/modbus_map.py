@@ -66,7 +66,7 @@ class ModbusLink:
     def reset(self) -> None:
         """Drop the client; the next read connects afresh."""
         if self._client is not None:
-            self._client.close()
+            self._client.close()  # type: ignore[no-untyped-call]  # pymodbus is not typed here
             self._client = None
 
     def close(self) -> None:
@@ -82,7 +82,7 @@ class ModbusLink:
                 reconnect_delay=0,
             )
             self.clients_created += 1
-        if not self._client.connected and not self._client.connect():
+        if not self._client.connected and not self._client.connect():  # type: ignore[no-untyped-call]
             self.reset()
             raise SourceUnavailable(f"cannot connect to {self.host}:{self.port}")
         return self._client

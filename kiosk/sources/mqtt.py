@@ -191,7 +191,7 @@ class MqttSource(Source):
             if not mqtt.topic_matches_sub(mapping.options.topic, topic):
                 continue
             try:
-                value = _parse(payload, mapping)
+                value = _parse(bytes(payload), mapping)
             except PathError as exc:
                 self._reject(f"{topic}: {exc}")
                 continue

@@ -102,6 +102,7 @@ class SiteModel:
     def occupancy(self, ts: float) -> float:
         """0..1: how busy the building is (drives load and water use)."""
         t, h = self._local(ts)
+        steps: tuple[tuple[float, float], ...]
         if self.site.kind == "school":
             if t.weekday() >= 5 or is_school_holiday(t.date()):
                 return 0.0

@@ -70,7 +70,7 @@ def clear_sky_poa_w_m2(sun: SunPosition, tilt_deg: float, panel_azimuth_deg: flo
     cos_aoi = math.cos(z) * math.cos(tilt) + math.sin(z) * math.sin(tilt) * math.cos(
         math.radians(sun.azimuth_deg - panel_azimuth_deg)
     )
-    return (
+    return float(
         dni * max(0.0, cos_aoi)
         + dhi * (1 + math.cos(tilt)) / 2
         + ghi * ALBEDO * (1 - math.cos(tilt)) / 2

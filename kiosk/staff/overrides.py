@@ -39,10 +39,14 @@ class StaffOverrides:
 
     def apply(self, config: Config) -> Config:
         """``config`` with these choices in ``[display]``."""
-        changes = {k: v for k, v in (("mode", self.mode), ("language", self.language)) if v}
-        if not changes:
+        if not (self.mode or self.language):
             return config
-        return replace(config, display=replace(config.display, **changes))
+        display = config.display
+        if self.mode:
+            display = replace(display, mode=self.mode)
+        if self.language:
+            display = replace(display, language=self.language)
+        return replace(config, display=display)
 
     def choose(self, base: Config, name: str, value: str) -> StaffOverrides:
         """These overrides after staff pick ``value`` for ``name``; picking the config file's

@@ -20,6 +20,6 @@ def next_delay_s(interval_minutes: int, failures: int, rng: random.Random) -> fl
     failures an exponential backoff (never longer than the interval), jittered 50–100 %."""
     interval_s = interval_minutes * 60.0
     if failures <= 0:
-        return interval_s * rng.uniform(0.9, 1.1)
+        return float(interval_s * rng.uniform(0.9, 1.1))
     backoff = min(interval_s, RETRY_BASE_S * 2 ** (failures - 1))
-    return backoff * rng.uniform(0.5, 1.0)
+    return float(backoff * rng.uniform(0.5, 1.0))

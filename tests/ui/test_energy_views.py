@@ -235,3 +235,9 @@ def test_power_flow_runs_towards_the_grid_when_selling(qtbot: Any, filled: Any) 
     )
     screen.show_summary(night)
     assert flow.speeds() == (0.0, 0.0)
+
+
+def test_history_view_keeps_qwidget_window(filled: Any) -> None:
+    """QWidget.window() is the top-level widget; the history view must not shadow it."""
+    screen, _store, _clock = filled
+    assert screen.history_view.window() is screen.window()

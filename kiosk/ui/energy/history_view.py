@@ -108,7 +108,7 @@ class HistoryView(QWidget):
     def set_factor(self, factor: EmissionFactor) -> None:
         self.factor = factor
 
-    def window(self) -> PeriodWindow:
+    def shown_window(self) -> PeriodWindow:
         anchor = self.now if self.anchor_ts is None else self.anchor_ts
         return period_window(self.days, self.period, anchor)
 
@@ -127,7 +127,7 @@ class HistoryView(QWidget):
     def _move(self, step: int) -> None:
         anchor = self.now if self.anchor_ts is None else self.anchor_ts
         self.anchor_ts = period_window(self.days, self.period, anchor, step).start_ts
-        if self.anchor_ts <= self.now < self.window().end_ts:
+        if self.anchor_ts <= self.now < self.shown_window().end_ts:
             self.anchor_ts = None  # back at the current period: follow the clock again
         self.reload()
 
@@ -158,7 +158,7 @@ class HistoryView(QWidget):
 
     def reload(self) -> None:
         """Query the shown period off the GUI thread; older answers are dropped."""
-        window = self.window()
+        window = self.shown_window()
         self.later_button.setEnabled(window.end_ts <= self.now)
         self._show_period_label(window)
         if self.store is None:
@@ -293,5 +293,5 @@ class HistoryView(QWidget):
                 "Swipe the chart to go back in time; pinch or tap Day, Week, Month, Year to zoom."
             )
         )
-        self._show_period_label(self.window())
+        self._show_period_label(self.shown_window())
         self._show_comparisons()

@@ -27,7 +27,8 @@ class Screen(QWidget):
     #: Whether the top bar (home, title, language) is shown on this screen.
     shows_top_bar: ClassVar[bool] = True
     #: Whether a visitor's idle timeout leaves this screen for the attract loop.
-    leaves_on_idle: ClassVar[bool] = True
+    #: (A screen may change it while it runs, e.g. during an install.)
+    leaves_on_idle: bool = True
 
     #: Ask the router to open another screen by name.
     user_did_choose_screen = Signal(str)

@@ -4,6 +4,7 @@ scrolling page of large pictures and text. Images are decoded off the GUI thread
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -188,7 +189,7 @@ class StoriesScreen(Screen):
         height = max(self.ctx.theme.px(360), self.height() // 2)  # text stays in view too
         return QSize(min(width, self.ctx.theme.px(1400)), min(height, self.ctx.theme.px(900)))
 
-    def _load(self, jobs: list[tuple[Path | None, QSize]]) -> None:
+    def _load(self, jobs: Sequence[tuple[Path | None, QSize]]) -> None:
         todo = [(p, box) for p, box in jobs if p is not None]
         if not todo:
             return

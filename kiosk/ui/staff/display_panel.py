@@ -4,7 +4,14 @@ kiosk on top of ``kiosk.toml`` (:mod:`kiosk.staff.overrides`)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.config import Config
 from kiosk.services.display_settings import DisplaySettings
@@ -30,8 +37,8 @@ class DisplayPanel(QWidget):
         layout.setSpacing(theme.px(12))
         self.heading = label("", "heading")
         layout.addWidget(self.heading)
-        self.titles: dict[str, QWidget] = {}
-        self.notes: dict[str, QWidget] = {}
+        self.titles: dict[str, QLabel] = {}
+        self.notes: dict[str, QLabel] = {}
         self.buttons: dict[tuple[str, str], QPushButton] = {}
         for name in SHOWN:
             title = self.titles[name] = label("", "")

@@ -159,8 +159,9 @@ class UsbScreen(Screen):
     def _rebuild_rows(self) -> None:
         while self.pack_rows.count() > 1:
             item = self.pack_rows.takeAt(0)
-            if item is not None and item.widget() is not None:
-                discard(item.widget())
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                discard(widget)
         for i, (stick, pack) in enumerate(self.candidates()):
             row = QFrame()
             set_role(row, "card")
@@ -181,11 +182,10 @@ class UsbScreen(Screen):
             self.pack_rows.insertWidget(i, row)
 
     def install_buttons(self) -> list[QWidget]:
-        return [
-            w
-            for w in self.list_scroll.widget().findChildren(QWidget)
-            if w.objectName().startswith("usb-install-")
-        ]
+        host = self.list_scroll.widget()
+        if host is None:
+            return []
+        return [w for w in host.findChildren(QWidget) if w.objectName().startswith("usb-install-")]
 
     # -- install -----------------------------------------------------------------------------
     def _on_install_clicked(self) -> None:
