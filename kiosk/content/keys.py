@@ -138,10 +138,6 @@ class TrustStore:
     def __len__(self) -> int:
         return len(self._keys)
 
-    @classmethod
-    def from_specs(cls, specs: Iterable[str | Path]) -> TrustStore:
-        return cls(TrustedKey(load_public_key(s)) for s in specs)
-
     def check(self, message: bytes, signature: bytes, signer_key_id: str, pack_id: str) -> None:
         """Verify ``signature`` over ``message`` by key ``signer_key_id`` for ``pack_id``."""
         key = self._keys.get(signer_key_id)

@@ -84,20 +84,6 @@ def removable_mounts(mounts_file: Path = Path("/proc/self/mounts")) -> list[Path
         return []
 
 
-class MediaScanner:
-    """Call :meth:`poll` periodically; it returns mounts that appeared since the last poll."""
-
-    def __init__(self, list_mounts: Callable[[], list[Path]] = removable_mounts) -> None:
-        self._list_mounts = list_mounts
-        self._known: set[Path] = set()
-
-    def poll(self) -> list[Path]:
-        current = set(self._list_mounts())
-        added = sorted(current - self._known)
-        self._known = current
-        return added
-
-
 def find_packs(mount: Path) -> list[PackCandidate]:
     """Regular ``*.kpack`` files at the stick's root or in ``kiosk-packs/`` (links ignored)."""
     found: list[PackCandidate] = []

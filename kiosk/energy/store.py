@@ -11,6 +11,7 @@ is ``total / n``); counter metrics (Wh, L) keep the energy or volume *in* the bu
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 import time
@@ -24,33 +25,17 @@ import numpy as np
 from kiosk.energy.buckets import LocalDays, Resolution
 from kiosk.energy.ingest import Batch, IngestEngine, IngestReport, SeriesKey, SeriesState
 from kiosk.energy.metrics import Metric, MetricKind, Provenance, Reading
+from kiosk.energy.migrations import ROLLUP_TABLES, SCHEMA_VERSION, SchemaError, open_schema
 from kiosk.energy.quality import SanityLimits
+
+log = logging.getLogger(__name__)
 
 __all__ = ["EnergyStore", "IngestReport", "MaintenanceReport", "StoreError"]
 
-SCHEMA_VERSION = 1
 _DAY_S = 86_400
 _TABLES = {Resolution.MINUTE: "rollup_minute", Resolution.HOUR: "rollup_hour",
            Resolution.DAY: "rollup_day"}  # fmt: skip
-_TABLE_BY_INDEX = ("rollup_minute", "rollup_hour", "rollup_day")
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS series (
-    id INTEGER PRIMARY KEY, metric TEXT NOT NULL, meter TEXT NOT NULL,
-    last_ts REAL, last_value REAL, source_id TEXT, provenance TEXT,
-    chain_ok INTEGER NOT NULL DEFAULT 1, spikes_in_row INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (metric, meter));
-CREATE TABLE IF NOT EXISTS raw (
-    series INTEGER NOT NULL, ts REAL NOT NULL, value REAL NOT NULL,
-    PRIMARY KEY (series, ts)) WITHOUT ROWID;
-""" + "".join(
-    f"""CREATE TABLE IF NOT EXISTS {t} (
-    series INTEGER NOT NULL, bucket INTEGER NOT NULL, n INTEGER NOT NULL, total REAL NOT NULL,
-    vmin REAL NOT NULL, vmax REAL NOT NULL, PRIMARY KEY (series, bucket)) WITHOUT ROWID;
-"""
-    for t in _TABLE_BY_INDEX
-)
+_TABLE_BY_INDEX = ROLLUP_TABLES
 
 
 class StoreError(Exception):
@@ -92,14 +77,13 @@ class EnergyStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = self._conn()
-            conn.executescript(_SCHEMA)
-            conn.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-            )
+            migrated_from = open_schema(conn)
             states = self._load_states(conn)
-        except (sqlite3.Error, OSError) as exc:
+        except (sqlite3.Error, OSError, SchemaError) as exc:
             self.close()
             raise StoreError(f"cannot open readings database {self.path}: {exc}") from None
+        if 0 < migrated_from < SCHEMA_VERSION:
+            log.info("readings database %s migrated from schema %d", self.path, migrated_from)
         self._engine = IngestEngine(states, limits or SanityLimits(), self.days, max_gap_s)
 
     # -- connections -------------------------------------------------------------------------
@@ -209,6 +193,16 @@ class EnergyStore:
                 " vmin = min(vmin, excluded.vmin), vmax = max(vmax, excluded.vmax)",
                 rows,
             )
+        firsts: dict[SeriesKey, float] = {}
+        for m, mt, ts, _ in batch.raw_rows:
+            firsts[(m, mt)] = min(ts, firsts.get((m, mt), ts))
+        for res, m, mt, bucket in batch.rollups:  # minutes only: a day starts before its data
+            if res == 0:
+                firsts[(m, mt)] = min(float(bucket), firsts.get((m, mt), float(bucket)))
+        conn.executemany(
+            "UPDATE series SET first_ts = ? WHERE id = ? AND (first_ts IS NULL OR first_ts > ?)",
+            [(ts, ids[k], ts) for k, ts in firsts.items()],
+        )
         conn.executemany(
             "UPDATE series SET last_ts = ?, last_value = ?, source_id = ?, provenance = ?,"
             " chain_ok = ?, spikes_in_row = ? WHERE id = ?",
@@ -228,6 +222,15 @@ class EnergyStore:
         conn.execute("COMMIT")
 
     # -- reading -----------------------------------------------------------------------------
+
+    def recording_since(self, metric: str, meter: str = "") -> float | None:
+        """When the first reading of a series was stored (kept when old data is pruned)."""
+        row = (
+            self._conn()
+            .execute("SELECT first_ts FROM series WHERE metric = ? AND meter = ?", (metric, meter))
+            .fetchone()
+        )
+        return None if row is None or row[0] is None else float(row[0])
 
     def latest(self, metric: Metric, meter: str = "") -> Reading | None:
         """The newest accepted reading of a series, or None if it never had one."""

@@ -24,7 +24,6 @@ _ACTIVITY_EVENTS = {
 
 class IdleTracker(QObject):
     user_did_go_idle = Signal()
-    user_did_return = Signal()
 
     def __init__(
         self,
@@ -55,9 +54,7 @@ class IdleTracker(QObject):
     def poke(self) -> None:
         """Record activity now."""
         self._last_activity = self._clock()
-        if self._idle:
-            self._idle = False
-            self.user_did_return.emit()
+        self._idle = False
 
     def check(self) -> None:
         if not self._idle and self._clock() - self._last_activity >= self.idle_seconds:

@@ -134,9 +134,6 @@ class FailoverSelector:
             return False
         return now - reading.timestamp <= self.policy.live_for_seconds.get(reading.source_id, 0.0)
 
-    def is_failing(self, source_id: str) -> bool:
-        return source_id in self._failing
-
     def select(self, metric: Metric, now: float, meter: str = "") -> Choice | None:
         """The figure to show for ``metric`` now, or None (the screen shows "n/a")."""
         for entry in self.policy.order_for(metric):

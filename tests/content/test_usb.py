@@ -14,7 +14,6 @@ from kiosk.content.errors import PackRejected
 from kiosk.content.installer import install_kpack
 from kiosk.content.usb import (
     CopyFailed,
-    MediaScanner,
     copy_to_internal,
     find_packs,
     install_from_stick,
@@ -39,19 +38,6 @@ def test_removable_mounts_from_proc_mounts() -> None:
         Path("/run/media/staff/PACKS"),
         Path("/mnt/usb"),
     ]
-
-
-def test_scanner_reports_only_newly_inserted_media() -> None:
-    mounted: list[Path] = []
-    scanner = MediaScanner(lambda: list(mounted))
-    assert scanner.poll() == []
-    mounted.append(Path("/media/a"))
-    assert scanner.poll() == [Path("/media/a")]
-    assert scanner.poll() == []
-    mounted.clear()
-    assert scanner.poll() == []
-    mounted.append(Path("/media/a"))  # re-inserted: offered again
-    assert scanner.poll() == [Path("/media/a")]
 
 
 def test_packs_found_at_root_and_in_kiosk_packs(tmp_path: Path) -> None:
