@@ -128,6 +128,10 @@ case "$command" in
     start=$SECONDS
     KIOSK_FREEZE_BUNDLE="$ROOT/build/freeze/builtin" "$VENV/bin/pyinstaller" --noconfirm \
       --log-level WARN --distpath dist --workpath build/pyinstaller build_scripts/green-space-kiosk.spec
+    # What installs it on a kiosk PC travels with it (docs/deployment.md).
+    install -m 755 build_scripts/install-kiosk.sh dist/green-space-kiosk/install.sh
+    install -m 755 build_scripts/kiosk-session dist/green-space-kiosk/kiosk-session
+    install -m 644 build_scripts/green-space-kiosk.service docs/deployment.md dist/green-space-kiosk/
     say "froze in $((SECONDS - start)) s: $(du -sh dist/green-space-kiosk | cut -f1) on disk"
     if [ "${1:-}" = "--self-test" ]; then
       say "frozen self-test"

@@ -226,3 +226,33 @@ def test_channel_publish_then_sync_once_installs_the_pack(
     assert "my-school" in ok(
         frozen(away, "pack", "list", "--config", str(config), "--data-dir", data)
     )
+
+
+def test_install_script_installs_this_build_and_its_doctor_passes(away: Path) -> None:
+    prefix = away / "opt"
+    home = away / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "KIOSK_", "XDG_"))}
+    result = subprocess.run(
+        [
+            "bash",
+            str(away / "app" / "install.sh"),
+            "install",
+            "--prefix",
+            str(prefix),
+            "--no-system",
+        ],
+        env={**env, "HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "FAIL" not in result.stderr and "Chinese font" in result.stderr
+    assert ok(frozen(away, "--version")) == ok(
+        subprocess.run(
+            [str(prefix / "current" / "green-space-kiosk"), "--version"],
+            capture_output=True,
+            text=True,
+        )
+    )
