@@ -16,8 +16,10 @@ SCHEMA_VERSION = 1
 #: Keys of kiosk.energy.carbon.FACTOR_TABLE (a test keeps the two in step), plus "custom".
 GRID_REGIONS = (
     "national", "north", "northeast", "east", "central", "northwest", "south", "southwest",
-    "hebei", "shanxi", "tianjin", "inner_mongolia", "anhui", "fujian", "guangxi", "qinghai",
-    "sichuan", "yunnan", "custom",
+    "beijing", "tianjin", "hebei", "shanxi", "inner_mongolia", "liaoning", "jilin", "heilongjiang",
+    "shanghai", "jiangsu", "zhejiang", "anhui", "fujian", "jiangxi", "shandong", "henan", "hubei",
+    "hunan", "guangdong", "guangxi", "hainan", "chongqing", "sichuan", "guizhou", "yunnan",
+    "shaanxi", "gansu", "qinghai", "ningxia", "xinjiang", "custom",
 )  # fmt: skip
 
 
@@ -49,6 +51,9 @@ class SiteConfig:
         None, "Data year of the custom emission factor", min=2000, max=2100
     )
     emission_factor_source: str = setting("", "Where the custom emission factor comes from")
+    equivalents_region: str = setting(
+        "CN", "Everyday equivalents from this region first (ISO country code such as CN or US)"
+    )
 
 
 @dataclass(frozen=True)

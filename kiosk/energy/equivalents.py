@@ -28,6 +28,7 @@ class EquivalentFactor:
     source: str
     source_url: str = ""
     note: str = ""
+    region: str = "world"  # where the figure holds: an ISO country code (CN, US) or "world"
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,11 @@ class EquivalentsTable:
     def convert(self, basis: Basis, amount: float) -> list[Equivalent]:
         """Every equivalent of ``amount`` (kg CO2, kWh or L), in table order."""
         return [Equivalent(f, amount / f.per_item) for f in self.factors if f.basis is basis]
+
+    def preferring(self, region: str) -> EquivalentsTable:
+        """The same table with ``region``'s own figures first (a site picks its country's)."""
+        own = [f for f in self.factors if f.region == region]
+        return EquivalentsTable((*own, *(f for f in self.factors if f.region != region)))
 
     def merged_with(self, override: EquivalentsTable) -> EquivalentsTable:
         """This table with entries of ``override`` replacing same-id ones and new ones added."""
@@ -92,7 +98,7 @@ def parse_equivalents(data: Mapping[str, Any], origin: str = "equivalents") -> E
             factor = EquivalentFactor(
                 fid, Basis(item["basis"]), per_item, str(item["label"]["zh"]),
                 str(item["label"]["en"]), str(item["source"]), str(item.get("source_url", "")),
-                str(item.get("note", "")),
+                str(item.get("note", "")), str(item.get("region", "world")),
             )  # fmt: skip
         except (KeyError, TypeError, ValueError) as exc:
             raise EquivalentsError(f"{where}: missing or invalid field ({exc})") from None

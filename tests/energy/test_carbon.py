@@ -66,3 +66,31 @@ def test_unknown_region_and_year_are_named() -> None:
         factor_for("south", 2019)
     with pytest.raises(ValueError, match="needs emission_factor_kg_per_kwh"):
         resolve_factor(_Site("custom"))
+
+
+def test_all_thirty_provinces_with_their_2022_and_2021_factors() -> None:
+    """MEE & NBS published provincial factors for 30 provinces (not Tibet): none is 'custom'."""
+    from kiosk.energy.carbon import FACTOR_TABLE
+
+    regions = {"national", "north", "northeast", "east", "central", "northwest", "south",
+               "southwest"}  # fmt: skip
+    provinces = {k: v for k, v in FACTOR_TABLE.items() if k not in regions}
+    assert len(provinces) == 30
+    for key, (name_en, name_zh, by_year) in provinces.items():
+        assert set(by_year) == {2021, 2022}, key
+        assert name_en and name_zh, key
+    # The ten printed in the announcement's coverage (carbon-factors.md), digit for digit.
+    printed = {"hebei": 0.7252, "shanxi": 0.7096, "tianjin": 0.7041, "inner_mongolia": 0.6849,
+               "anhui": 0.6782, "fujian": 0.4092, "guangxi": 0.4044, "qinghai": 0.1567,
+               "sichuan": 0.1404, "yunnan": 0.1073}  # fmt: skip
+    for key, value in printed.items():
+        assert factor_for(key).kg_per_kwh == value, key
+    hubei = resolve_factor(SiteConfig(grid_region="hubei"))
+    assert (hubei.name_zh, hubei.kg_per_kwh, hubei.year) == ("湖北", 0.4364, 2022)
+    assert "2022" in hubei.source and "MEE" in hubei.source
+    assert factor_for("beijing").kg_per_kwh == 0.558
+    assert factor_for("guangdong", 2021).kg_per_kwh == 0.4715
+    # Highest Hebei, lowest Yunnan, as the announcement's coverage says.
+    by_2022 = {k: v[2][2022] for k, v in provinces.items()}
+    assert max(by_2022, key=by_2022.__getitem__) == "hebei"
+    assert min(by_2022, key=by_2022.__getitem__) == "yunnan"

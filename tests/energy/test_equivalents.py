@@ -34,7 +34,9 @@ def test_hand_worked_conversions() -> None:
     assert co2["tree_seedlings_10y"] == pytest.approx(2.0)  # 120 kg / 60 kg
     assert co2["car_km"] == pytest.approx(481.9277, rel=1e-6)  # 120 / 0.249
     energy = {e.factor.id: e.count for e in table.convert(Basis.ENERGY_KWH, 1.9)}
-    assert energy == pytest.approx({"phone_charges": 100.0, "led_bulb_hours": 190.0})
+    assert energy == pytest.approx({"phone_charges": 100.0, "led_bulb_hours": 190.0,
+                                    "cn_household_days": 1.9 / 7.41,
+                                    "cn_hsr_beijing_shanghai_seats": 1.9 / 49.0})  # fmt: skip
     water = table.convert(Basis.WATER_L, 1325.0)
     assert [(e.factor.id, e.count) for e in water] == [("bathtubs", pytest.approx(5.0))]
 
@@ -102,3 +104,31 @@ def test_an_equivalent_is_at_least_one_item_or_nothing() -> None:
     # Everything over 9,999: the smallest count still reads as a number of items.
     huge = pick_equivalent(EquivalentsTable((cup, tub)), Basis.WATER_L, 3e6)
     assert huge is not None and huge[0] == "bathtubs" and huge[1] > 10_000
+
+
+def test_china_sourced_equivalents_come_first_for_a_chinese_site() -> None:
+    """Each entry says where its figure holds; a site's own region is picked first."""
+    table = load_equivalents(BUILTIN)
+    regions = {f.id: f.region for f in table.factors}
+    assert regions["cn_household_days"] == regions["cn_hsr_beijing_shanghai_seats"] == "CN"
+    assert regions["car_km"] == "US" and regions["led_bulb_hours"] == "world"
+    for f in table.factors:
+        if f.region == "CN":
+            assert "NBS" in f.source or "National" in f.source or "Railway" in f.source, f.id
+    # 37 kWh of solar today: "5.0 days of a household's use" before "1,947 phone charges".
+    assert pick_equivalent(table.preferring("CN"), Basis.ENERGY_KWH, 37_000) == (
+        "cn_household_days", pytest.approx(37 / 7.41)
+    )  # fmt: skip
+    assert pick_equivalent(table.preferring("US"), Basis.ENERGY_KWH, 37_000)[0] == "phone_charges"
+    with pytest.raises(DocumentError):  # a region must be a country code or "world"
+        parse_doc_with_region("China")
+
+
+def parse_doc_with_region(region: str) -> None:
+    from kiosk.content.source_doc import parse_document
+
+    text = (
+        "schema_version: 1\nequivalents:\n  - {id: x, basis: co2_kg, per_item: 1, source: somewhere,"
+        f" label: {{zh: x, en: x}}, region: {region}}}\n"
+    )
+    parse_document(text, "equivalents", "test.yaml")

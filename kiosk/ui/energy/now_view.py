@@ -164,7 +164,9 @@ class NowView(QWidget):
     # -- data --------------------------------------------------------------------------------
 
     def set_equivalents(self, table: EquivalentsTable | None) -> None:
-        self.equivalents = table
+        """The comparisons, the site's region's own first (``site.equivalents_region``)."""
+        region = self.ctx.config.site.equivalents_region
+        self.equivalents = table.preferring(region) if table is not None else None
         self._refresh_notes()
 
     def show_summary(self, summary: EnergySummary | None, now: float) -> None:
