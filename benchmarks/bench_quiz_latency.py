@@ -37,6 +37,7 @@ from kiosk.content.policy import InstallPolicy
 from kiosk.quiz.models import Difficulty
 from kiosk.quiz.session import Phase
 from kiosk.ui.quiz.answer_button import AnswerState
+from kiosk.ui.quiz.answers.grid import ChoiceGrid
 
 FRAME_60HZ_MS = 1000 / 60
 SIZE = (1920, 1080)
@@ -127,9 +128,10 @@ def quiz_ms(taps: int) -> list[float]:
             screen._on_next_was_tapped()  # untimed: the next question
             settle()
             continue
-        if session.question(state.question_id).kind == "multiple":
-            # two taps per answer: measure single-tap questions only
-            screen._on_answer_was_chosen(tuple(sorted(session.correct_answer(state.question_id))))
+        answers = screen.question_page.answers
+        if not isinstance(answers, ChoiceGrid) or answers.several:
+            # answered in several steps (pick several, put in order): measure one-tap questions
+            screen._on_answer_was_chosen(session.correct_answer(state.question_id))
             continue
         target = screen.question_page.visible_buttons()[len(samples) % len(state.choice_order)]
         start = time.perf_counter_ns()

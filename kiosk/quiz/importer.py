@@ -181,7 +181,7 @@ def _question(row: SheetRow, index: int) -> tuple[dict[str, Any], list[CellProbl
     if kind in KINDS:
         for column in KIND_COLUMNS:
             if column in cells and column not in KINDS[kind].columns:
-                problem(column, f"must be empty for a {kind} question")
+                problem(column, f"must be empty when type is {kind}")
         question.update(KINDS[kind].from_cells(cells, choices, problem))
     return question, problems
 

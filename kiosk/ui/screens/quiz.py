@@ -22,6 +22,7 @@ from kiosk.quiz.views import render_question
 from kiosk.resources import asset
 from kiosk.services.quiz_service import QuizCatalog, QuizService
 from kiosk.ui.context import UiContext
+from kiosk.ui.quiz.answers import ANSWER_WIDGETS
 from kiosk.ui.quiz.level_picker import ClassPicker, LevelPicker
 from kiosk.ui.quiz.question_page import QuestionPage
 from kiosk.ui.quiz.result_page import ResultPage, stars_for
@@ -332,7 +333,19 @@ class QuizScreen(Screen):
         states = ["", "question", "feedback-right", "feedback-wrong", "kids-picture", "result"]
         if self.is_school and self.ctx.config.quiz.classes:
             states.insert(1, "classes")
+        for kind in self._shot_kinds():
+            states += [f"kind-{kind}", f"kind-{kind}-feedback"]
         return states
+
+    def _shot_kinds(self) -> list[str]:
+        """One installed kind per answer widget beyond the first (the plain grid of the states
+        above), so every widget is seen in a question and its feedback."""
+        installed = {q.kind for s in self.catalog.sets for q in s.questions}
+        by_widget: dict[object, list[str]] = {}
+        for kind, widget in ANSWER_WIDGETS.items():
+            by_widget.setdefault(widget, []).append(kind)
+        shown = [next((k for k in ks if k in installed), "") for ks in list(by_widget.values())[1:]]
+        return [kind for kind in shown if kind]
 
     def enter_shot_state(self, state: str) -> None:
         self.reset_visitor_state()
@@ -342,6 +355,11 @@ class QuizScreen(Screen):
             self._on_level_was_chosen(Difficulty.FAMILY.value, None)
             return
         self.team = (self.ctx.config.quiz.classes or (None,))[0]
+        if state.startswith("kind-"):
+            self._shot_kind(state.removeprefix("kind-").removesuffix("-feedback"))
+            if state.endswith("-feedback") and self.session is not None:
+                self._shot_answer(right=False)
+            return
         if state == "kids-picture":
             for seed in range(100):
                 self._shot_round(Difficulty.KIDS, seed)
@@ -360,6 +378,15 @@ class QuizScreen(Screen):
                     self._on_next_was_tapped()
             return
         self._shot_answer(right=state == "feedback-right")
+
+    def _shot_kind(self, kind: str) -> None:
+        """A round whose first question is of ``kind``."""
+        level = next(q.difficulty for s in self.catalog.sets for q in s.questions if q.kind == kind)
+        for seed in range(200):
+            self._shot_round(level, seed)
+            session = self.session
+            if session is not None and session.question(session.state.question_id).kind == kind:
+                return
 
     def _shot_round(self, level: Difficulty, seed: int) -> None:
         assert self.service is not None
