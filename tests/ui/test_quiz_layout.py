@@ -4,6 +4,8 @@ are when the explanation card appears, and in portrait the card sits right under
 # ruff: noqa: F811  (the builtin_content fixture is shared with test_quiz_screen)
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -64,3 +66,51 @@ def test_answers_fill_the_page_and_do_not_move_when_the_card_appears(
         assert 0 <= card.top() - lowest <= kiosk.theme.px(64)
     else:  # landscape: beside the answers
         assert card.left() > max(r.right() for r in before)
+
+
+FIVE_CHOICES = """\
+schema_version: 1
+id: compost
+title: {zh: 堆肥, en: Compost}
+theme: compost
+questions:
+  - id: compost-items
+    type: multiple
+    difficulty: family
+    text: {zh: "哪些东西可以放进家里的堆肥桶？（可多选）", en: "Which of these belong in a home compost bin? (pick all)"}
+    choices:
+      - {text: {zh: 蛋壳, en: Eggshells}, correct: true}
+      - {text: {zh: 菜叶和果皮, en: Vegetable and fruit scraps}, correct: true}
+      - {text: {zh: 肉和骨头, en: Meat and bones}}
+      - {text: {zh: 咖啡渣, en: Coffee grounds}, correct: true}
+      - {text: {zh: 塑料袋, en: Plastic bags}}
+    explanation: {zh: 解释, en: Because.}
+    source: {title: Test source}
+"""
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_five_choices_and_the_check_button_fit_the_screen(
+    qtbot: Any,
+    make_kiosk: Any,
+    builtin_content: ActiveContent,
+    tmp_path: Path,
+    size: tuple[int, int],
+) -> None:
+    quiz = tmp_path / "compost.yaml"
+    quiz.write_text(FIVE_CHOICES, "utf-8")
+    content = dataclasses.replace(builtin_content, quiz_files={"quizzes/compost.yaml": quiz})
+    kiosk = make_kiosk({"display": {"language": "en"}, "site": {"kind": "store"}}, size=size)
+    qtbot.waitUntil(lambda: kiosk.ctx.services["content"].loaded, timeout=10_000)
+    service = kiosk.ctx.services["quiz"]
+    with qtbot.waitSignal(service.catalog_did_change):
+        service.set_content(content)
+    tap(qtbot, kiosk.window.router.screen("home").tiles["quiz"])
+    screen = kiosk.window.router.current
+    tap(qtbot, screen.picker.level_buttons[Difficulty.FAMILY])
+    page = screen.question_page
+    assert len(page.visible_buttons()) == 5 and page.answers.check_button.isVisible()
+    settled(qtbot, page, page.visible_buttons())
+    assert kiosk.window.size().height() == size[1]  # the window did not grow past the screen
+    assert in_page(page, page.answers.check_button).bottom() <= page.height()
+    assert all(b.height() >= kiosk.theme.px(120) for b in page.visible_buttons())

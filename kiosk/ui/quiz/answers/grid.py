@@ -86,7 +86,9 @@ class ChoiceGrid(AnswerWidget):
         count = len(choices)
         if any(c.picture for c in choices):
             return count if count <= 4 else 3
-        return 2 if count in (2, 4) else 1
+        # three rows at most: five or six answers in one column (with Check below) are taller
+        # than a 1080-pixel screen
+        return 1 if count == 3 else 2
 
     def _state_of(self, choice: ChoiceView) -> AnswerState:
         if choice.correct is None:
