@@ -145,7 +145,11 @@ class QuestionPage(QWidget):
             if self.answers is not None:
                 self._answers_box.removeWidget(self.answers)
                 self.answers.hide()
-            self._answers_box.addWidget(widget)
+            # a widget that cannot grow (a list of fixed rows) sits at the top of its column
+            fixed = widget.sizePolicy().verticalPolicy() is QSizePolicy.Policy.Fixed
+            self._answers_box.addWidget(
+                widget, 0, Qt.AlignmentFlag.AlignTop if fixed else Qt.AlignmentFlag(0)
+            )
             widget.show()
             self.answers = widget
         return widget
