@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect
-from test_quiz_screen import answer, builtin_content, tap  # noqa: F401
+from test_quiz_screen import answer, builtin_content, open_quiz, tap  # noqa: F401
 
 from kiosk.content.active import ActiveContent
 from kiosk.quiz.models import Difficulty
@@ -100,13 +100,7 @@ def test_five_choices_and_the_check_button_fit_the_screen(
     quiz = tmp_path / "compost.yaml"
     quiz.write_text(FIVE_CHOICES, "utf-8")
     content = dataclasses.replace(builtin_content, quiz_files={"quizzes/compost.yaml": quiz})
-    kiosk = make_kiosk({"display": {"language": "en"}, "site": {"kind": "store"}}, size=size)
-    qtbot.waitUntil(lambda: kiosk.ctx.services["content"].loaded, timeout=10_000)
-    service = kiosk.ctx.services["quiz"]
-    with qtbot.waitSignal(service.catalog_did_change):
-        service.set_content(content)
-    tap(qtbot, kiosk.window.router.screen("home").tiles["quiz"])
-    screen = kiosk.window.router.current
+    kiosk, screen = open_quiz(qtbot, make_kiosk, content, size, display={"language": "en"})
     tap(qtbot, screen.picker.level_buttons[Difficulty.FAMILY])
     page = screen.question_page
     assert len(page.visible_buttons()) == 5 and page.answers.check_button.isVisible()

@@ -56,8 +56,14 @@ def tap(qtbot: Any, widget: Any) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def open_quiz(qtbot: Any, make_kiosk: Any, content: ActiveContent | None, **raw: Any) -> Any:
-    kiosk = make_kiosk(raw, size=(1920, 1080))
+def open_quiz(
+    qtbot: Any,
+    make_kiosk: Any,
+    content: ActiveContent | None,
+    size: tuple[int, int] = (1920, 1080),
+    **raw: Any,
+) -> Any:
+    kiosk = make_kiosk(raw, size=size)
     # The app's own start-up load of the built-in pack must not land after the test's content.
     qtbot.waitUntil(lambda: kiosk.services.content.loaded, timeout=10_000)
     service = kiosk.services.quiz
