@@ -93,6 +93,7 @@ def test_template_round_trips_into_a_valid_pack_source(pack_src: Path) -> None:
         "which-bin": "picture",
         "compost-items": "multiple",
         "roof-today": "live",
+        "trips-co2": "order",
     }
     by_id = {q.id: q for q in quiz.questions}
     assert by_id["school-week/compost-items"].correct_ids == {"a", "c"}
@@ -101,6 +102,8 @@ def test_template_round_trips_into_a_valid_pack_source(pack_src: Path) -> None:
     assert by_id["school-week/which-bin"].choices[1].picture == "images/quiz/bin-kitchen.svg"
     assert by_id["school-week/roof-today"].live.metric == "pv_energy_today_kwh"
     assert by_id["school-week/sun-energy"].text.zh == "太阳能电池板用什么来发电？"
+    trips = by_id["school-week/trips-co2"].choices
+    assert [c.text.en for c in trips][::3] == ["Train", "Domestic flight"] and len(trips) == 4
 
 
 def test_xlsx_and_gb18030_csv_import_like_utf8(pack_src: Path, tmp_path: Path) -> None:

@@ -84,6 +84,9 @@ def button_for(screen: Any, choice_id: str) -> Any:
 def answer(qtbot: Any, screen: Any, right: bool) -> None:
     """Tap the right answer(s), or one wrong one, like a visitor would."""
     state = screen.session.state
+    if screen.session.question(state.question_id).kind == "order":
+        put_in_order(qtbot, screen, right)
+        return
     correct = sorted(screen.session.correct_answer(state.question_id))
     wrong = [c for c in state.choice_order if c not in correct]
     picks = correct if right or not wrong else wrong[:1]
@@ -92,6 +95,17 @@ def answer(qtbot: Any, screen: Any, right: bool) -> None:
     check = getattr(screen.question_page.answers, "check_button", None)
     if check is not None and check.isVisible():
         tap(qtbot, check)
+
+
+def put_in_order(qtbot: Any, screen: Any, right: bool) -> None:
+    """Move the choices with the up arrows into the right order (or its reverse), then Check."""
+    answers = screen.question_page.answers
+    correct = screen.session.correct_answer(screen.session.state.question_id)
+    for place, choice_id in enumerate(correct if right else correct[::-1]):
+        row = answers.row_for(choice_id)
+        while answers.area.rows.index(row) > place:
+            tap(qtbot, row.up)
+    tap(qtbot, answers.check_button)
 
 
 def visible_texts(widget: Any) -> str:

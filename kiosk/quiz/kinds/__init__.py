@@ -10,11 +10,19 @@ from __future__ import annotations
 from kiosk.quiz.kinds.base import Answer, Asked, Problem, QuestionKind
 from kiosk.quiz.kinds.choice import MultipleKind, PictureKind, SingleKind, TrueFalseKind
 from kiosk.quiz.kinds.live import LiveKind
+from kiosk.quiz.kinds.order import OrderKind
 from kiosk.quiz.models import Question
 
 KINDS: dict[str, QuestionKind] = {
     kind.name: kind
-    for kind in (SingleKind(), MultipleKind(), TrueFalseKind(), PictureKind(), LiveKind())
+    for kind in (
+        SingleKind(),
+        MultipleKind(),
+        TrueFalseKind(),
+        PictureKind(),
+        LiveKind(),
+        OrderKind(),
+    )
 }
 
 

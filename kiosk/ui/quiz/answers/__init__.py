@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kiosk.ui.quiz.answers.base import AnswerWidget, PictureResolver
 from kiosk.ui.quiz.answers.grid import ChoiceGrid, PickSeveralGrid
+from kiosk.ui.quiz.answers.order_list import OrderList
 
 ANSWER_WIDGETS: dict[str, type[AnswerWidget]] = {
     "single": ChoiceGrid,
@@ -16,6 +17,7 @@ ANSWER_WIDGETS: dict[str, type[AnswerWidget]] = {
     "picture": ChoiceGrid,
     "live": ChoiceGrid,
     "multiple": PickSeveralGrid,
+    "order": OrderList,
 }
 
 
