@@ -31,7 +31,7 @@ class LiveKind(QuestionKind):
         problems = []
         for lang in ("zh", "en"):
             try:
-                raw["explanation"][lang].format(value="1", unit="kWh")
+                raw["explanation"][lang].format(**dict.fromkeys(EXPLANATION_FIELDS, "1"))
             except (KeyError, IndexError, ValueError) as exc:
                 problems.append(
                     Problem(
