@@ -212,3 +212,17 @@ def test_on_a_tall_screen_the_list_sits_under_the_question_not_in_the_middle(
 
     qtbot.waitUntil(gap_settled)
     assert seen[-1] <= kiosk.theme.px(24)  # the layout spacing, nothing more
+
+
+def test_play_again_asks_the_same_order_question_afresh(
+    qtbot: Any, make_kiosk: Any, order_content: ActiveContent
+) -> None:
+    _kiosk, screen = start(qtbot, make_kiosk, order_content, display={"language": "en"})
+    put_in_order(qtbot, screen, right=True)
+    tap(qtbot, screen.question_page.card.next_button)
+    tap(qtbot, screen.result_page.play_again)
+    answers = screen.question_page.answers
+    # the new round's shuffle, not the last round's right order left on screen
+    assert answers.area.order() == screen.session.state.choice_order != ("a", "b", "c", "d")
+    put_in_order(qtbot, screen, right=True)
+    assert screen.session.state.last_answer.correct

@@ -335,3 +335,27 @@ def test_kids_picture_answers_show_the_packs_pictures(
         for y in range(0, image.height(), 8)
     }
     assert len(colours) > 4  # the SVG picture is drawn, not an empty frame
+
+
+def test_play_again_asks_the_same_multiple_question_afresh(
+    qtbot: Any, make_kiosk: Any, builtin_content: ActiveContent, tmp_path: Path
+) -> None:
+    quiz_file = tmp_path / "compost.yaml"
+    quiz_file.write_text(
+        LINK_QUIZ.replace("type: true_false", "type: multiple").replace(
+            "    answer: true\n",
+            "    choices:\n"
+            "      - {text: {zh: 甲, en: A}, correct: true}\n"
+            "      - {text: {zh: 乙, en: B}}\n"
+            "      - {text: {zh: 丙, en: C}, correct: true}\n",
+        ),
+        "utf-8",
+    )
+    content = dataclasses.replace(builtin_content, quiz_files={"quizzes/c.yaml": quiz_file})
+    _kiosk, screen = open_quiz(qtbot, make_kiosk, content, site={"kind": "store"})
+    tap(qtbot, screen.picker.level_buttons[Difficulty("family")])
+    for _round in (1, 2):
+        answer(qtbot, screen, right=True)  # picks A and C (nothing left picked from before)
+        assert screen.session.state.last_answer.correct
+        tap(qtbot, screen.question_page.card.next_button)
+        tap(qtbot, screen.result_page.play_again)

@@ -91,6 +91,12 @@ class QuestionPage(QWidget):
         animate: bool,
     ) -> None:
         """Render ``view``; ``animate`` only when it follows a tap (not on a language switch)."""
+        last = self._view
+        if last is not None and (
+            (last.question_id, last.number) != (view.question_id, view.number)
+            or (last.answered and not view.answered)
+        ):
+            self.forget()
         self._view = view
         role = "quiz-question-kids" if large else "quiz-question"
         if self.question_label.property("role") != role:
@@ -120,6 +126,12 @@ class QuestionPage(QWidget):
             self._set_picture(pictures(view.picture) if view.picture else None)
             _show_page(self.side, self.picture)
         self._arrange()
+
+    def forget(self) -> None:
+        """The next view is a question asked afresh (a new round may ask the same one again)."""
+        self._view = None
+        for widget in self._answer_widgets.values():
+            widget.forget()
 
     def set_timer_text(self, text: str) -> None:
         self.timer_label.setText(text)

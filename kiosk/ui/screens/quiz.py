@@ -202,6 +202,7 @@ class QuizScreen(Screen):
             return
         self.session = session
         self._points_problem = False
+        self.question_page.forget()
         session.start(self._now())
         self._after_change(animate=False)
 

@@ -19,8 +19,9 @@ PictureResolver = Callable[[str], Path | None]
 class AnswerWidget(QWidget):
     """Shows a question's choices and reports the visitor's answer.
 
-    The page calls :meth:`show_choices` for every render (a tap, the next question, a language
-    switch); the widget keeps what the visitor did to the same question in between.
+    The page calls :meth:`show_choices` for every render (a tap, a language switch, the next
+    question) and :meth:`forget` before a question is asked afresh; in between, the widget
+    keeps what the visitor did to the question.
     """
 
     answer_was_chosen = Signal(object)  # tuple[str, ...] of choice ids, in the visitor's order
@@ -33,6 +34,10 @@ class AnswerWidget(QWidget):
         self, view: QuestionView, pictures: PictureResolver, large: bool, animate: bool
     ) -> None:
         raise NotImplementedError
+
+    def forget(self) -> None:
+        """A question is asked afresh next: drop what the visitor did to the last one (picks,
+        an order), even if it is the same question again."""
 
     def hint(self, view: QuestionView) -> str:
         """A line under the question saying how to answer ("" for a plain tap)."""

@@ -38,8 +38,6 @@ class ChoiceGrid(AnswerWidget):
     def show_choices(
         self, view: QuestionView, pictures: PictureResolver, large: bool, animate: bool
     ) -> None:
-        if self._view is None or self._view.question_id != view.question_id:
-            self._picked.clear()
         self._view = view
         rebuilt = self._show_buttons(view.choices, pictures, large, animate)
         self.check_button.setText(self.tr("Check my answer"))
@@ -50,6 +48,9 @@ class ChoiceGrid(AnswerWidget):
             # later (the fast path, a tap on the same buttons, changes neither)
             self._layout.activate()
         self.check_button.setEnabled(bool(self._picked))
+
+    def forget(self) -> None:
+        self._picked.clear()
 
     def visible_buttons(self) -> list[AnswerButton]:
         return [b for b in self.buttons if not b.isHidden()]

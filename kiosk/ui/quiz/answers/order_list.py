@@ -189,8 +189,6 @@ class OrderList(AnswerWidget):
             and not view.answered
             and set(self._rows) == {c.id for c in view.choices}
         )
-        if self._view is None or self._view.question_id != view.question_id:
-            self._sent = ()
         self._view = view
         by_id = {c.id: c for c in view.choices}
         # the same open question (a language switch): keep the visitor's order
@@ -211,6 +209,10 @@ class OrderList(AnswerWidget):
         self.check_button.setText(self.tr("Check my answer"))
         self.check_button.setVisible(not view.answered)
         self._layout.activate()
+
+    def forget(self) -> None:
+        self._view = None  # the next render takes the order the session shows
+        self._sent = ()
 
     def hint(self, view: QuestionView) -> str:
         if view.answered:
