@@ -49,7 +49,7 @@
 <context>
     <name>ChoiceGrid</name>
     <message>
-        <location filename="../../kiosk/ui/quiz/answers/grid.py" line="45" />
+        <location filename="../../kiosk/ui/quiz/answers/grid.py" line="43" />
         <source>Check my answer</source>
         <translation>检查答案</translation>
     </message>
@@ -163,43 +163,43 @@
 <context>
     <name>DisplayPanel</name>
     <message>
-        <location filename="../../kiosk/ui/staff/display_panel.py" line="75" />
+        <location filename="../../kiosk/ui/staff/display_panel.py" line="82" />
         <source>Could not save the choice: %1</source>
         <extracomment>The settings on this panel, in the order shown (their values: the config schema's choices).</extracomment>
         <translation>无法保存此选择：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/display_panel.py" line="80" />
+        <location filename="../../kiosk/ui/staff/display_panel.py" line="87" />
         <source>Display</source>
         <translation>显示设置</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/display_panel.py" line="81" />
+        <location filename="../../kiosk/ui/staff/display_panel.py" line="88" />
         <source>Energy screens</source>
         <translation>能源页面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/display_panel.py" line="82" />
+        <location filename="../../kiosk/ui/staff/display_panel.py" line="89" />
         <source>Language after a visitor leaves</source>
         <translation>访客离开后的语言</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/display_panel.py" line="84" />
+        <location filename="../../kiosk/ui/staff/display_panel.py" line="91" />
         <source>Family: big figures</source>
         <translation>家庭：大字数据</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/display_panel.py" line="85" />
+        <location filename="../../kiosk/ui/staff/display_panel.py" line="92" />
         <source>Student: every figure</source>
         <translation>学生：全部数据</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/display_panel.py" line="96" />
+        <location filename="../../kiosk/ui/staff/display_panel.py" line="103" />
         <source>As set in kiosk.toml.</source>
         <translation>与 kiosk.toml 中的设置相同。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/display_panel.py" line="98" />
+        <location filename="../../kiosk/ui/staff/display_panel.py" line="105" />
         <source>Chosen on this kiosk; kiosk.toml says: %1</source>
         <translation>已在本机更改；kiosk.toml 中为：%1</translation>
     </message>
@@ -241,87 +241,92 @@
 <context>
     <name>ExplainView</name>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="84" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="86" />
         <source>Today: %1 kWh × %2 kg CO2/kWh = %3</source>
         <translation>今日：%1 kWh × %2 kg CO2/kWh = %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="87" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="89" />
         <source>CO2 avoided</source>
         <translation>减少的 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="89" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="91" />
         <source>Every kilowatt-hour our solar panels make is one the power grid does not have to make. CO2 avoided = solar energy (kWh) × grid emission factor (kg CO2 per kWh).</source>
         <translation>我们的太阳能板每发一千瓦时电，电网就少发一千瓦时。减少的 CO2 = 太阳能发电量（千瓦时）× 电网排放因子（千克 CO2/千瓦时）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="96" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="98" />
         <source>The emission factor is not known yet.</source>
         <translation>排放因子暂未确定。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="101" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="103" />
         <source>%1: %2 kg CO2 per kWh (data year %3).</source>
         <translation>%1：每千瓦时 %2 千克 CO2（%3 年数据）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="106" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="108" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="108" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="110" />
         <source>The emission factor</source>
         <translation>排放因子</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="111" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="113" />
         <source>Self-sufficiency</source>
         <translation>自给率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="113" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="115" />
         <source>The share of the electricity we use that we do not buy from the grid: (electricity used − bought from the grid) ÷ electricity used.</source>
         <translation>我们所用电中不需要从电网购买的比例：（用电量 − 从电网购电量）÷ 用电量。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="119" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="121" />
         <source>Solar used on site</source>
         <translation>太阳能自用率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="121" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="123" />
         <source>The share of our solar energy we use ourselves instead of selling it: (solar energy − sold to the grid) ÷ solar energy.</source>
         <translation>太阳能发电中由我们自己使用、而不是卖给电网的比例：（太阳能发电量 − 售给电网的电量）÷ 太阳能发电量。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="127" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="129" />
         <source>Rainwater</source>
         <translation>雨水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="129" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="131" />
         <source>Rain from the roof is collected in a tank. Every litre of rainwater we use is a litre of tap water we do not need, so the water saved is the rainwater collected.</source>
         <translation>屋顶的雨水被收集到水箱里。我们每用一升雨水，就少用一升自来水，所以节约的自来水就等于收集的雨水。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="135" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="137" />
         <source>Where each number comes from</source>
         <translation>每个数字从哪里来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="137" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="139" />
         <source>live: measured just now. simulated: from the built-in simulator, not a meter. updated N min ago: the meter has not answered since; we show its last value. —: no data, so we show nothing rather than guess.</source>
         <translation>实时：刚刚测得。模拟数据：来自内置模拟器，不是电表。N 分钟前更新：电表之后没有回应，显示的是最后一次的数值。—：没有数据，我们宁可不显示，也不猜测。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="142" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="145" />
+        <source>Baselines</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="149" />
         <source>Everyday comparisons</source>
         <translation>生活中的比较</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/explain_view.py" line="147" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="154" />
         <source>No comparisons are installed.</source>
         <translation>尚未安装比较数据。</translation>
     </message>
@@ -681,118 +686,118 @@
 <context>
     <name>NowView</name>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="198" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="204" />
         <source>Today: %1 %2</source>
         <extracomment>Card columns by (mode, portrait).</extracomment>
         <translation>今日：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="206" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="212" />
         <source>The sun rises at %1</source>
         <translation>太阳将在 %1 升起</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="208" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="214" />
         <source>So far today — the sun rises at %1</source>
         <translation>今天到目前为止 — 太阳将在 %1 升起</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="212" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="218" />
         <source>No solar energy yet today</source>
         <translation>今天还没有太阳能发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="214" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="220" />
         <source>No electricity used yet today</source>
         <translation>今天还没有用电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="216" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="222" />
         <source>No rain so far today</source>
         <translation>今天到目前为止没有下雨</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="239" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="245" />
         <source>Solar power now</source>
         <translation>此刻太阳能发电功率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="241" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="247" />
         <source>Solar energy today</source>
         <translation>今日太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="242" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="248" />
         <source>Self-sufficiency today</source>
         <translation>今日自给率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="243" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="249" />
         <source>Solar used on site today</source>
         <translation>今日太阳能自用率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="244" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="250" />
         <source>CO2 avoided today</source>
         <translation>今日减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="245" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="251" />
         <source>CO2 avoided this month</source>
         <translation>本月减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="246" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="252" />
         <source>CO2 avoided this year</source>
         <translation>今年减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="247" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="253" />
         <source>CO2 avoided since we started</source>
         <translation>累计减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="248" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="254" />
         <source>Rainwater collected today</source>
         <translation>今日收集雨水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="249" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="255" />
         <source>Tap water saved this year</source>
         <translation>今年节约自来水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="250" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="256" />
         <source>Electricity used today</source>
         <translation>今日用电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="251" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="257" />
         <source>Buying from the grid now</source>
         <translation>此刻从电网购电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="252" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="258" />
         <source>Selling to the grid now</source>
         <translation>此刻向电网售电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="258" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="265" />
         <source>Sun</source>
         <translation>太阳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="258" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="265" />
         <source>Our building</source>
         <translation>我们的楼</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="258" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="265" />
         <source>Power grid</source>
         <translation>电网</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="259" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="266" />
         <source>Each building now</source>
         <translation>各楼此刻用电</translation>
     </message>
@@ -800,27 +805,27 @@
 <context>
     <name>OrderList</name>
     <message>
-        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="207" />
+        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="205" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="208" />
+        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="206" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="211" />
+        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="209" />
         <source>Check my answer</source>
         <translation>检查答案</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="218" />
+        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="220" />
         <source>Drag the answers into order, or move them with the arrows. Then tap Check.</source>
         <translation>按住答案拖到合适的位置，或用箭头上下移动，排好后点“检查答案”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="247" />
+        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="249" />
         <source>you: %1</source>
         <translation>你排第%1</translation>
     </message>
@@ -828,7 +833,7 @@
 <context>
     <name>PickSeveralGrid</name>
     <message>
-        <location filename="../../kiosk/ui/quiz/answers/grid.py" line="125" />
+        <location filename="../../kiosk/ui/quiz/answers/grid.py" line="126" />
         <source>Pick every answer that fits, then tap Check.</source>
         <translation>选出所有正确的答案，然后点“检查答案”。</translation>
     </message>
@@ -937,7 +942,7 @@
 <context>
     <name>QuestionPage</name>
     <message>
-        <location filename="../../kiosk/ui/quiz/question_page.py" line="100" />
+        <location filename="../../kiosk/ui/quiz/question_page.py" line="106" />
         <source>Question %1 of %2</source>
         <translation>第 %1 题，共 %2 题</translation>
     </message>
@@ -1035,39 +1040,148 @@
         <translation>全部主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="281" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="282" />
         <source>%1 s left</source>
         <translation>还剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="292" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="293" />
         <source>You got %1 of %2 right!</source>
         <translation>你答对了 %2 道题中的 %1 道！</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="296" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="297" />
         <source>+%1 carbon points</source>
         <translation>+%1 碳积分</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="302" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="303" />
         <source>Thank you for learning how to save carbon!</source>
         <translation>谢谢你学习如何减少碳排放！</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="310" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="311" />
         <source>Your points could not be saved just now. Sorry!</source>
         <translation>抱歉，积分暂时没能保存。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="312" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="313" />
         <source>Points added for %1.</source>
         <translation>积分已加给 %1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="313" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="314" />
         <source>Ask staff to add your classes so points can be collected.</source>
         <translation>请工作人员添加班级，才能累积积分。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceCards</name>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="31" />
+        <source>Electricity used</source>
+        <extracomment>History figure id -&gt; the summary figure whose badge a comparison carries</extracomment>
+        <translation>用电</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="32" />
+        <source>Solar energy</source>
+        <translation>太阳能发电量</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="33" />
+        <source>CO2 avoided</source>
+        <translation>减少的二氧化碳</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="34" />
+        <source>Rainwater collected</source>
+        <translation>收集的雨水</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="40" />
+        <source>so far today</source>
+        <translation>今天到目前为止</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="41" />
+        <source>so far this week</source>
+        <translation>本周到目前为止</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="42" />
+        <source>so far this month</source>
+        <translation>本月到目前为止</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="43" />
+        <source>so far this year</source>
+        <translation>今年到目前为止</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="50" />
+        <source>, per m²</source>
+        <translation>，每平方米</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="51" />
+        <source>, per person</source>
+        <translation>，人均</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="62" />
+        <source>No baseline is configured (see [[baselines]] in kiosk.toml).</source>
+        <translation>尚未设置基准（见 kiosk.toml 中的 [[baselines]]）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="69" />
+        <source>a day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="69" />
+        <source>a week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="70" />
+        <source>a month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="70" />
+        <source>a year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="72" />
+        <source>%1: %2 %3 %4%5. Source: %6</source>
+        <translation>%1：%4 %2 %3%5。来源：%6</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="81" />
+        <source>While a period runs, we compare what we used so far with the share of the reference for the time gone (half a year: half the yearly value).</source>
+        <translation>在一个时段进行中时，我们把到目前为止的数值与按已过去的时间折算的基准相比（过了半年：取全年基准的一半）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="125" />
+        <source>Compared with %1</source>
+        <translation>与%1相比</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="135" />
+        <source>% below</source>
+        <translation>%，更低</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="137" />
+        <source>% above</source>
+        <translation>%，更高</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="140" />
+        <source>%1 %2%3</source>
+        <translation>%1（%2%3）</translation>
     </message>
 </context>
 <context>
@@ -1234,27 +1348,27 @@
 <context>
     <name>StoriesScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="300" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="301" />
         <source>Green stories</source>
         <translation>绿色故事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="305" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="306" />
         <source>No stories installed yet</source>
         <translation>尚未安装故事内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="306" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="307" />
         <source>Staff can load a content pack from a USB stick or the network.</source>
         <translation>工作人员可以通过U盘或网络加载内容包。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="308" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="309" />
         <source>All stories</source>
         <translation>全部故事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="319" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="320" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>

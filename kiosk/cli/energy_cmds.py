@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from kiosk.cli.common import CliError, add_config_options, load_context
 from kiosk.config import Config
 from kiosk.config.paths import AppPaths
+from kiosk.energy.baselines import SiteReferences, baselines_from
 from kiosk.energy.carbon import resolve_factor
 from kiosk.energy.history import history_figures
 from kiosk.energy.periods import Period, compare, period_window
@@ -91,6 +92,23 @@ def summary_rows(summary: EnergySummary, now: float) -> list[dict[str, Any]]:
                 "age_s": round(age, 1) if age is not None else None,
             }
         )
+    for result in summary.baselines:
+        b = result.baseline
+        change = result.change_pct
+        rows.append(
+            {
+                "figure": f"baseline.{b.id}",
+                "value": round(change, 1) if change is not None else None,
+                "unit": "%",
+                "provenance": f"compared with {b.name_en} ({b.source})",
+                "age_s": None,
+                "compared": b.figure,
+                "period": b.period.value,
+                "per": b.per,
+                "actual": _number(result.actual),
+                "expected": _number(result.expected),
+            }
+        )
     return rows
 
 
@@ -151,9 +169,12 @@ def cmd_now(args: argparse.Namespace) -> int:
     live_for = FailoverPolicy.from_config(config).live_for_seconds
     store = open_store(config, paths)
     try:
-        summary = summarize(
-            store, now, resolve_factor(config.site), lambda s: live_for.get(s, 60.0)
+        site = config.site
+        references = SiteReferences(
+            baselines_from(config.baselines or ()), site.area_m2, site.occupants
         )
+        factor = resolve_factor(site)
+        summary = summarize(store, now, factor, lambda s: live_for.get(s, 60.0), references)
     finally:
         store.close()
     _print(

@@ -54,6 +54,21 @@ def _section_lines(cls: type, instance: Any) -> list[str]:
     return lines
 
 
+BASELINES_EXAMPLE = [
+    "",
+    "# References the figures are compared with; repeat [[baselines]] for each (docs/energy.md):",
+    "# [[baselines]]",
+    '# id = "city_average"',
+    '# figure = "load_energy"    # load_energy, pv_energy (kWh), co2_avoided (kg), water_harvested (L)',
+    '# period = "year"           # the value is for a day, week, month or year',
+    "# value = 95.0",
+    '# per = "m2"                # site, m2 (needs site.area_m2) or person (site.occupants)',
+    '# name = "the city average"',
+    '# name_zh = "全市平均"',
+    '# source = "Where the value comes from: the report, its year and page"',
+]
+
+
 def render_example() -> str:
     config = Config()
     out = [HEADER]
@@ -67,6 +82,9 @@ def render_example() -> str:
             out.append("# Adapter-specific options (see docs/sources.md), e.g. for the simulator:")
             out.append("# [sources.options]")
             out.append("# seed = 1")
+            continue
+        if f.name == "baselines":
+            out.extend(BASELINES_EXAMPLE)
             continue
         if not dataclasses.is_dataclass(hint):
             continue

@@ -38,9 +38,26 @@ def parse_config(
         raise ConfigError(
             file, "site.emission_factor_kg_per_kwh", "required when site.grid_region = 'custom'"
         )
+    _check_baselines(cfg, file)
     if check_sources is not None:
         check_sources(cfg, file)
     return cfg
+
+
+def _check_baselines(cfg: Config, file: str) -> None:
+    """Unique ids; a value per m² or per person needs the site's area or occupants."""
+    ids: set[str] = set()
+    for i, b in enumerate(cfg.baselines or ()):
+        path = f"baselines[{i}]"
+        if b.id in ids:
+            raise ConfigError(file, f"{path}.id", f"duplicate baseline id {b.id!r}")
+        ids.add(b.id)
+        if b.per == "m2" and cfg.site.area_m2 is None:
+            raise ConfigError(file, f"{path}.per", "'m2' needs site.area_m2 (the floor area)")
+        if b.per == "person" and cfg.site.occupants is None:
+            raise ConfigError(file, f"{path}.per", "'person' needs site.occupants")
+        if not b.source.strip():
+            raise ConfigError(file, f"{path}.source", "say where the value comes from")
 
 
 def _check_failover(cfg: Config, source_ids: set[str], file: str) -> None:

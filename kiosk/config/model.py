@@ -54,6 +54,12 @@ class SiteConfig:
     equivalents_region: str = setting(
         "CN", "Everyday equivalents from this region first (ISO country code such as CN or US)"
     )
+    area_m2: float | None = setting(
+        None, "Floor area of the site in m², for per-m² figures and baselines", min=1, max=1e8
+    )
+    occupants: int | None = setting(
+        None, "People in the building on a normal day, for per-person figures", min=1, max=1e7
+    )
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,27 @@ class SourceConfig:
     enabled: bool = setting(True, "Whether the source is polled")
     interval_seconds: float = setting(5.0, "Seconds between polls", min=0.2, max=86400)
     options: dict[str, Any] = setting(None, "Adapter-specific options (see docs/sources.md)")
+
+
+@dataclass(frozen=True)
+class BaselineConfig:
+    id: str = setting("baseline", "Unique name of this baseline")
+    figure: str = setting(
+        "load_energy", "What is compared with it",
+        choices=("load_energy", "pv_energy", "co2_avoided", "water_harvested"),
+    )  # fmt: skip
+    period: str = setting(
+        "year", "The period the value is for", choices=("day", "week", "month", "year")
+    )
+    value: float = setting(
+        1.0, "The reference per period: kWh, kg CO2 or L (per m² or person as `per` says)",
+        min=1e-6, max=1e12,
+    )  # fmt: skip
+    per: str = setting("site", "The value is for the whole site, per m² or per person",
+                       choices=("site", "m2", "person"))  # fmt: skip
+    name: str = setting("the baseline", "What it is, in English: 'the city average'")
+    name_zh: str = setting("基准", "What it is, in Chinese: '全市平均'")
+    source: str = setting("", "Where the value comes from (shown on How we calculate)")
 
 
 @dataclass(frozen=True)
@@ -189,6 +216,9 @@ class Config:
     )
     failover: FailoverConfig = section_default(
         FailoverConfig, "Which source each figure comes from"
+    )
+    baselines: tuple[BaselineConfig, ...] | None = setting(
+        None, "References the figures are compared with (a city average, our own 2024)"
     )
     aggregate: dict[str, Any] = setting(
         None,

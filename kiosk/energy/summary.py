@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kiosk.energy.baselines import BaselineResult, SiteReferences, compare_all
 from kiosk.energy.carbon import EmissionFactor, co2_kg
 from kiosk.energy.metrics import ENERGY_OF_POWER, Metric, Provenance, Unit
 from kiosk.energy.store import EnergyStore
@@ -64,6 +65,7 @@ class EnergySummary:
     water_harvested_year_l: Figure
     water_used_today_l: Figure
     water_saved_year_l: Figure  # harvested rainwater replaces the same volume of tap water
+    baselines: tuple[BaselineResult, ...] = ()  # each [[baselines]] entry, this period so far
 
 
 class _Builder:
@@ -126,6 +128,7 @@ def summarize(
     now: float,
     factor: EmissionFactor,
     stale_after: StaleAfter | float = 60.0,
+    references: SiteReferences | None = None,
 ) -> EnergySummary:
     """Everything the home screen shows, from the store, as of ``now``."""
     if not callable(stale_after):
@@ -165,4 +168,5 @@ def summarize(
         water_harvested_year_l=harvested_year,
         water_used_today_l=b.amount(Metric.WATER_USED_L, today),
         water_saved_year_l=harvested_year,
+        baselines=compare_all(store, references, now, factor) if references else (),
     )

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.config.model import Config
 from kiosk.config.paths import AppPaths
+from kiosk.energy.baselines import SiteReferences, baselines_from
 from kiosk.energy.carbon import EmissionFactor, resolve_factor
 from kiosk.energy.metrics import Provenance, Reading
 from kiosk.energy.quality import SanityLimits
@@ -117,6 +118,8 @@ class EnergyService(QObject):
         self._summary_pending = False
         self._summary_again = False
         self.summary: EnergySummary | None = None
+        #: Baselines and the site's size, compared in every summary (from_config sets them).
+        self.references = SiteReferences()
         self._tasks: SerialQueue = tasks.serial("energy")
         self.pollers: dict[str, SourcePoller] = {}
         for spec in sources:
@@ -158,12 +161,16 @@ class EnergyService(QObject):
             if plan.relabels(src.id):
                 source = PartSource(source, plan.relabels(src.id))
             specs.append(SourceSpec(source, src.interval_seconds))
-        return cls(
+        service = cls(
             store, resolve_factor(site), specs, tasks=tasks,
             policy=FailoverPolicy.from_config(config),
             aggregate=plan, clock=clock, maintenance_minutes=storage.checkpoint_minutes,
             owns_store=True,
         )  # fmt: skip
+        service.references = SiteReferences(
+            baselines_from(config.baselines or ()), site.area_m2, site.occupants
+        )
+        return service
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -212,10 +219,10 @@ class EnergyService(QObject):
             return
         self._summary_pending = True
         now = self.clock()
-        store, factor = self.store, self.factor
+        store, factor, references = self.store, self.factor, self.references
         stale_after = partial(_stale_after_s, dict(self.policy.live_for_seconds))  # no QObject
         self._tasks.run(
-            lambda: summarize(store, now, factor, stale_after),
+            lambda: summarize(store, now, factor, stale_after, references),
             self._on_summary_done,
             self._on_summary_failed,
         )

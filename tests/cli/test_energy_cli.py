@@ -90,3 +90,23 @@ def test_a_table_without_json_and_a_clear_error_without_a_database(
     assert "1,234.50" in out
     assert main(["energy", "history", "--data-dir", str(data_dir), "--at", "yesterday"]) == 2
     assert "--at must be ISO 8601" in capsys.readouterr().err
+
+
+def test_now_prints_each_baseline_with_its_source(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        '[site]\narea_m2 = 1000.0\n\n[[sources]]\nid = "sim"\n\n[[baselines]]\n'
+        'id = "city"\nfigure = "load_energy"\nperiod = "day"\nvalue = 0.2\nper = "m2"\n'
+        'name = "the city average"\nname_zh = "全市平均"\nsource = "City report 2024"\n',
+        "utf-8",
+    )
+    noon = DAY + 12 * 3600  # 100 kWh expected by noon (200 kWh a day); 92 kWh used
+    fill(data_dir, every_minute(Metric.LOAD_POWER_W, 92_000 / 12, DAY, noon), noon)
+    rows = run(capsys, "energy", "now", "--json", "--config", str(config),
+               "--data-dir", str(data_dir), "--at", str(noon))  # fmt: skip
+    city = next(r for r in rows if r["figure"] == "baseline.city")
+    assert city["value"] == pytest.approx(-8.0, abs=0.1) and city["unit"] == "%"
+    assert city["provenance"] == "compared with the city average (City report 2024)"
+    assert (city["period"], city["per"], city["compared"]) == ("day", "m2", "load_energy_wh")

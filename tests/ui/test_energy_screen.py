@@ -317,3 +317,26 @@ def test_half_past_midnight_on_a_dry_night_reads_calm_not_broken(qtbot: Any, rig
             assert card.badge.text() == "live", card.objectName()
             assert "≈ 0.0" not in card.note_label.text()
     assert not r.screen.status_label.isVisible()
+
+
+def test_a_baseline_card_says_how_far_below_the_city_average(qtbot: Any, rig: Any) -> None:
+    from kiosk.energy.baselines import Baseline, SiteReferences
+    from kiosk.energy.periods import Period
+
+    r = rig()
+    city = Baseline("city", "load_energy_wh", Period.DAY, 50.0, "m2", "the city average",
+                    "全市平均", "City energy report 2024 (test)")  # fmt: skip
+    r.service.references = SiteReferences((city,), 2000.0, None)  # 100 kWh a day for the site
+    feed_a_morning(r)  # 40 kWh used by 12:10: the share of 100 kWh by then is 50.7 kWh
+    card = r.screen.now_view.references.cards["city"]
+    assert card.isVisible()
+    assert card.title_label.text() == "Compared with the city average"
+    assert card_text(card) == "21.1 % below"
+    assert card.note_label.text() == "Electricity used so far today, per m²"
+    assert card.badge.text() == "live"
+    r.screen.show_tab("explain")
+    text = r.screen.explain_view.section_text("baselines")
+    assert "the city average: 50.0 Wh a day, per m². Source: City energy report 2024" in text
+    r.ctx.language.toggle()
+    assert card.title_label.text() == "与全市平均相比"
+    assert "全市平均" in r.screen.explain_view.section_text("baselines")

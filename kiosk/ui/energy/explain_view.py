@@ -9,6 +9,7 @@ from kiosk.energy.equivalents import Basis, EquivalentsTable
 from kiosk.energy.summary import EnergySummary
 from kiosk.ui.context import UiContext
 from kiosk.ui.energy.formatting import MISSING, format_figure, format_number
+from kiosk.ui.energy.reference_cards import baselines_text
 from kiosk.ui.widgets.touch import scrolling_body, set_role
 
 _BASIS_UNITS = {Basis.CO2_KG: "kg CO2", Basis.ENERGY_KWH: "kWh", Basis.WATER_L: "L"}
@@ -35,6 +36,7 @@ class ExplainView(QWidget):
             "consumption",
             "water",
             "badges",
+            "baselines",
             "equivalents",
         ):
             card = QFrame()
@@ -139,6 +141,11 @@ class ExplainView(QWidget):
                 "—: no data, so we show nothing rather than guess."
             ),
         )
+        baselines = s.baselines if s is not None else ()
+        self._set("baselines", self.tr("Baselines"), baselines_text(self.ctx, baselines))
+        card = self.sections["baselines"][0].parentWidget()
+        if card is not None:
+            card.setVisible(bool(baselines))
         self._set("equivalents", self.tr("Everyday comparisons"), self._equivalents_text())
 
     def _equivalents_text(self) -> str:

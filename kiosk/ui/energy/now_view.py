@@ -29,6 +29,7 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.energy.figure_card import FigureCard
 from kiosk.ui.energy.formatting import format_count, format_figure
 from kiosk.ui.energy.power_flow import PowerFlowWidget
+from kiosk.ui.energy.reference_cards import ReferenceCards
 from kiosk.ui.widgets.touch import scrolling_body, set_role
 
 FAMILY, STUDENT = "family", "student"
@@ -106,6 +107,8 @@ class NowView(QWidget):
             card.setObjectName(f"energy-now-{spec.key}")
             self.cards[spec.key] = card
         layout.addLayout(self.grid)
+        self.references = ReferenceCards(ctx)
+        layout.addWidget(self.references)
 
         self.meters_title = QLabel()
         set_role(self.meters_title, "heading")
@@ -176,6 +179,7 @@ class NowView(QWidget):
             card.show_figure(getattr(summary, key) if summary else None, now)
         if summary is not None:
             self.flow.show_summary(summary)
+        self.references.show_summary(summary, now)
         self._refresh_notes()
 
     def show_meters(self, rows: list[MeterRow], now: float) -> None:
@@ -257,6 +261,7 @@ class NowView(QWidget):
             self.cards[key].set_title(title)
         for card in (self.hero, *self.cards.values(), *self.meter_cards.values()):
             card.retranslate()
+        self.references.retranslate()
         self.flow.set_labels(self.tr("Sun"), self.tr("Our building"), self.tr("Power grid"))
         self.meters_title.setText(self.tr("Each building now"))
         for row in self.meter_rows:
