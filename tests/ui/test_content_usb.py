@@ -25,7 +25,7 @@ from kiosk.services import content_jobs
 from kiosk.staff.pin import PinStore
 
 WAIT_MS = 20_000
-PIN = "2468"
+PIN = "4862"
 
 
 def build(

@@ -139,7 +139,7 @@ def _enter_pin(qtbot: Any, pin_screen: Any, pin: str) -> None:
 
 
 def test_staff_gesture_wrong_pins_lock_out(qtbot: Any, make_kiosk: Any, data_dir: Any) -> None:
-    PinStore(data_dir / "staff.json").set_pin("2468")
+    PinStore(data_dir / "staff.json").set_pin("4862")
     kiosk = make_kiosk({"staff": {"hold_seconds": 1}, "display": {"language": "en"}})
     _hold_corner(qtbot, kiosk)
     assert current(kiosk) == "pin"
@@ -157,13 +157,13 @@ def test_staff_gesture_wrong_pins_lock_out(qtbot: Any, make_kiosk: Any, data_dir
 def test_staff_gesture_right_pin_opens_staff_screen(
     qtbot: Any, make_kiosk: Any, data_dir: Any
 ) -> None:
-    PinStore(data_dir / "staff.json").set_pin("2468")
+    PinStore(data_dir / "staff.json").set_pin("4862")
     kiosk = make_kiosk({"staff": {"hold_seconds": 1}, "display": {"language": "en"}})
     home = kiosk.window.router.screen("home")
     tap(qtbot, home.tiles["energy"])
     _hold_corner(qtbot, kiosk)
     assert current(kiosk) == "pin"
-    _enter_pin(qtbot, kiosk.window.router.current, "2468")
+    _enter_pin(qtbot, kiosk.window.router.current, "4862")
     assert current(kiosk) == "staff"
     staff = kiosk.window.router.current
     qtbot.waitUntil(lambda: staff.facts.value("disk").text() != "—", timeout=5000)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -122,17 +122,17 @@ class PinScreen(Screen):
                 self.tr("No staff PIN has been set on this kiosk. Set one with: kiosk set-pin")
             )
             return
-        until = self.pin_store.locked_until()
-        if until:
-            self._show_locked(until)
+        remaining = self.pin_store.lock_remaining_s()
+        if remaining > 0:
+            self._show_locked(remaining)
         else:
             self._set_keypad_enabled(not self._checking)
 
-    def _show_locked(self, until: float) -> None:
+    def _show_locked(self, remaining_s: float) -> None:
         self._set_keypad_enabled(False)
-        minutes = max(1, round((until - time.time()) / 60))
+        minutes = max(1, math.ceil(remaining_s / 60))
         self.status.setText(self.tr("Too many wrong PINs. Try again in %n minute(s).", "", minutes))
-        self._unlock_timer.start(int(max(0.0, until - time.time()) * 1000) + 500)
+        self._unlock_timer.start(int(remaining_s * 1000) + 500)
 
     def _on_digit(self) -> None:
         if len(self._digits) < MAX_DIGITS:
@@ -166,7 +166,7 @@ class PinScreen(Screen):
             self._set_keypad_enabled(True)
             self.user_did_choose_screen.emit("staff")
         elif check.result is PinResult.LOCKED:
-            self._show_locked(check.locked_until)
+            self._show_locked(check.retry_after_s)
         elif check.result is PinResult.NOT_SET:
             self._refresh_lock()
         else:
