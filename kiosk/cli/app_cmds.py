@@ -113,7 +113,8 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     failed = [r for r in rows if r.status == "FAIL"]
     if failed:
         print(f"kiosk: {len(failed)} check(s) failed", file=sys.stderr)
-        return 1
+        config_failed = any(r.name == "config" for r in failed)
+        return 2 if config_failed else 1  # a config error is a usage error, as for every command
     return 0
 
 

@@ -17,6 +17,9 @@ from kiosk.energy.metrics import Metric
 #: starts), so a result never depends on what was imported before.
 SourcesCheck = Callable[[Config, str], None]
 
+#: A kiosk.toml is a few kB; anything near this is not one.
+MAX_FILE_BYTES = 1024 * 1024
+
 
 def parse_config(
     raw: dict[str, Any], file: str = "", *, check_sources: SourcesCheck | None = None
@@ -94,10 +97,16 @@ def load_config(path: Path | None, *, check_sources: SourcesCheck | None = None)
         raise ConfigError(name, "", f"cannot read: {exc.strerror}") from None
     import tomllib  # only with a file to parse: it is ~5 % of the kiosk's start-up time
 
+    if len(data) > MAX_FILE_BYTES:
+        raise ConfigError(
+            name, "", f"is {len(data):,} bytes; a kiosk.toml is at most {MAX_FILE_BYTES:,}"
+        )
     try:
         raw = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
         raise ConfigError(name, "", "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(name, "", f"not valid TOML: {exc}") from None
+        raise ConfigError(name, "", f"not valid TOML: {str(exc)[:200]}") from None
+    except RecursionError:
+        raise ConfigError(name, "", "not valid TOML: nested too deeply") from None
     return parse_config(raw, name, check_sources=check_sources)

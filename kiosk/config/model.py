@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.config import checks
 from kiosk.config.schema import section_default, setting
 
 SCHEMA_VERSION = 1
@@ -32,7 +33,7 @@ class SiteConfig:
     )
     latitude: float = setting(30.59, "Latitude in degrees (north positive)", min=-90, max=90)
     longitude: float = setting(114.31, "Longitude in degrees (east positive)", min=-180, max=180)
-    timezone: str = setting("Asia/Shanghai", "IANA time zone of the site")
+    timezone: str = setting("Asia/Shanghai", "IANA time zone of the site", check=checks.time_zone)
     pv_kwp: float = setting(50.0, "Installed PV peak power in kWp", min=0, max=100000)
     pv_tilt_deg: float = setting(25.0, "PV panel tilt from horizontal in degrees", min=0, max=90)
     pv_azimuth_deg: float = setting(
@@ -144,8 +145,9 @@ class FailoverConfig:
 @dataclass(frozen=True)
 class ContentConfig:
     trusted_keys: tuple[str, ...] = setting(
-        (), "Extra Ed25519 public keys (files or base64) trusted for packs"
-    )
+        (), "Extra Ed25519 public keys (files or base64) trusted for packs",
+        check=checks.public_keys, max_items=64,
+    )  # fmt: skip
     max_pack_mb: int = setting(2048, "Largest pack accepted, MB", min=1, max=65536)
     usb_scan_seconds: float = setting(
         2.0, "Seconds between checks for inserted USB sticks", min=0.5, max=60
@@ -154,13 +156,16 @@ class ContentConfig:
 
 @dataclass(frozen=True)
 class ChannelConfig:
-    url: str = setting("", "Base URL of the content channel (empty = no network sync)")
+    url: str = setting(
+        "", "Base URL of the content channel (empty = no network sync)", check=checks.web_url
+    )
     interval_minutes: int = setting(
         60, "Minutes between syncs (a random jitter is added)", min=1, max=10080
     )
     trusted_keys: tuple[str, ...] = setting(
-        (), "Ed25519 public keys (files or base64) trusted for the channel index"
-    )
+        (), "Ed25519 public keys (files or base64) trusted for the channel index",
+        check=checks.public_keys, max_items=64,
+    )  # fmt: skip
     ca_bundle: str = setting("", "CA bundle file for HTTPS (empty = system default)")
     proxy: str = setting("", "HTTP(S) proxy URL (empty = from environment)")
     connect_timeout_s: float = setting(
@@ -189,7 +194,9 @@ class QuizConfig:
         choices=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     )  # fmt: skip
     term_starts: tuple[str, ...] = setting(
-        ("09-01", "02-20"), "Month-day dates when a school term starts (term leaderboard resets)"
+        ("09-01", "02-20"),
+        "Month-day dates when a school term starts (term leaderboard resets)",
+        check=checks.month_days,
     )
 
 
@@ -212,7 +219,7 @@ class Config:
     staff: StaffConfig = section_default(StaffConfig, "Staff access")
     storage: StorageConfig = section_default(StorageConfig, "Local readings database")
     sources: tuple[SourceConfig, ...] = setting(
-        (SourceConfig(),), "Data sources, in priority order"
+        (SourceConfig(),), "Data sources, in priority order", max_items=64
     )
     failover: FailoverConfig = section_default(
         FailoverConfig, "Which source each figure comes from"

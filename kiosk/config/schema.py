@@ -11,7 +11,7 @@ import dataclasses
 import math
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kiosk.config.errors import ConfigError
@@ -20,6 +20,13 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 T = TypeVar("T", bound="DataclassInstance")
+
+#: Limits on every value, unless a setting gives its own: a config is written by a person, and
+#: a 10 MB site name or 20,000 sources is a mistake (or an attack), not a kiosk.
+MAX_TEXT_LEN = 2000
+MAX_ITEMS = 256
+#: A check returns a problem in words, or "" when the value is fine.
+Check = Callable[[Any], str]
 
 
 def setting(
@@ -30,9 +37,17 @@ def setting(
     max: float | None = None,
     choices: tuple[Any, ...] | None = None,
     secret: bool = False,
+    check: Check | None = None,
+    max_len: int = MAX_TEXT_LEN,
+    max_items: int = MAX_ITEMS,
 ) -> Any:
-    """Declare one config key with its default, a human title and optional bounds."""
-    meta = {"title": title, "min": min, "max": max, "choices": choices, "secret": secret}
+    """Declare one config key with its default, a human title and optional bounds.
+
+    ``check`` sees the parsed value (a whole list for a list setting); ``max_len`` bounds text
+    (each item of a list of text too) and ``max_items`` a list's length.
+    """
+    meta = {"title": title, "min": min, "max": max, "choices": choices, "secret": secret,
+            "check": check, "max_len": max_len, "max_items": max_items}  # fmt: skip
     if isinstance(default, list | dict):
         raise TypeError("use tuples / nested sections for mutable defaults")
     return dataclasses.field(default=default, metadata=meta)
@@ -61,6 +76,8 @@ def parse_section(cls: type[T], raw: Any, path: str, file: str = "") -> T:
     for f, hint in fields_of(cls):
         if f.name in raw:
             values[f.name] = _parse_value(hint, raw[f.name], f, _join(path, f.name), file)
+        elif f.default is not dataclasses.MISSING:
+            _check(f.default, f.metadata, _join(path, f.name), file)  # e.g. a required host
     return cls(**values)
 
 
@@ -76,11 +93,18 @@ def _parse_value(
         return _parse_value(non_none[0], raw, f, path, file)
     if dataclasses.is_dataclass(hint):
         return parse_section(hint, raw, path, file)  # type: ignore[arg-type]
+    meta: Mapping[str, Any] = f.metadata if f is not None else {}
     if origin is tuple:
         if not isinstance(raw, list | tuple):
             raise ConfigError(file, path, f"must be a list, got {_kind(raw)}")
+        most = meta.get("max_items", MAX_ITEMS)
+        if len(raw) > most:
+            raise ConfigError(file, path, f"has {len(raw)} entries; at most {most} are allowed")
         item = args[0]
-        return tuple(_parse_value(item, v, None, f"{path}[{i}]", file) for i, v in enumerate(raw))
+        items = {"max_len": meta.get("max_len", MAX_TEXT_LEN)}
+        parsed = tuple(_parse_item(item, v, items, f"{path}[{i}]", file) for i, v in enumerate(raw))
+        _check(parsed, meta, path, file)
+        return parsed
     if origin is dict or hint is dict:
         if not isinstance(raw, Mapping):
             raise ConfigError(file, path, f"must be a table, got {_kind(raw)}")
@@ -88,9 +112,26 @@ def _parse_value(
     if hint is Any:
         return raw
     value = _scalar(hint, raw, path, file)
-    if f is not None:
-        _check_bounds(value, f.metadata, path, file)
+    _check_bounds(value, meta, path, file)
+    _check(value, meta, path, file)
     return value
+
+
+def _parse_item(hint: Any, raw: Any, meta: Mapping[str, Any], path: str, file: str) -> Any:
+    """One item of a list setting: sections are parsed whole, scalars get the text limit."""
+    if dataclasses.is_dataclass(hint) or typing.get_origin(hint) is not None:
+        return _parse_value(hint, raw, None, path, file)
+    value = _scalar(hint, raw, path, file)
+    _check_bounds(value, meta, path, file)
+    return value
+
+
+def _check(value: Any, meta: Mapping[str, Any], path: str, file: str) -> None:
+    check = meta.get("check")
+    if check is not None:
+        problem = check(value)
+        if problem:
+            raise ConfigError(file, path, problem)
 
 
 def _scalar(hint: Any, raw: Any, path: str, file: str) -> Any:
@@ -116,6 +157,12 @@ def _scalar(hint: Any, raw: Any, path: str, file: str) -> Any:
 
 
 def _check_bounds(value: Any, meta: Mapping[str, Any], path: str, file: str) -> None:
+    if isinstance(value, str):
+        longest = meta.get("max_len", MAX_TEXT_LEN)
+        if len(value) > longest:
+            raise ConfigError(
+                file, path, f"is {len(value):,} characters long; at most {longest:,} are allowed"
+            )
     choices = meta.get("choices")
     if choices is not None and value not in choices:
         allowed = ", ".join(repr(c) for c in choices)
@@ -133,11 +180,11 @@ def _join(path: str, key: str) -> str:
 
 def _kind(raw: Any) -> str:
     if isinstance(raw, str):
-        return f"text {raw!r}"
+        return f"text {raw[:60]!r}" + ("…" if len(raw) > 60 else "")
     if isinstance(raw, bool):
         return f"boolean {raw}"
     if isinstance(raw, Mapping):
         return "a table"
     if isinstance(raw, list):
         return "a list"
-    return f"{type(raw).__name__} {raw!r}"
+    return f"{type(raw).__name__} {str(raw)[:60]}"

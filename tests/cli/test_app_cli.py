@@ -109,3 +109,20 @@ def test_doctor_checks_each_data_source_and_fails_on_an_unreachable_one(tmp_path
     }
     assert "OK" in rows["sim"]
     assert "FAIL" in rows["roof"]
+
+
+def test_a_config_error_is_exit_2_for_every_command(tmp_path: Path) -> None:
+    """A bad value in kiosk.toml (here a time zone that does not exist) stops doctor, shot and
+    run alike with exit 2 and one line naming the file and key, never a traceback."""
+    toml = tmp_path / "kiosk.toml"
+    toml.write_text('[site]\ntimezone = "Mars/Olympus_Mons"\n', "utf-8")
+    data = str(tmp_path / "data")
+    for args in (
+        ("doctor",),
+        ("shot", "--out", str(tmp_path / "shots")),
+        ("run", "--windowed"),
+    ):
+        result = run_cli(*args, "--config", str(toml), "--data-dir", data)
+        assert result.returncode == 2, (args, result.stdout, result.stderr)
+        assert "site.timezone" in result.stdout + result.stderr
+        assert "Traceback" not in result.stderr

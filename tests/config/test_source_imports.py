@@ -144,9 +144,13 @@ def test_every_adapter_module_has_a_factory_and_shared_options(name: str) -> Non
 @pytest.mark.parametrize(
     ("source", "key", "problem"),
     [
-        ('type = "modbus"\n[sources.options]\nport = 70000\n', "options.port", "at most 65535"),
         (
-            'type = "modbus_map"\n[[sources.options.registers]]\ntype = "int128"\n',
+            'type = "modbus"\n[sources.options]\nhost = "h"\nport = 70000\n',
+            "options.port",
+            "at most 65535",
+        ),
+        (
+            'type = "modbus_map"\n[sources.options]\nhost = "h"\n[[sources.options.registers]]\ntype = "int128"\n',
             "options.registers[0].type",
             "one of",
         ),

@@ -227,7 +227,9 @@ def test_created_from_config_through_the_registry(modbus_server: ModbusTestServe
 
 def test_bad_option_names_the_file_and_key(tmp_path: Path) -> None:
     toml = tmp_path / "kiosk.toml"
-    toml.write_text('[[sources]]\nid = "roof"\ntype = "modbus"\noptions = { port = 70000 }\n')
+    toml.write_text(
+        '[[sources]]\nid = "roof"\ntype = "modbus"\noptions = { host = "h", port = 70000 }\n'
+    )
     with pytest.raises(
         ConfigError, match=r"kiosk\.toml: sources\[0\]\.options\.port: must be at most 65535"
     ):

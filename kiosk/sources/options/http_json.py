@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.config import checks
 from kiosk.config.schema import setting
 from kiosk.sources.options import HTTP_PRESET_NAMES
 from kiosk.sources.options.value_map import ValueMapOptions
@@ -22,7 +23,7 @@ class JsonValueOptions(ValueMapOptions):
 class HttpJsonOptions:
     """``type = "http"``: a local or cloud HTTP JSON API."""
 
-    url: str = setting("", "URL returning JSON (http:// or https://)")
+    url: str = setting("", "URL returning JSON (http:// or https://)", check=checks.web_url)
     preset: str = setting("", "Ready-made value map and budget", choices=("", *HTTP_PRESET_NAMES))
     headers: dict[str, Any] = setting(None, "Extra request headers (name = value)")
     username: str = setting("", "User name for HTTP basic or digest auth")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.config import checks
 from kiosk.config.schema import setting
 from kiosk.sources.options import METRIC_NAMES, MODBUS_TIMEOUT_S, REGISTER_TYPES, SIGNS
 
@@ -38,7 +39,9 @@ class RegisterOptions:
 class ModbusMapOptions:
     """``type = "modbus_map"``: a plain Modbus TCP register map."""
 
-    host: str = setting("", "IP address or host name of the meter or gateway")
+    host: str = setting(
+        "", "IP address or host name of the meter or gateway", check=checks.required_host
+    )
     port: int = setting(502, "Modbus TCP port", min=1, max=65535)
     unit_id: int = setting(1, "Modbus unit (slave) id", min=0, max=255)
     timeout_seconds: float = setting(

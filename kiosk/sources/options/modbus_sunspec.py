@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.config import checks
 from kiosk.config.schema import setting
 from kiosk.sources.options import MODBUS_TIMEOUT_S
 
@@ -12,7 +13,9 @@ from kiosk.sources.options import MODBUS_TIMEOUT_S
 class SunspecOptions:
     """``type = "modbus"``: a SunSpec inverter or meter over Modbus TCP."""
 
-    host: str = setting("", "IP address or host name of the inverter or meter")
+    host: str = setting(
+        "", "IP address or host name of the inverter or meter", check=checks.required_host
+    )
     port: int = setting(502, "Modbus TCP port", min=1, max=65535)
     unit_id: int = setting(1, "Modbus unit (slave) id", min=0, max=255)
     timeout_seconds: float = setting(

@@ -1,0 +1,72 @@
+"""Checks of single config values that bounds and choices cannot express.
+
+Each takes the parsed value and returns the problem in words ("" when the value is fine), for
+``setting(check=...)``; the schema adds the file and the key.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+_MONTH_DAY = re.compile(r"(\d{2})-(\d{2})")
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def time_zone(value: Any) -> str:
+    """An IANA time zone name that this machine knows (e.g. Asia/Shanghai)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(str(value))
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return f"unknown time zone {str(value)[:60]!r} (use an IANA name such as 'Asia/Shanghai')"
+    return ""
+
+
+def web_url(value: Any) -> str:
+    """Empty, or an http:// or https:// URL with a host."""
+    text = str(value)
+    if not text:
+        return ""
+    try:
+        parts = urlsplit(text)
+    except ValueError as exc:
+        return f"not a URL: {exc}"
+    if parts.scheme not in ("http", "https"):
+        return f"must start with http:// or https:// (got {parts.scheme or 'no'} scheme)"
+    if not parts.hostname:
+        return "has no host name"
+    return ""
+
+
+def required_host(value: Any) -> str:
+    """A host name or address: a device source cannot run without one."""
+    return "" if str(value).strip() else "required: the device's IP address or host name"
+
+
+def month_days(value: Any) -> str:
+    """Dates as MM-DD that exist in a year (02-29 allowed)."""
+    if not value:
+        return "needs at least one date (MM-DD)"
+    for i, text in enumerate(value):
+        match = _MONTH_DAY.fullmatch(str(text))
+        month, day = (int(match[1]), int(match[2])) if match else (0, 0)
+        if not (1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month - 1]):
+            return f"entry {i + 1} ({str(text)[:20]!r}) is not a date as MM-DD, e.g. 09-01"
+    return ""
+
+
+def public_keys(value: Any) -> str:
+    """Each entry an Ed25519 public key: base64 text, or a readable key file."""
+    if not value:
+        return ""
+    from kiosk.content.keys import KeyFileError, load_public_key  # only when keys are listed
+
+    for i, spec in enumerate(value):
+        try:
+            load_public_key(str(spec))
+        except KeyFileError as exc:
+            return f"entry {i + 1}: {exc}"
+    return ""
