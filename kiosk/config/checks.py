@@ -46,15 +46,16 @@ def required_host(value: Any) -> str:
     return "" if str(value).strip() else "required: the device's IP address or host name"
 
 
-def month_days(value: Any) -> str:
-    """Dates as MM-DD that exist in a year (02-29 allowed)."""
-    if not value:
-        return "needs at least one date (MM-DD)"
-    for i, text in enumerate(value):
-        match = _MONTH_DAY.fullmatch(str(text))
-        month, day = (int(match[1]), int(match[2])) if match else (0, 0)
-        if not (1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month - 1]):
-            return f"entry {i + 1} ({str(text)[:20]!r}) is not a date as MM-DD, e.g. 09-01"
+def at_least_one_date(value: Any) -> str:
+    return "" if value else "needs at least one date (MM-DD)"
+
+
+def month_day(value: Any) -> str:
+    """A date as MM-DD that exists in some year (02-29 allowed)."""
+    match = _MONTH_DAY.fullmatch(str(value))
+    month, day = (int(match[1]), int(match[2])) if match else (0, 0)
+    if not (1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month - 1]):
+        return f"{str(value)[:20]!r} is not a date as MM-DD, e.g. 09-01"
     return ""
 
 

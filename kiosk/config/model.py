@@ -196,7 +196,8 @@ class QuizConfig:
     term_starts: tuple[str, ...] = setting(
         ("09-01", "02-20"),
         "Month-day dates when a school term starts (term leaderboard resets)",
-        check=checks.month_days,
+        check=checks.at_least_one_date,
+        each=checks.month_day,
     )
 
 

@@ -38,16 +38,18 @@ def setting(
     choices: tuple[Any, ...] | None = None,
     secret: bool = False,
     check: Check | None = None,
+    each: Check | None = None,
     max_len: int = MAX_TEXT_LEN,
     max_items: int = MAX_ITEMS,
 ) -> Any:
     """Declare one config key with its default, a human title and optional bounds.
 
-    ``check`` sees the parsed value (a whole list for a list setting); ``max_len`` bounds text
+    ``check`` sees the parsed value (a whole list for a list setting), ``each`` every item of a
+    list; ``max_len`` bounds text
     (each item of a list of text too) and ``max_items`` a list's length.
     """
     meta = {"title": title, "min": min, "max": max, "choices": choices, "secret": secret,
-            "check": check, "max_len": max_len, "max_items": max_items}  # fmt: skip
+            "check": check, "each": each, "max_len": max_len, "max_items": max_items}  # fmt: skip
     if isinstance(default, list | dict):
         raise TypeError("use tuples / nested sections for mutable defaults")
     return dataclasses.field(default=default, metadata=meta)
@@ -101,7 +103,7 @@ def _parse_value(
         if len(raw) > most:
             raise ConfigError(file, path, f"has {len(raw)} entries; at most {most} are allowed")
         item = args[0]
-        items = {"max_len": meta.get("max_len", MAX_TEXT_LEN)}
+        items = {"max_len": meta.get("max_len", MAX_TEXT_LEN), "check": meta.get("each")}
         parsed = tuple(_parse_item(item, v, items, f"{path}[{i}]", file) for i, v in enumerate(raw))
         _check(parsed, meta, path, file)
         return parsed
@@ -123,6 +125,7 @@ def _parse_item(hint: Any, raw: Any, meta: Mapping[str, Any], path: str, file: s
         return _parse_value(hint, raw, None, path, file)
     value = _scalar(hint, raw, path, file)
     _check_bounds(value, meta, path, file)
+    _check(value, meta, path, file)
     return value
 
 

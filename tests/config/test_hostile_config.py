@@ -42,8 +42,8 @@ def load(tmp_path: Path, text: str) -> None:
             "channel.trusted_keys",
             "cannot read",
         ),
-        ('[quiz]\nterm_starts = ["13-01"]\n', "quiz.term_starts", "MM-DD"),
-        ('[quiz]\nterm_starts = ["Sept 1"]\n', "quiz.term_starts", "MM-DD"),
+        ('[quiz]\nterm_starts = ["13-01"]\n', "quiz.term_starts[0]", "MM-DD"),
+        ('[quiz]\nterm_starts = ["09-01", "Sept 1"]\n', "quiz.term_starts[1]", "MM-DD"),
         ("[quiz]\nterm_starts = []\n", "quiz.term_starts", "at least one"),
     ],
 )
