@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from kiosk.cli.common import CliError, add_config_options, load_context
+from kiosk.config import load_config
 from kiosk.content.errors import PackRejected
-from kiosk.content.keys import KeyFileError, load_private_key
+from kiosk.content.keys import KeyFileError, KeyPurpose, key_id, load_public_key, load_signing_key
 from kiosk.sync.client import SyncFailed
-from kiosk.sync.index import format_time
+from kiosk.sync.index import INDEX_NAME, format_time
 from kiosk.sync.publisher import (
     DEFAULT_EXPIRES_DAYS,
     PublishError,
@@ -26,12 +30,43 @@ def register(sub: Any) -> None:
     channel = sub.add_parser("channel", help="publish packs to a static sync channel folder")
     csub = channel.add_subparsers(dest="channel_command", metavar="ACTION", required=True)
 
-    publish = csub.add_parser("publish", help="add a .kpack to a channel folder and re-sign it")
-    publish.add_argument("pack_file", type=Path, metavar="FILE.kpack")
-    refresh = csub.add_parser("refresh", help="re-sign the channel index with a new expiry")
+    publish = csub.add_parser(
+        "publish", help="add a .kpack to a channel folder and re-sign it", epilog=_KEY_EXITS
+    )
+    publish.add_argument("pack_file", type=Path, metavar="FILE.kpack", help="the pack to publish")
+    refresh = csub.add_parser(
+        "refresh", help="re-sign the channel index with a new expiry", epilog=_KEY_EXITS
+    )
     for p, func in ((publish, cmd_publish), (refresh, cmd_refresh)):
-        p.add_argument("--channel", type=Path, required=True, metavar="DIR")
-        p.add_argument("--key", type=Path, required=True, metavar="KEY", help="channel key")
+        p.add_argument(
+            "--channel", type=Path, required=True, metavar="DIR", help="the channel folder"
+        )
+        p.add_argument(
+            "--key",
+            type=Path,
+            required=True,
+            metavar="KEY",
+            help="the private channel key (channel.key from kiosk keygen --for channel)",
+        )
+        p.add_argument(
+            "--expect",
+            action="append",
+            default=[],
+            metavar="KEY_ID",
+            help="refuse unless the key has this id (repeatable: any of them)",
+        )
+        p.add_argument(
+            "--config",
+            type=Path,
+            metavar="FILE",
+            help="a kiosk's kiosk.toml: refuse a key its [channel] trusted_keys does not list",
+        )
+        p.add_argument(
+            "--new-key",
+            action="store_true",
+            help="allow a key other than the one that signed the channel's current index "
+            "(key rotation: list the new .pub on every kiosk first)",
+        )
         p.add_argument(
             "--expires-days",
             type=int,
@@ -48,15 +83,45 @@ def register(sub: Any) -> None:
     sync.set_defaults(func=cmd_sync)
 
 
-def _key(path: Path) -> Any:
+_KEY_EXITS = (
+    "exit codes: 0 done, 1 not done (the reason is printed), 2 wrong or unreadable key "
+    "(a pack key, a key kiosks do not trust, or one other than the channel's)"
+)
+
+
+def _key(args: argparse.Namespace) -> Ed25519PrivateKey:
+    """The channel key, refused if it is a pack key, not expected, or not the channel's."""
     try:
-        return load_private_key(path)
+        key = load_signing_key(args.key, KeyPurpose.CHANNEL)
+        key.require_trusted(args.expect, "--expect")
+        if args.config is not None:
+            config = load_config(args.config)
+            ids = [key_id(load_public_key(spec)) for spec in config.channel.trusted_keys]
+            key.require_trusted(ids, f"[channel] trusted_keys in {args.config}")
+        current = _index_signer(args.channel)
+        if current is not None and current != key.key_id and not args.new_key:
+            raise KeyFileError(
+                f"{args.key} is key {key.key_id}, but the channel's index is signed by key "
+                f"{current}; kiosks trust that one. Use its key file, or pass --new-key once "
+                "every kiosk lists the new channel.pub in [channel] trusted_keys"
+            )
     except KeyFileError as exc:
         raise CliError(str(exc), 2) from None
+    return key.private_key
+
+
+def _index_signer(channel: Path) -> str | None:
+    """The key id that signed the channel's current index (None: no index or unreadable)."""
+    try:
+        doc = json.loads((Path(channel) / INDEX_NAME).read_bytes())
+        signer = doc["signature"]["key_id"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return signer if isinstance(signer, str) else None
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    key = _key(args.key)
+    key = _key(args)
     try:
         result = publish_pack(
             args.pack_file, args.channel, key, datetime.now(UTC), args.expires_days
@@ -75,7 +140,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
-    key = _key(args.key)
+    key = _key(args)
     try:
         index = refresh_channel(args.channel, key, datetime.now(UTC), args.expires_days)
     except (PublishError, OSError) as exc:

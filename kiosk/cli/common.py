@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from kiosk.config import Config, load_config
@@ -15,6 +16,19 @@ class CliError(Exception):
     def __init__(self, message: str, code: int = 1) -> None:
         super().__init__(message)
         self.code = code
+
+
+def ask(question: str, answers: tuple[str, ...]) -> str:
+    """Ask on the terminal until one of ``answers`` is typed; Ctrl+D or Ctrl+C cancels."""
+    while True:
+        try:
+            reply = input(f"{question}? [{'/'.join(answers)}] ").strip().lower()
+        except (EOFError, KeyboardInterrupt):
+            print(file=sys.stderr)
+            raise CliError("cancelled", 1) from None
+        if reply in answers:
+            return reply
+        print(f"please type one of: {', '.join(answers)}", file=sys.stderr)
 
 
 def add_config_options(parser: argparse.ArgumentParser) -> None:

@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.cli.common import CliError, add_config_options, load_context
+from kiosk.cli.common import (
+    CliError,
+    add_config_options,
+    ask,
+    config_path,
+    load_context,
+    load_site_config,
+)
 from kiosk.content.builder import build_pack
 from kiosk.content.builtin import builtin_trusted_key
 from kiosk.content.errors import LibraryBusy, LibraryError, PackRejected
 from kiosk.content.installer import install_kpack, verify_kpack
 from kiosk.content.keys import (
+    CONFIG_LIST,
     KeyFileError,
-    TrustedKey,
+    KeyPurpose,
     TrustStore,
     generate_keypair,
-    load_private_key,
-    load_public_key,
+    load_signing_key,
+    trusted_key,
 )
 from kiosk.content.library import Library
 from kiosk.content.policy import InstallPolicy
@@ -28,21 +37,68 @@ from kiosk.util.progress import ProgressBar
 
 
 def register(sub: Any) -> None:
-    keygen = sub.add_parser("keygen", help="make an Ed25519 signing key pair for packs")
-    keygen.add_argument("--out", type=Path, required=True, metavar="DIR")
+    keygen = sub.add_parser(
+        "keygen",
+        help="make an Ed25519 signing key pair (a pack key or a channel key)",
+        epilog="exit codes: 0 written, 1 a key file already exists or cannot be written",
+    )
+    keygen.add_argument(
+        "--for",
+        dest="purpose",
+        choices=[p.value for p in KeyPurpose],
+        default=KeyPurpose.PACK.value,
+        help="what the key signs: 'pack' (kiosk pack build; default) or 'channel' "
+        "(kiosk channel publish/refresh); the key files record it",
+    )
+    keygen.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="folder for the key files (signing.key/.pub for a pack key, channel.key/.pub for a "
+        "channel key); existing key files are never overwritten",
+    )
     keygen.set_defaults(func=cmd_keygen)
 
     pack = sub.add_parser("pack", help="build, check and install content packs")
     psub = pack.add_subparsers(dest="pack_command", metavar="ACTION", required=True)
 
-    new = psub.add_parser("new", help="write an example pack source folder to edit")
-    new.add_argument("dir", type=Path)
+    new = psub.add_parser(
+        "new",
+        help="write an example pack source folder to edit",
+        epilog="exit codes: 0 written, 2 the folder is not new or empty, or no --for was given "
+        "and it could not be asked",
+    )
+    new.add_argument("dir", type=Path, help="the folder to write (must be new or empty)")
+    new.add_argument(
+        "--for",
+        dest="sites",
+        choices=["school", "store", "both"],
+        help="which sites may show the pack (its targets). Default: this kiosk's [site] kind "
+        "when kiosk.toml is there, else asked",
+    )
+    add_config_options(new)
     new.set_defaults(func=cmd_new)
 
     build = psub.add_parser("build", help="check a source folder and write a signed .kpack")
     build.add_argument("src", type=Path, metavar="SRC_DIR")
-    build.add_argument("--key", type=Path, required=True, metavar="KEY")
-    build.add_argument("--out", type=Path, required=True, metavar="FILE.kpack")
+    build.add_argument(
+        "--key",
+        type=Path,
+        required=True,
+        metavar="KEY",
+        help="your private pack key (signing.key from kiosk keygen --for pack)",
+    )
+    build.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.kpack", help="the .kpack file to write"
+    )
+    build.add_argument(
+        "--expect",
+        action="append",
+        default=[],
+        metavar="KEY_ID",
+        help="refuse to sign unless the key has this id (repeatable: any of them)",
+    )
     build.set_defaults(func=cmd_build)
 
     for name, func, text in (
@@ -65,29 +121,57 @@ def register(sub: Any) -> None:
 
 
 def cmd_keygen(args: argparse.Namespace) -> int:
+    purpose = KeyPurpose(args.purpose)
     try:
-        priv, pub = generate_keypair(args.out)
+        priv, pub, kid = generate_keypair(args.out, purpose)
     except (KeyFileError, OSError) as exc:
         raise CliError(str(exc)) from None
+    print(f"{purpose} key {kid}")
     print(f"private key: {priv} (keep it secret; never copy it to a kiosk)")
-    print(f"public key:  {pub} (give this to kiosks: content.trusted_keys or --trust)")
+    where = CONFIG_LIST[purpose]
+    extra = " or kiosk pack verify --trust" if purpose is KeyPurpose.PACK else ""
+    print(f"public key:  {pub} (give this to kiosks: {where} in kiosk.toml{extra})")
     return 0
 
 
+def _sites(args: argparse.Namespace) -> tuple[str, ...]:
+    """--for, else the kiosk's own site kind, else the answer to a question on a terminal."""
+    choice = args.sites
+    if choice is None and config_path(args) is not None:
+        choice = load_site_config(args).site.kind
+        print(
+            f"for {choice} sites, like this kiosk ([site] kind); another: --for school|store|both"
+        )
+    if choice is None and sys.stdin.isatty():
+        choice = ask(
+            "Which sites is the pack for? school, store or both", ("school", "store", "both")
+        )
+    if choice is None:
+        raise CliError(
+            "say which sites the pack is for: --for school, --for store or --for both", 2
+        )
+    return ("school", "store") if choice == "both" else (choice,)
+
+
 def cmd_new(args: argparse.Namespace) -> int:
+    sites = _sites(args)
     try:
-        files = create_example(args.dir)
+        files = create_example(args.dir, sites)
     except (PackRejected, OSError) as exc:
         raise CliError(str(exc), 2) from None
-    print(f"wrote {len(files)} files to {args.dir}; edit them, then run: kiosk pack build")
+    print(
+        f"wrote {len(files)} files to {args.dir} (targets: {', '.join(sites)}); "
+        "edit them, then run: kiosk pack build"
+    )
     return 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     try:
-        key = load_private_key(args.key)
+        key = load_signing_key(args.key, KeyPurpose.PACK)
+        key.require_trusted(args.expect, "--expect")
         with ProgressBar("building") as bar:
-            signed = build_pack(args.src, key, args.out, progress=bar)
+            signed = build_pack(args.src, key.private_key, args.out, progress=bar)
     except KeyFileError as exc:
         raise CliError(str(exc), 2) from None
     except (DocumentError, PackRejected) as exc:
@@ -96,16 +180,17 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise CliError(f"not built: {exc}") from None
     m = signed.manifest
     print(
-        f"built {args.out}: {m.id} release {m.version} ({m.display_version}), {len(m.files)} files"
+        f"built {args.out}: {m.id} release {m.version} ({m.display_version}), {len(m.files)} files,"
+        f" signed by {key.describe()}"
     )
     return 0
 
 
 def _trust(args: argparse.Namespace, config_keys: tuple[str, ...]) -> TrustStore:
     try:
-        store = TrustStore(TrustedKey(load_public_key(p)) for p in args.trust)
+        store = TrustStore(trusted_key(p) for p in args.trust)
         for spec in config_keys:
-            store.add(TrustedKey(load_public_key(spec)))
+            store.add(trusted_key(spec, "[content] trusted_keys"))
     except KeyFileError as exc:
         raise CliError(str(exc), 2) from None
     builtin = builtin_trusted_key()
@@ -120,14 +205,16 @@ def cmd_verify(args: argparse.Namespace) -> int:
     policy = InstallPolicy(site_kind=config.site.kind)
     try:
         with ProgressBar("verifying") as bar:
-            m = verify_kpack(
+            signed = verify_kpack(
                 args.pack_file, trust, policy, Limits.from_max_pack_mb(config.content.max_pack_mb),
                 progress=bar,
             )  # fmt: skip
     except PackRejected as exc:
         raise CliError(f"rejected: {exc.reason}") from None
+    m, kid = signed.manifest, signed.signer_key_id
     print(
-        f"ok: {m.id} release {m.version} ({m.display_version}), {len(m.files)} files, {m.total_bytes} bytes"
+        f"ok: {m.id} release {m.version} ({m.display_version}), {len(m.files)} files, "
+        f"{m.total_bytes} bytes, signed by key {kid} ({trust.origin(kid)})"
     )
     return 0
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
+import re
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,40 +22,72 @@ def register(subparsers: Any) -> None:
     quiz = subparsers.add_parser("quiz", help="quizzes: import, check, leaderboard")
     sub = quiz.add_subparsers(dest="quiz_command", metavar="ACTION", required=True)
 
-    imp = sub.add_parser("import", help="convert a spreadsheet (.csv or .xlsx) into a quiz file")
-    imp.add_argument("sheet", type=Path, metavar="SHEET")
-    imp.add_argument("--into", type=Path, required=True, metavar="PACK_SRC_DIR")
-    imp.add_argument("--set", dest="set_id", metavar="ID", help="set id (default: sheet name)")
-    imp.add_argument("--title-zh", required=True, help="set title in Chinese")
-    imp.add_argument("--title-en", required=True, help="set title in English")
+    imp = sub.add_parser(
+        "import",
+        help="convert a spreadsheet (.csv or .xlsx) into a quiz file",
+        epilog="exit codes: 0 written, 1 refused (every problem is listed with its row), 2 usage",
+    )
+    imp.add_argument("sheet", type=Path, metavar="SHEET", help="the .csv or .xlsx file")
+    imp.add_argument(
+        "--into",
+        type=Path,
+        required=True,
+        metavar="PACK_SRC_DIR",
+        help="the pack source folder (from kiosk pack new); writes quizzes/<set id>.yaml there",
+    )
+    imp.add_argument(
+        "--set",
+        dest="set_id",
+        metavar="ID",
+        help="set id: lower-case letters, digits, '-' and '_' (default: from the file name)",
+    )
+    imp.add_argument("--title-zh", help="set title in Chinese (default: the file name)")
+    imp.add_argument("--title-en", help="set title in English (default: the file name)")
     imp.add_argument("--theme", help="theme of the set (default: the set id)")
     imp.add_argument("--force", action="store_true", help="replace an existing quiz file")
     imp.set_defaults(func=cmd_import)
 
     check = sub.add_parser("check", help="validate every quizzes/*.yaml of a pack source")
-    check.add_argument("pack_dir", type=Path, metavar="PACK_SRC_DIR")
+    check.add_argument("pack_dir", type=Path, metavar="PACK_SRC_DIR", help="a pack source folder")
     check.set_defaults(func=cmd_check)
 
     board = sub.add_parser("leaderboard", help="print class points for a period")
-    board.add_argument("--period", choices=[p.value for p in Period], default="week")
+    board.add_argument(
+        "--period",
+        choices=[p.value for p in Period],
+        default="week",
+        help="which leaderboard period (default: week)",
+    )
     add_config_options(board)
     board.set_defaults(func=cmd_leaderboard)
 
 
+def set_id_from_name(stem: str) -> str:
+    """A set id from a file name: 'Energy Week' -> 'energy-week'; a name without ASCII letters
+    or digits ('节能周') -> 'quiz-' and 8 hex digits of its SHA-256 (stable for that name)."""
+    slug = re.sub(r"[^a-z0-9_]+", "-", stem.lower()).strip("-_")
+    return slug or f"quiz-{hashlib.sha256(stem.encode('utf-8')).hexdigest()[:8]}"
+
+
 def cmd_import(args: argparse.Namespace) -> int:
-    set_id = args.set_id or args.sheet.stem.lower()
-    info = SetInfo(set_id, args.title_zh, args.title_en, args.theme or set_id)
+    stem = args.sheet.stem
+    set_id = args.set_id or set_id_from_name(stem)
+    title = re.sub(r"[-_]+", " ", stem).strip() or stem
+    info = SetInfo(set_id, args.title_zh or title, args.title_en or title, args.theme or set_id)
+    if args.set_id is None:
+        print(f"set id {set_id!r} (from the file name; choose another with --set ID)")
     try:
         target = import_sheet(args.sheet, args.into, info, overwrite=args.force)
     except SheetError as exc:
         raise CliError(f"{args.sheet}: {exc}") from None
     except ImportRefused as exc:
         for line in str(exc).splitlines():
-            print(f"kiosk: {line}", file=sys.stderr)
+            hint = " (choose one with --set ID)" if "set id must" in line else ""
+            print(f"kiosk: {line}{hint}", file=sys.stderr)
         raise CliError(
             f"{args.sheet}: refused, nothing written ({len(exc.problems)} problem(s))"
         ) from None
-    print(f"wrote {target}")
+    print(f"wrote {target}: set {set_id}, titles {info.title_zh!r} / {info.title_en!r}")
     return 0
 
 

@@ -40,7 +40,7 @@ def builtin_trusted_key(bundle_dir: Path = BUILTIN_DIR) -> TrustedKey | None:
     if not pub.is_file():
         return None
     try:
-        return TrustedKey(load_public_key(pub), frozenset({BUILTIN_PACK_ID}))
+        return TrustedKey(load_public_key(pub), frozenset({BUILTIN_PACK_ID}), origin="built-in")
     except KeyFileError:
         return None
 

@@ -13,7 +13,7 @@ from kiosk.content.checker import EntryChecker
 from kiosk.content.keys import TrustStore
 from kiosk.content.kpack import MANIFEST_NAME, SIGNATURE_NAME, KpackReader
 from kiosk.content.library import Library
-from kiosk.content.manifest import FileEntry, Manifest, SignedManifest, verify_signed_manifest
+from kiosk.content.manifest import FileEntry, SignedManifest, verify_signed_manifest
 from kiosk.content.policy import InstallPolicy, check_policy
 from kiosk.content.rules import Limits
 from kiosk.content.store import PackRef
@@ -55,7 +55,7 @@ def verify_kpack(
     limits: Limits | None = None,
     library: Library | None = None,
     progress: Progress | None = None,
-) -> Manifest:
+) -> SignedManifest:
     """Check a pack completely without installing it; raises PackRejected with the reason.
 
     With ``library`` the pack must also be newer than what was installed there.
@@ -68,7 +68,7 @@ def verify_kpack(
         counter = _Counter(manifest.total_bytes, progress)
         for entry in manifest.files:
             _check_only(entry, counter.wrap(reader.file_chunks(entry)), limits)
-    return manifest
+    return signed
 
 
 def install_kpack(

@@ -72,6 +72,16 @@ class SignedManifest:
     manifest_bytes: bytes
     signature_bytes: bytes
 
+    @property
+    def signer_key_id(self) -> str:
+        """The key id the signature document names ("" if it names none)."""
+        try:
+            doc = json.loads(self.signature_bytes)
+        except ValueError:
+            return ""
+        kid = doc.get("key_id") if isinstance(doc, dict) else None
+        return kid if isinstance(kid, str) else ""
+
 
 def canonical_json(data: Any) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()

@@ -34,7 +34,9 @@ def check_compatible(manifest: Manifest, policy: InstallPolicy) -> None:
     if policy.site_kind is not None and policy.site_kind not in manifest.targets:
         raise PackRejected(
             f"pack {manifest.id} is for {', '.join(manifest.targets)} sites; this site is a "
-            f"{policy.site_kind}",
+            f"{policy.site_kind} ([site] kind in kiosk.toml). Set kind = "
+            f'"{manifest.targets[0]}" there if this kiosk is at a {manifest.targets[0]}, or '
+            f"rebuild the pack with targets: [{', '.join(sorted({*manifest.targets, policy.site_kind}))}]",
             FailureKind.NOT_FOR_THIS_SITE,
         )
 

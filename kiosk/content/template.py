@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kiosk import __version__
 from kiosk.content.errors import PackRejected
+from kiosk.content.template_pictures import QUIZ_PICTURES
 
 _PACK = """\
 # What this pack is. Raise `version` by one every time you release a changed pack:
@@ -20,7 +21,7 @@ description:
   zh: 学校节能节水项目介绍
   en: The energy and water projects at our school
 min_app_version: "{app_version}"
-targets: [school]   # school, store, or both: [school, store]
+targets: {targets}   # which sites may show it: [school], [store], or both: [school, store]
 """
 
 _THEME = """\
@@ -91,18 +92,27 @@ TEMPLATE_FILES = {
     "stories/rain-garden.yaml": _STORY,
     "images/logo.svg": _LOGO,
     "images/rain-garden.svg": _GARDEN,
+    **QUIZ_PICTURES,
 }
+#: The site kinds a pack can be made for.
+SITE_KINDS = ("school", "store")
 
 
-def create_example(dest: Path) -> list[Path]:
-    """Write the example source into ``dest`` (new or empty folder). Returns the files."""
+def create_example(dest: Path, targets: tuple[str, ...] = ("school",)) -> list[Path]:
+    """Write the example source for sites of ``targets`` into ``dest`` (new or empty folder).
+
+    Returns the files. The pictures the docs' quiz template uses are included."""
     dest = Path(dest)
+    unknown = [t for t in targets if t not in SITE_KINDS]
+    if unknown or not targets:
+        raise PackRejected(f"sites must be school and/or store, got {', '.join(unknown) or 'none'}")
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise PackRejected(f"{dest} already exists and is not an empty folder")
     written = []
     for rel, text in TEMPLATE_FILES.items():
         path = dest / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text.replace("{app_version}", __version__), "utf-8")
+        text = text.replace("{app_version}", __version__)
+        path.write_text(text.replace("{targets}", f"[{', '.join(targets)}]"), "utf-8")
         written.append(path)
     return written

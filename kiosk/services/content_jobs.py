@@ -15,7 +15,7 @@ from pathlib import Path
 from kiosk.content.active import ActiveContent, start_content
 from kiosk.content.builtin import builtin_trusted_key, ensure_builtin
 from kiosk.content.errors import LibraryError
-from kiosk.content.keys import KeyFileError, TrustedKey, TrustStore, load_public_key
+from kiosk.content.keys import KeyFileError, TrustStore, trusted_key
 from kiosk.content.library import Library
 from kiosk.content.policy import InstallPolicy
 from kiosk.content.store import PackRef
@@ -145,7 +145,7 @@ class LibraryJobs:
             problems = []
             for spec in self._trusted_keys:
                 try:
-                    store.add(TrustedKey(load_public_key(spec)))
+                    store.add(trusted_key(spec, "[content] trusted_keys"))
                 except KeyFileError as exc:
                     problems.append(str(exc))
             builtin = builtin_trusted_key(self._bundle_dir)

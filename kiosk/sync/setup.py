@@ -8,7 +8,7 @@ from pathlib import Path
 from kiosk.config import Config
 from kiosk.config.paths import AppPaths
 from kiosk.content.builtin import builtin_trusted_key
-from kiosk.content.keys import KeyFileError, TrustedKey, TrustStore, load_public_key
+from kiosk.content.keys import KeyFileError, TrustedKey, TrustStore, trusted_key
 from kiosk.content.library import Library
 from kiosk.content.policy import InstallPolicy
 from kiosk.content.rules import Limits
@@ -29,7 +29,7 @@ def sync_dir(paths: AppPaths) -> Path:
 
 def _keys(specs: tuple[str, ...], where: str) -> list[TrustedKey]:
     try:
-        return [TrustedKey(load_public_key(spec)) for spec in specs]
+        return [trusted_key(spec, where) for spec in specs]
     except KeyFileError as exc:
         raise SyncSetupError(f"{where}: {exc}") from None
 

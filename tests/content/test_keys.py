@@ -20,7 +20,7 @@ from kiosk.content.keys import (
 
 
 def test_keypair_files_and_text_forms(tmp_path: Path) -> None:
-    priv_path, pub_path = generate_keypair(tmp_path / "k")
+    priv_path, pub_path, _ = generate_keypair(tmp_path / "k")
     private = load_private_key(priv_path)
     from_file = load_public_key(str(pub_path))
     from_text = load_public_key(pub_path.read_text().strip())
@@ -41,7 +41,7 @@ def test_bad_keys_are_named(tmp_path: Path) -> None:
         load_public_key("AAAA")
     with pytest.raises(KeyFileError, match="cannot read public key"):
         load_public_key(str(tmp_path / "missing.pub"))
-    priv, _ = generate_keypair(tmp_path / "k")
+    priv, _, _ = generate_keypair(tmp_path / "k")
     os.chmod(priv, 0o644)
     with pytest.raises(KeyFileError, match="readable by others"):
         load_private_key(priv)

@@ -34,7 +34,7 @@ def test_new_build_verify_install_list_rollback(
     assert run(capsys, "keygen", "--out", str(keys))[0] == 0
     assert stat.S_IMODE(os.stat(keys / "signing.key").st_mode) == 0o600
     pub = str(keys / "signing.pub")
-    assert run(capsys, "pack", "new", str(src))[0] == 0
+    assert run(capsys, "pack", "new", str(src), *cfg)[0] == 0
 
     v1 = tmp_path / "v1.kpack"
     code, out, _ = run(
@@ -83,7 +83,7 @@ def test_untrusted_pack_is_rejected_with_exit_1(
     tmp_path: Path, config_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     run(capsys, "keygen", "--out", str(tmp_path / "k"))
-    run(capsys, "pack", "new", str(tmp_path / "s"))
+    run(capsys, "pack", "new", str(tmp_path / "s"), "--for", "school")
     out = tmp_path / "p.kpack"
     run(
         capsys,
@@ -107,7 +107,7 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert exc.value.code == 2
     (tmp_path / "x").mkdir()
     (tmp_path / "x" / "file").write_text("x")
-    assert run(capsys, "pack", "new", str(tmp_path / "x"))[0] == 2  # not empty
+    assert run(capsys, "pack", "new", str(tmp_path / "x"), "--for", "store")[0] == 2  # not empty
     assert run(capsys, "keygen", "--out", str(tmp_path / "k"))[0] == 0
     assert run(capsys, "keygen", "--out", str(tmp_path / "k"))[0] == 1  # never overwrite a key
 

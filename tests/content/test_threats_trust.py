@@ -225,4 +225,4 @@ def test_verify_alone_checks_the_same(packs, policy) -> None:
     members += [(FILES_PREFIX + p, b) for p, b in files.items()]
     with pytest.raises(PackRejected, match="bad signature"):
         verify_kpack(packs.crafted(members), packs.trust, policy)
-    assert verify_kpack(packs.honest(), packs.trust, policy).id == "test-pack"
+    assert verify_kpack(packs.honest(), packs.trust, policy).manifest.id == "test-pack"

@@ -141,7 +141,7 @@ def authored(away: Path) -> Path:
     """A teacher's round: key, example pack, a quiz from the spreadsheet template, signed pack."""
     shutil.copy(ROOT / "docs" / "quiz-template.csv", away / "our-quiz.csv")
     ok(frozen(away, "keygen", "--out", "keys"))
-    ok(frozen(away, "pack", "new", "our-pack"))
+    ok(frozen(away, "pack", "new", "our-pack", "--for", "school"))
     shutil.copytree(ROOT / "content" / "images" / "quiz", away / "our-pack" / "images" / "quiz")
     ok(
         frozen(
@@ -202,7 +202,7 @@ def test_channel_publish_then_sync_once_installs_the_pack(
     away: Path, authored: Path, channel_server: tuple[Path, str]
 ) -> None:
     channel, url = channel_server
-    ok(frozen(away, "keygen", "--out", "channel-keys"))
+    ok(frozen(away, "keygen", "--for", "channel", "--out", "channel-keys"))
     ok(
         frozen(
             away,
@@ -212,12 +212,12 @@ def test_channel_publish_then_sync_once_installs_the_pack(
             "--channel",
             str(channel),
             "--key",
-            "channel-keys/signing.key",
+            "channel-keys/channel.key",
         )
     )
     config = away / "kiosk.toml"
     config.write_text(
-        f'[site]\nkind = "school"\n[channel]\nurl = "{url}"\ntrusted_keys = ["{away / "channel-keys" / "signing.pub"}"]\n'
+        f'[site]\nkind = "school"\n[channel]\nurl = "{url}"\ntrusted_keys = ["{away / "channel-keys" / "channel.pub"}"]\n'
         f'[content]\ntrusted_keys = ["{away / "keys" / "signing.pub"}"]\n',
         encoding="utf-8",
     )
