@@ -11,7 +11,6 @@ import pytest
 from kiosk.cli import main
 
 
-
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -41,7 +40,9 @@ def keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
 def kpack(tmp_path: Path, keys: dict[str, str], capsys: pytest.CaptureFixture[str]) -> Path:
     src, out = tmp_path / "src", tmp_path / "p.kpack"
     assert run(capsys, "pack", "new", str(src), "--for", "school")[0] == 0
-    assert run(capsys, "pack", "build", str(src), "--key", keys["pack_key"], "--out", str(out))[0] == 0
+    assert (
+        run(capsys, "pack", "build", str(src), "--key", keys["pack_key"], "--out", str(out))[0] == 0
+    )
     return out
 
 
@@ -75,7 +76,9 @@ def test_pack_build_refuses_a_channel_key(
 ) -> None:
     src, out = tmp_path / "src", tmp_path / "p.kpack"
     assert run(capsys, "pack", "new", str(src), "--for", "school")[0] == 0
-    code, _, err = run(capsys, "pack", "build", str(src), "--key", keys["chan_key"], "--out", str(out))
+    code, _, err = run(
+        capsys, "pack", "build", str(src), "--key", keys["chan_key"], "--out", str(out)
+    )
     assert code == 2 and f"is a channel key (key id {keys['chan_id']})" in err
     assert "kiosk keygen --for pack" in err and not out.exists()
 

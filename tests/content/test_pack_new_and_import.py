@@ -65,7 +65,9 @@ def test_set_ids_from_file_names() -> None:
     assert set_id_from_name("Energy Week 2") == "energy-week-2"
     assert set_id_from_name("quiz-template") == "quiz-template"
     chinese = set_id_from_name("节能周")
-    assert chinese.startswith("quiz-") and len(chinese) == 13 and chinese == set_id_from_name("节能周")
+    assert (
+        chinese.startswith("quiz-") and len(chinese) == 13 and chinese == set_id_from_name("节能周")
+    )
 
 
 @pytest.mark.parametrize("name", ["quiz-template.csv", "节能周.csv"])
