@@ -36,6 +36,7 @@ class QuestionView:
     choices: tuple[ChoiceView, ...]
     answered: bool
     answered_correctly: bool | None
+    answer: tuple[str, ...]  # the choice ids the visitor gave, in their order; () until then
     timed_out: bool
     explanation: str  # "" until answered
     source: FactSource | None  # None until answered
@@ -76,6 +77,7 @@ def render_question(session: QuizSession, language: str) -> QuestionView | None:
         choices=tuple(choices),
         answered=answered,
         answered_correctly=record.correct if record else None,
+        answer=record.chosen if record else (),
         timed_out=record.timed_out if record else False,
         explanation=explanation,
         source=question.source if answered else None,

@@ -118,6 +118,7 @@ def test_feedback_shows_the_right_order_and_the_places_the_visitor_had(pack: Pat
     assert view is not None and view.kind == "order" and view.answered
     assert [c.text for c in view.choices] == ITEMS  # the right order, least first
     assert [c.chosen for c in view.choices] == [True, False, False, True]
+    assert view.answer == ("a", "c", "b", "d")  # where the visitor put each one
     assert all(c.correct for c in view.choices)
 
 

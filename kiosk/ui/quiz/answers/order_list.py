@@ -178,7 +178,6 @@ class OrderList(AnswerWidget):
         self.check_button.clicked.connect(self._on_check_clicked)
         layout.addWidget(self.check_button)
         self._pool: list[OrderRow] = []
-        self._sent: tuple[str, ...] = ()  # the order the visitor checked
 
     def show_choices(
         self, view: QuestionView, pictures: PictureResolver, large: bool, animate: bool
@@ -212,7 +211,6 @@ class OrderList(AnswerWidget):
 
     def forget(self) -> None:
         self._view = None  # the next render takes the order the session shows
-        self._sent = ()
 
     def hint(self, view: QuestionView) -> str:
         if view.answered:
@@ -244,9 +242,10 @@ class OrderList(AnswerWidget):
 
     def _note(self, choice: ChoiceView) -> str:
         """After a wrong place: where the visitor had put this choice."""
-        if choice.correct is None or choice.chosen or choice.id not in self._sent:
+        answer = self._view.answer if self._view is not None else ()
+        if choice.correct is None or choice.chosen or choice.id not in answer:
             return ""
-        return self.tr("you: %1").replace("%1", str(self._sent.index(choice.id) + 1))
+        return self.tr("you: %1").replace("%1", str(answer.index(choice.id) + 1))
 
     def _state_of(self, choice: ChoiceView) -> AnswerState:
         if choice.correct is None:
@@ -263,5 +262,4 @@ class OrderList(AnswerWidget):
 
     def _on_check_clicked(self) -> None:
         if self._view is not None and not self._view.answered:
-            self._sent = self.area.order()
-            self.answer_was_chosen.emit(self._sent)
+            self.answer_was_chosen.emit(self.area.order())
