@@ -226,3 +226,23 @@ def test_play_again_asks_the_same_order_question_afresh(
     assert answers.area.order() == screen.session.state.choice_order != ("a", "b", "c", "d")
     put_in_order(qtbot, screen, right=True)
     assert screen.session.state.last_answer.correct
+
+
+def test_in_portrait_the_card_follows_right_under_the_list(
+    qtbot: Any, make_kiosk: Any, order_content: ActiveContent
+) -> None:
+    kiosk, screen = start(
+        qtbot, make_kiosk, order_content, (1080, 1920), display={"language": "zh"}
+    )
+    put_in_order(qtbot, screen, right=False)
+    page, answers = screen.question_page, screen.question_page.answers
+    assert page.card.isVisible()
+    seen: list[int] = []
+
+    def gap_settled() -> bool:
+        list_bottom = answers.mapTo(page, QPoint(0, answers.height())).y()
+        seen.append(page.card.mapTo(page, QPoint(0, 0)).y() - list_bottom)
+        return len(seen) >= 3 and seen[-1] == seen[-2] == seen[-3]
+
+    qtbot.waitUntil(gap_settled)
+    assert 0 <= seen[-1] <= kiosk.theme.px(64)

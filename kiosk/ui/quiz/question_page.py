@@ -157,11 +157,7 @@ class QuestionPage(QWidget):
             if self.answers is not None:
                 self._answers_box.removeWidget(self.answers)
                 self.answers.hide()
-            # a widget that cannot grow (a list of fixed rows) sits at the top of its column
-            fixed = widget.sizePolicy().verticalPolicy() is QSizePolicy.Policy.Fixed
-            self._answers_box.addWidget(
-                widget, 0, Qt.AlignmentFlag.AlignTop if fixed else Qt.AlignmentFlag(0)
-            )
+            self._answers_box.addWidget(widget)
             widget.show()
             self.answers = widget
         return widget
@@ -190,6 +186,16 @@ class QuestionPage(QWidget):
         vertical = QSizePolicy.Policy.Maximum if portrait else QSizePolicy.Policy.Expanding
         if self.side.sizePolicy().verticalPolicy() != vertical:
             self.side.setSizePolicy(QSizePolicy.Policy.Expanding, vertical)
+        # landscape: answers that cannot grow (a list of fixed rows) sit at the top of their
+        # column, not in its middle; portrait keeps them unaligned, as tall as they are, so the
+        # card below follows right under them
+        answers = self.answers
+        if answers is not None:
+            fixed = answers.sizePolicy().verticalPolicy() is QSizePolicy.Policy.Fixed
+            top = Qt.AlignmentFlag.AlignTop if fixed and not portrait else Qt.AlignmentFlag(0)
+            item = self._answers_box.itemAt(0)
+            if item is not None and item.alignment() != top:
+                self._answers_box.setAlignment(answers, top)
 
 
 def _show_page(stack: QStackedWidget, page: QWidget) -> None:
