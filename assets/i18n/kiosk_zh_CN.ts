@@ -1187,102 +1187,114 @@
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="109" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="110" />
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="109" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="110" />
         <source>Readings arrive on time</source>
         <translation>读数按时到达</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="110" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="111" />
         <source>Quiet</source>
         <translation>无新数据</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="110" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="111" />
         <source>Answers, but no fresh reading</source>
         <translation>有响应，但没有新读数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="111" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="112" />
         <source>Failing</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="111" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="112" />
         <source>Not answering (see the last problem)</source>
         <translation>没有响应（见最近一次问题）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="113" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="114" />
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="113" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="114" />
         <source>No reading yet</source>
         <translation>尚无读数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="117" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="118" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="120" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="121" />
         <source>%1 s ago</source>
         <translation>%1 秒前</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="122" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="123" />
         <source>%1 min ago</source>
         <translation>%1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="125" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="126" />
         <source>%1 h ago</source>
         <translation>%1 小时前</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="126" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="127" />
         <source>%1 days ago</source>
         <translation>%1 天前</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="129" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="130" />
         <source>Data sources</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="130" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="131" />
         <source>No data sources are configured.</source>
         <translation>尚未配置任何数据来源。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="133" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="134" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="134" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="135" />
         <source>Last good reading</source>
         <translation>最近一次有效读数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="135" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="136" />
         <source>Last problem</source>
         <translation>最近一次问题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="136" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="137" />
         <source>Reads per minute</source>
         <translation>每分钟读取次数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="150" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="138" />
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="139" />
+        <source>Figures not arriving</source>
+        <translation>未收到的数据</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="153" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="155" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="156" />
         <source>none</source>
         <translation>无</translation>
     </message>

@@ -8,7 +8,6 @@ import ctypes.util
 import os
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +17,8 @@ from kiosk.config.paths import AppPaths
 from kiosk.resources import asset
 
 SOURCE_TIMEOUT_S = 15.0
+#: How long a push source (MQTT) may take to deliver every mapped metric.
+PUSH_WAIT_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,12 @@ def _check_font() -> Check:
 
 
 def _check_sources(config) -> list[Check]:  # type: ignore[no-untyped-def]
+    from kiosk.energy.quality import SanityLimits
     from kiosk.sources.base import SourceError
+    from kiosk.sources.probe import probe
     from kiosk.sources.registry import create_source
+
+    limits = SanityLimits.for_site(config.site.pv_kwp)
 
     rows: list[Check] = []
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=4)
@@ -126,17 +131,30 @@ def _check_sources(config) -> list[Check]:  # type: ignore[no-untyped-def]
             except SourceError as exc:
                 rows.append(Check(name, "FAIL", f"misconfigured: {exc}"))
                 continue
-            future = pool.submit(source.read, time.time())
+            future = pool.submit(probe, source, PUSH_WAIT_S, limits)
+            kind = src.type + (f" preset {preset}" if (preset := _preset(src)) else "")
             try:
-                readings = future.result(timeout=SOURCE_TIMEOUT_S)
+                result = future.result(timeout=SOURCE_TIMEOUT_S)
             except concurrent.futures.TimeoutError:
                 rows.append(Check(name, "FAIL", f"no answer within {SOURCE_TIMEOUT_S:.0f} s"))
             except SourceError as exc:
-                rows.append(Check(name, "FAIL", str(exc)))
+                rows.append(Check(name, "FAIL", f"{kind}: {exc}"))
             else:
-                rows.append(Check(name, "OK", f"{src.type}: {len(readings)} reading(s)"))
+                detail = f"{kind}: {len(result.readings)} reading(s)"
+                if result.missing:
+                    detail += f"; missing: {', '.join(result.missing)}"
+                if result.refused:
+                    detail += f"; {len(result.refused)} value(s) the store would refuse"
+                status = "WARN" if result.missing or result.refused else "OK"
+                rows.append(Check(name, status, detail))
             finally:
                 pool.submit(source.close)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
     return rows
+
+
+def _preset(src) -> str:  # type: ignore[no-untyped-def]
+    """The preset a source's options name (shown so support knows the map in use)."""
+    preset = (src.options or {}).get("preset", "")
+    return preset if isinstance(preset, str) else ""

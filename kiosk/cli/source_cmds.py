@@ -1,8 +1,11 @@
 """``kiosk source probe``: read each configured source once and print what it gives.
 
 One JSON object per reading on standard output (``source``, ``metric``, ``meter``, ``value``,
-``unit``, ``timestamp``, ``provenance``); a failing source prints its reason on standard
-error and makes the exit code 1, after the other sources have been probed.
+``unit``, ``timestamp``, ``provenance``); a value the store would refuse has provenance
+``refused`` and a ``problem``. A push source (MQTT) is read until every mapped metric has
+arrived or ``--wait`` runs out; the metrics that did not arrive are named on standard error. A
+failing source prints its reason on standard error and makes the exit code 1, after the other
+sources have been probed.
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ import json
 import math
 import os
 import sys
-import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,7 +22,9 @@ from kiosk.cli.common import CliError, add_config_options, load_site_config
 from kiosk.config import Config
 from kiosk.config.model import SourceConfig
 from kiosk.energy.metrics import Reading
+from kiosk.energy.quality import RejectReason, SanityLimits
 from kiosk.sources.base import SourceError
+from kiosk.sources.probe import ProbeResult, probe
 from kiosk.sources.registry import create_source
 
 
@@ -36,14 +40,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_config_options(probe)
     probe.add_argument(
         "--wait", type=float, default=5.0, metavar="SECONDS",
-        help="for push sources (MQTT): how long to wait for a first message (default 5)",
+        help="for push sources (MQTT): how long to wait for every mapped metric (default 5)",
     )  # fmt: skip
     probe.set_defaults(func=cmd_probe)
     source.set_defaults(func=lambda _args: source.print_help() or 2)
 
 
-def reading_json(r: Reading) -> dict[str, Any]:
-    """A reading as a JSON-safe dict; a non-finite value becomes null with a note."""
+def reading_json(r: Reading, refused: RejectReason | None = None) -> dict[str, Any]:
+    """A reading as a JSON-safe dict; a non-finite value becomes null with a note; a value the
+    store would refuse says so instead of claiming to be live."""
     out: dict[str, Any] = {
         "source": r.source_id,
         "metric": r.metric.value,
@@ -56,17 +61,18 @@ def reading_json(r: Reading) -> dict[str, Any]:
     }  # fmt: skip
     if not math.isfinite(r.value):
         out["problem"] = f"value is {r.value} (not a finite number)"
+    if refused is not None:
+        out["provenance"] = "refused"
+        out.setdefault("problem", f"the readings store would refuse it ({refused.value})")
     return out
 
 
-def probe_source(src: SourceConfig, config: Config, wait_s: float = 5.0) -> list[Reading]:
-    """Build the adapter, read once, close it. Raises SourceError with plain words."""
+def probe_source(src: SourceConfig, config: Config, wait_s: float = 5.0) -> ProbeResult:
+    """Build the adapter, read it (push sources: until all mapped metrics came or ``wait_s``),
+    close it. Raises SourceError with plain words."""
     source = create_source(src, config)
     try:
-        wait = getattr(source, "wait_for_update", None)
-        if callable(wait) and wait_s > 0:
-            wait(wait_s)
-        return list(source.read(time.time()))
+        return probe(source, wait_s, SanityLimits.for_site(config.site.pv_kwp))
     finally:
         source.close()
 
@@ -85,19 +91,27 @@ def cmd_probe(args: argparse.Namespace) -> int:
     failed = 0
     for src in chosen:
         try:
-            readings = probe_source(src, config, args.wait)
+            result = probe_source(src, config, args.wait)
         except SourceError as exc:
             failed += 1
             print(f"kiosk: source {src.id!r} ({src.type}): {exc}", file=sys.stderr)
             continue
+        readings = result.readings
         try:
-            for r in readings:
-                print(json.dumps(reading_json(r), ensure_ascii=False, allow_nan=False))
+            for i, r in enumerate(readings):
+                line = reading_json(r, result.refused.get(i))
+                print(json.dumps(line, ensure_ascii=False, allow_nan=False))
         except BrokenPipeError:  # e.g. piped into `head`: the reader has what it wanted
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - swallow the final flush
             return 0
         if not readings:
             print(f"kiosk: source {src.id!r} ({src.type}): no readings yet", file=sys.stderr)
+        if result.missing:
+            print(
+                f"kiosk: source {src.id!r} ({src.type}): no value for "
+                f"{', '.join(result.missing)}" + (f" within {args.wait:g} s" if readings else ""),
+                file=sys.stderr,
+            )
     sys.stdout.flush()
     if failed:
         raise CliError(f"{failed} of {len(chosen)} sources failed")

@@ -35,6 +35,7 @@ from kiosk.sources.aggregate import (
 )
 from kiosk.sources.base import Source, SourceMisconfigured
 from kiosk.sources.failover import FailoverPolicy, FailoverSelector, SourceHealth
+from kiosk.sources.probe import mapped_metrics, missing_words
 from kiosk.sources.registry import create_source
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ log = logging.getLogger(__name__)
 class SourceSpec:
     source: Source
     interval_s: float
+    preset: str = ""  # the preset its config names, for the staff screen
 
 
 class _BrokenSource(Source):
@@ -122,6 +124,8 @@ class EnergyService(QObject):
         self.references = SiteReferences()
         self._tasks: SerialQueue = tasks.serial("energy")
         self.pollers: dict[str, SourcePoller] = {}
+        #: Per source: its preset and the (metric, meter) pairs its config maps, if it knows.
+        self._mapped = {s.source.source_id: (s.preset, mapped_metrics(s.source)) for s in sources}
         for spec in sources:
             poller = SourcePoller(
                 spec.source, spec.interval_s, store, tasks=tasks, clock=clock,
@@ -160,7 +164,8 @@ class EnergyService(QObject):
                 source = _BrokenSource(src.id, str(exc))
             if plan.relabels(src.id):
                 source = PartSource(source, plan.relabels(src.id))
-            specs.append(SourceSpec(source, src.interval_seconds))
+            preset = (src.options or {}).get("preset", "")
+            specs.append(SourceSpec(source, src.interval_seconds, str(preset)))
         service = cls(
             store, resolve_factor(site), specs, tasks=tasks,
             policy=FailoverPolicy.from_config(config),
@@ -200,8 +205,18 @@ class EnergyService(QObject):
         return _stale_after_s(self.policy.live_for_seconds, source_id)
 
     def health(self) -> list[SourceHealth]:
-        """One record per source for the staff screen: state, last good time, error, reads/min."""
-        return self.selector.health(self.clock())
+        """One record per source for the staff screen: state, last good time, error, reads/min,
+        its preset and the mapped metrics it has no live value for."""
+        now = self.clock()
+        out = self.selector.health(now)
+        for h in out:
+            preset, mapped = self._mapped.get(h.source_id, ("", None))
+            h.preset = preset
+            if mapped is not None:
+                live = {k for k, r in self.selector.latest_of(h.source_id).items()
+                        if self.selector.is_live(r, now)}  # fmt: skip
+                h.missing = missing_words(mapped, live)
+        return out
 
     def is_stale(self, metric: str, meter: str = "") -> bool:
         return (metric, meter) in self._stale
@@ -255,7 +270,7 @@ class EnergyService(QObject):
                 self._last[key] = r
         self._update_owners(now)
         self._check_staleness(now)
-        self.health_did_change.emit(self.selector.health(now))
+        self.health_did_change.emit(self.health())
         self.refresh_summary()
 
     @Slot(str, str)
@@ -264,7 +279,7 @@ class EnergyService(QObject):
         self.selector.note_failure(source_id, now, reason)
         self._update_owners(now)
         self.source_did_fail.emit(source_id, reason)
-        self.health_did_change.emit(self.selector.health(now))
+        self.health_did_change.emit(self.health())
 
     @Slot(str)
     def _on_source_did_recover(self, source_id: str) -> None:

@@ -150,6 +150,15 @@ class PartSource(Source):
     def close(self) -> None:
         self.inner.close()
 
+    def mapped_metrics(self) -> frozenset[tuple[Metric, str]] | None:
+        mapped = getattr(self.inner, "mapped_metrics", None)
+        if not callable(mapped):
+            return None
+        return frozenset(
+            (m, self.source_id if not meter and m in self._metrics else meter)
+            for m, meter in mapped()
+        )
+
     def __getattr__(self, name: str) -> Any:
         # value_problems, wait_for_update, layout ...: whatever the adapter offers.
         return getattr(self.inner, name)

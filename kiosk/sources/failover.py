@@ -72,6 +72,8 @@ class SourceHealth:
     last_good_at: float | None = None  # time of the newest reading
     last_error: str = ""  # plain words, kept after recovery until the next failure
     reads_per_minute: float = 0.0
+    preset: str = ""  # the preset the source's config names
+    missing: tuple[str, ...] = ()  # mapped metrics with no live value from this source
     _polls: deque[float] = field(default_factory=lambda: deque(maxlen=4096), repr=False)
 
 
@@ -123,6 +125,10 @@ class FailoverSelector:
             elif h._polls or h.last_good_at is not None:
                 h.state = "quiet"
         return list(self._health.values())
+
+    def latest_of(self, source_id: str) -> dict[tuple[Metric, str], Reading]:
+        """The newest reading per (metric, meter) that ``source_id`` gave."""
+        return {(m, mt): r for (s, m, mt), r in self._latest.items() if s == source_id}
 
     def note_problem(self, source_id: str, problem: str) -> None:
         """Say something about a working source on the staff screen (a partial sum)."""

@@ -67,6 +67,10 @@ class HttpJsonSource(Source):
         #: Why individual values were dropped in the last response (plain words).
         self.value_problems: tuple[str, ...] = ()
 
+    def mapped_metrics(self) -> frozenset[tuple[Metric, str]]:
+        """Every (metric, meter) the values map to."""
+        return frozenset((v.metric, v.options.meter) for v in self._values)
+
     @property
     def budget(self) -> RequestBudget:
         return self._budget

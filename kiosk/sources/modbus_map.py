@@ -20,6 +20,7 @@ from kiosk.config.model import Config
 from kiosk.energy.metrics import Metric, Provenance, Reading
 from kiosk.sources.base import Source, SourceMisconfigured, SourceUnavailable
 from kiosk.sources.jsonpath import MAX_ABS_VALUE
+from kiosk.sources.modbus_presets import MAP_PRESETS
 from kiosk.sources.options import REGISTER_TYPES, apply_scale
 from kiosk.sources.options.modbus_map import ModbusMapOptions, RegisterOptions
 
@@ -136,16 +137,29 @@ class ModbusMapSource(Source):
         super().__init__(source_id)
         if not options.host:
             raise SourceMisconfigured("options.host: the meter's IP address is required")
-        if not options.registers:
+        registers = options.registers or MAP_PRESETS.get(options.preset, ())
+        if not registers:
             raise SourceMisconfigured("options.registers: no registers configured")
         self.options = options
         self.link = ModbusLink(options.host, options.port, options.unit_id, options.timeout_seconds)
-        self._spans = _group(options.registers)
+        self._spans = _group(registers)
+        #: Register spans the device has no registers for (no battery, no meter), plain words.
+        self.value_problems: tuple[str, ...] = ()
+
+    def mapped_metrics(self) -> frozenset[tuple[Metric, str]]:
+        return frozenset((Metric(r.metric), r.meter) for _, _, _, rs in self._spans for r in rs)
 
     def read(self, now: float) -> Sequence[Reading]:
         readings: list[Reading] = []
+        problems: list[str] = []
         for function, start, count, members in self._spans:
-            regs = self.link.read(start, count, function)
+            try:
+                regs = self.link.read(start, count, function)
+            except IllegalAddress as exc:
+                # Part of a map the device does not have (a Huawei without battery): the rest
+                # still counts; only a device with none of the registers fails.
+                problems.append(str(exc))
+                continue
             for reg in members:
                 words = regs[reg.address - start : reg.address - start + REGISTER_TYPES[reg.type]]
                 raw = decode_registers(words, reg.type, reg.word_order)
@@ -157,6 +171,9 @@ class ModbusMapSource(Source):
                         Metric(reg.metric), value, now, self.source_id, Provenance.LIVE, reg.meter
                     )
                 )
+        self.value_problems = tuple(problems)
+        if len(problems) == len(self._spans):
+            raise SourceUnavailable(f"{self.link.where}: " + "; ".join(problems))
         return readings
 
     def close(self) -> None:

@@ -175,7 +175,8 @@ class SunspecSource(Source):
                 out.append(self._reading(Metric.LOAD_ENERGY_WH, imported, now))
             return out
         if power is not None:
-            if not self.options.meter_import_positive:
+            export_positive = self.options.preset == "solaredge_modbus"
+            if not self.options.meter_import_positive or export_positive:
                 power = -power
             out.append(self._reading(Metric.GRID_IMPORT_POWER_W, max(power, 0.0), now))
             out.append(self._reading(Metric.GRID_EXPORT_POWER_W, max(-power, 0.0), now))

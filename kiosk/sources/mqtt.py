@@ -3,7 +3,10 @@
 paho's network loop runs in its own thread (``loop_start``) and reconnects by itself with a
 capped backoff; every (re)connect subscribes again, since a clean session forgets them. Each
 message is parsed at once and only the newest value per metric is kept, so memory stays flat
-under any message rate. An availability topic (the device's last will) of ``payload_offline``
+under any message rate; a topic with ``combine = "sum"`` keeps the newest value per matching
+topic (at most :data:`MAX_SUM_TOPICS`) and hands out their sum, PARTIAL while some topic has
+been silent longer than ``part_stale_seconds``. A ``preset`` (:mod:`kiosk.sources.mqtt_presets`)
+fills in the topics and the availability topic for a known device. An availability topic (the device's last will) of ``payload_offline``
 makes the source unavailable until the device says ``payload_online`` again.
 """
 
@@ -14,7 +17,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
@@ -22,12 +25,16 @@ from paho.mqtt.reasoncodes import ReasonCode
 
 from kiosk.config.model import Config
 from kiosk.energy.metrics import Metric, Provenance, Reading
+from kiosk.sources.aggregate import Part, sum_parts
 from kiosk.sources.base import Source, SourceMisconfigured, SourceUnavailable
 from kiosk.sources.jsonpath import PathError, loads_json
+from kiosk.sources.mqtt_presets import MQTT_PRESETS
 from kiosk.sources.options.mqtt import MqttOptions, TopicOptions
 from kiosk.sources.values import ValueRule, compile_rule
 
 AUTH_FAILURES = ("Bad user name or password", "Not authorized")
+#: Most topics one summed filter keeps (a broker publishing endless new topics stays bounded).
+MAX_SUM_TOPICS = 256
 
 
 @dataclass(frozen=True)
@@ -49,8 +56,10 @@ class MqttSource(Source):
         super().__init__(source_id)
         if not options.host:
             raise SourceMisconfigured("options.host: the broker's address is required")
+        options = _with_preset(options)
         self.options = options
         self._mappings = _compile(options.topics)
+        self._parts: dict[int, dict[str, tuple[float, float]]] = {}  # summed: topic -> value, time
         self._filters = sorted({m.options.topic for m in self._mappings})
         self._clock = clock
         self._cond = threading.Condition()
@@ -96,6 +105,10 @@ class MqttSource(Source):
                 if remaining <= 0 or not self._cond.wait(remaining):
                     return bool(self._pending)
         return True
+
+    def mapped_metrics(self) -> frozenset[tuple[Metric, str]]:
+        """Every (metric, meter) the topics map to: what a full set of messages gives."""
+        return frozenset((m.metric, m.options.meter) for m in self._mappings)
 
     def wait_connected(self, timeout_seconds: float) -> bool:
         with self._cond:
@@ -187,7 +200,7 @@ class MqttSource(Source):
             self._reject(f"{topic}: payload of {len(payload)} bytes is too large")
             return
         received_at = self._clock()
-        for mapping in self._mappings:
+        for index, mapping in enumerate(self._mappings):
             if not mqtt.topic_matches_sub(mapping.options.topic, topic):
                 continue
             try:
@@ -195,17 +208,34 @@ class MqttSource(Source):
             except PathError as exc:
                 self._reject(f"{topic}: {exc}")
                 continue
+            provenance = Provenance.LIVE
+            if mapping.options.combine == "sum":
+                summed = self._sum(index, mapping, topic, value, received_at)
+                if summed is None:
+                    continue
+                value, provenance = summed
             reading = Reading(
-                mapping.metric,
-                value,
-                received_at,
-                self.source_id,
-                Provenance.LIVE,
+                mapping.metric, value, received_at, self.source_id, provenance,
                 mapping.options.meter,
-            )
+            )  # fmt: skip
             with self._cond:
                 self._pending[(mapping.metric, mapping.options.meter)] = reading
                 self._cond.notify_all()
+
+    def _sum(
+        self, index: int, mapping: _Mapping, topic: str, value: float, now: float
+    ) -> tuple[float, Provenance] | None:
+        """Keep ``topic``'s newest value; the sum over the filter's topics and its provenance."""
+        parts = self._parts.setdefault(index, {})
+        if topic not in parts and len(parts) >= MAX_SUM_TOPICS:
+            self._reject(f"{topic}: more than {MAX_SUM_TOPICS} topics to sum")
+            return None
+        parts[topic] = (value, now)
+        stale_after = mapping.options.part_stale_seconds
+        return sum_parts(
+            mapping.metric,
+            [Part(v, now - t <= stale_after, Provenance.LIVE) for v, t in parts.values()],
+        )
 
     def _reject(self, problem: str) -> None:
         self.messages_rejected += 1
@@ -224,6 +254,25 @@ def _parse(payload: bytes, mapping: _Mapping) -> float:
     except (ValueError, RecursionError):
         raise PathError("payload is not valid JSON") from None
     return mapping.rule.number_from(doc)
+
+
+def _with_preset(options: MqttOptions) -> MqttOptions:
+    """``options`` with the preset's topics and availability filled in where none are given."""
+    preset = MQTT_PRESETS.get(options.preset)
+    if preset is None:
+        return options
+    prefix = options.topic_prefix
+    if options.topics:
+        return options
+    options = replace(options, topics=preset.topics_for(prefix))
+    if preset.availability_topic and not options.availability_topic:
+        options = replace(
+            options,
+            availability_topic=preset.availability_for(prefix),
+            payload_online=preset.payload_online,
+            payload_offline=preset.payload_offline,
+        )
+    return options
 
 
 def _compile(topics: Sequence[TopicOptions]) -> tuple[_Mapping, ...]:

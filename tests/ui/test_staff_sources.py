@@ -63,6 +63,8 @@ def test_states_in_plain_words(qtbot: Any, panel_rig: Any) -> None:
         "last_good": "never",
         "last_error": "none",
         "reads": "0",
+        "preset": "none",
+        "missing": "none",
     }
 
     service.start()
@@ -110,3 +112,33 @@ def test_no_sources_says_so(qtbot: Any, data_dir: Path, tasks: TaskRunner) -> No
     service.stop()
     store.close()
     ctx.language.close()
+
+
+class MappedMeter(ScriptedSource):
+    """A meter whose config maps PV power and energy, like an HTTP preset does."""
+
+    def mapped_metrics(self) -> frozenset[tuple[Metric, str]]:
+        return frozenset({(Metric.PV_POWER_W, ""), (Metric.PV_ENERGY_WH, "")})
+
+
+def test_names_the_preset_and_the_figures_not_arriving(qtbot: Any, data_dir: Path) -> None:
+    ctx = make_ctx(data_dir)
+    meter = MappedMeter("fronius")
+    meter.set(Metric.PV_POWER_W, 4200.0)
+    store = EnergyStore(data_dir / "p.sqlite3", tz=TZ)
+    service = EnergyService(
+        store, FACTOR, [SourceSpec(meter, 0.05, "fronius_powerflow")], clock=WallClock()
+    )
+    panel = SourcesPanel(ctx, service)
+    qtbot.addWidget(panel)
+    try:
+        service.start()
+        qtbot.waitUntil(lambda: texts(panel, "fronius")["badge"] == "Live", timeout=5000)
+        got = texts(panel, "fronius")
+        assert got["preset"] == "fronius_powerflow"
+        assert got["missing"] == "pv_energy_wh"
+    finally:
+        service.stop()
+        ctx.tasks.wait(5000)
+        store.close()
+        ctx.language.close()

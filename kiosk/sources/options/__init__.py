@@ -31,6 +31,8 @@ REGISTER_TYPES = {"int16": 1, "uint16": 1, "int32": 2, "uint32": 2, "float32": 2
 #: Modbus connect and read timeout: some inverters (Huawei behind a dongle) take seconds.
 MODBUS_TIMEOUT_S = 5.0
 SIGNS = ("as_is", "positive_part", "negative_part")
+#: The names of :data:`kiosk.sources.mqtt_presets.MQTT_PRESETS` (a test keeps the two in step).
+MQTT_PRESET_NAMES = ("ahoydtu", "emonhub", "opendtu", "shelly_gen2", "tasmota")
 #: How an MQTT filter with wildcards combines the topics it matches.
 COMBINE = ("newest", "sum")
 #: The names of :data:`kiosk.sources.presets.PRESETS` (a test keeps the two in step).

@@ -48,4 +48,7 @@ class ModbusMapOptions:
         MODBUS_TIMEOUT_S, "Connect and read timeout (some inverters need several seconds)",
         min=0.1, max=60,
     )  # fmt: skip
+    preset: str = setting(
+        "", "Ready-made register map (used when registers is empty)", choices=("", "huawei_sun2000")
+    )
     registers: tuple[RegisterOptions, ...] = setting((), "Registers to read")

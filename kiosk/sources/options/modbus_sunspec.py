@@ -32,3 +32,7 @@ class SunspecOptions:
         True, "Meter power is positive while importing from the grid (false: while exporting)"
     )
     meter: str = setting("", "Sub-meter id for the readings (empty = whole site)")
+    preset: str = setting(
+        "", "Device conventions: solaredge_modbus = meter power positive while exporting",
+        choices=("", "solaredge_modbus"),
+    )  # fmt: skip

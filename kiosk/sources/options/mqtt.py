@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.config.schema import setting
-from kiosk.sources.options import COMBINE
+from kiosk.sources.options import COMBINE, MQTT_PRESET_NAMES
 from kiosk.sources.options.value_map import ValueMapOptions
 
 
@@ -29,6 +29,13 @@ class MqttOptions:
     """``type = "mqtt"``: values pushed through an MQTT broker."""
 
     host: str = setting("", "Broker host name or IP address")
+    preset: str = setting(
+        "", "Ready-made topic map for a device (used when topics is empty)",
+        choices=("", *MQTT_PRESET_NAMES),
+    )  # fmt: skip
+    topic_prefix: str = setting(
+        "", "The device's topic prefix for the preset (empty = the preset's default)"
+    )
     port: int = setting(1883, "Broker port (8883 is usual for TLS)", min=1, max=65535)
     tls: bool = setting(False, "Connect with TLS")
     ca_file: str = setting("", "CA certificate file for TLS (empty = system default)")

@@ -1,6 +1,7 @@
 """The staff screen's data-source panel: for each configured source, its state in plain words with
-a text badge (never colour alone), how long ago it last gave a good reading, its last problem and
-how many polls it answers per minute (added with ``StaffScreen.add_section``)."""
+a text badge (never colour alone), how long ago it last gave a good reading, its last problem,
+how many polls it answers per minute, the preset its config names and the mapped figures it has
+no live value for (added with ``StaffScreen.add_section``)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from kiosk.ui.widgets.touch import discard, label, set_role
 AGE_REFRESH_MS = 1000
 # The provenance badge's looks (assets/theme/kiosk.qss) stand for the source states.
 _BADGE_LOOK = {"live": "live", "quiet": "stale", "waiting": "simulated", "failing": "missing"}
-_FIELDS = ("state", "last_good", "last_error", "reads")
+_FIELDS = ("state", "last_good", "last_error", "reads", "preset", "missing")
 
 
 class SourceRow(QWidget):
@@ -134,6 +135,8 @@ class SourcesPanel(QWidget):
             "last_good": self.tr("Last good reading"),
             "last_error": self.tr("Last problem"),
             "reads": self.tr("Reads per minute"),
+            "preset": self.tr("Preset"),
+            "missing": self.tr("Figures not arriving"),
         }
         now = self.service.clock()
         for h in self.health:
@@ -149,6 +152,8 @@ class SourcesPanel(QWidget):
             row.values["last_good"].setText(self.age_text(h.last_good_at, now))
             row.values["last_error"].setText(h.last_error or self.tr("none"))
             row.values["reads"].setText(f"{h.reads_per_minute:.0f}")
+            row.values["preset"].setText(h.preset or self.tr("none"))
+            row.values["missing"].setText(", ".join(h.missing) or self.tr("none"))
 
     # -- events ----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
