@@ -121,14 +121,15 @@ class MappedMeter(ScriptedSource):
         return frozenset({(Metric.PV_POWER_W, ""), (Metric.PV_ENERGY_WH, "")})
 
 
-def test_names_the_preset_and_the_figures_not_arriving(qtbot: Any, data_dir: Path) -> None:
-    ctx = make_ctx(data_dir)
+def test_names_the_preset_and_the_figures_not_arriving(
+    qtbot: Any, data_dir: Path, tasks: TaskRunner
+) -> None:
+    ctx = make_ctx(data_dir, tasks)
     meter = MappedMeter("fronius")
     meter.set(Metric.PV_POWER_W, 4200.0)
     store = EnergyStore(data_dir / "p.sqlite3", tz=TZ)
-    service = EnergyService(
-        store, FACTOR, [SourceSpec(meter, 0.05, "fronius_powerflow")], clock=WallClock()
-    )
+    specs = [SourceSpec(meter, 0.05, "fronius_powerflow")]
+    service = EnergyService(store, FACTOR, specs, tasks=tasks, clock=FakeClock(NOON))
     panel = SourcesPanel(ctx, service)
     qtbot.addWidget(panel)
     try:
@@ -139,6 +140,5 @@ def test_names_the_preset_and_the_figures_not_arriving(qtbot: Any, data_dir: Pat
         assert got["missing"] == "pv_energy_wh"
     finally:
         service.stop()
-        ctx.tasks.wait(5000)
         store.close()
         ctx.language.close()
