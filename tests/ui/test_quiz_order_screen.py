@@ -1,5 +1,5 @@
-"""The order kind on the real quiz screen: drag the choices into order with the mouse (as a
-finger would), or with the arrows; Check; the feedback shows the right order, the card and
+"""The order kind on the real quiz screen: drag the choices into order with the mouse or a
+finger (real touch events), or with the arrows; Check; the feedback shows the right order, the card and
 the source; switching language keeps the visitor's order."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from test_quiz_screen import answer, builtin_content, open_quiz, put_in_order, tap  # noqa: F401
 
 from kiosk.content.active import ActiveContent
@@ -246,3 +247,23 @@ def test_in_portrait_the_card_follows_right_under_the_list(
 
     qtbot.waitUntil(gap_settled)
     assert 0 <= seen[-1] <= kiosk.theme.px(64)
+
+
+def test_a_finger_drags_a_choice_into_place(
+    qtbot: Any, make_kiosk: Any, order_content: ActiveContent
+) -> None:
+    """Real touch events (not mouse): Qt turns the unhandled touch into the mouse drag."""
+    _kiosk, screen = start(qtbot, make_kiosk, order_content, display={"language": "en"})
+    answers = screen.question_page.answers
+    area = answers.area
+    finger = QTest.createTouchDevice()
+    target = next(c for c in ("a", "b", "c", "d") if area.order().index(c) > 0)
+    row = answers.row_for(target)
+    start_point = row.geometry().center()
+    sequence = QTest.touchEvent(area, finger)
+    sequence.press(0, start_point, area).commit()
+    for step in range(1, 11):
+        point = QPoint(start_point.x(), start_point.y() - (start_point.y() - 10) * step // 10)
+        QTest.touchEvent(area, finger).move(0, point, area).commit()
+    QTest.touchEvent(area, finger).release(0, QPoint(start_point.x(), 10), area).commit()
+    qtbot.waitUntil(lambda: area.order()[0] == target)
