@@ -1,6 +1,6 @@
 """The order kind on the real quiz screen: drag the choices into order with the mouse or a
-finger (real touch events), or with the arrows; Check; the feedback shows the right order, the card and
-the source; switching language keeps the visitor's order."""
+finger (real touch events), or with the arrows; Check; the feedback shows the right order,
+the card and the source; switching language keeps the visitor's order."""
 
 from __future__ import annotations
 
