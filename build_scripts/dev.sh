@@ -23,8 +23,9 @@ RUN_DEBS=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb
           libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libegl1 libgl1
           libfontconfig1 libdbus-1-3 libglib2.0-0)
 TEST_DEBS=(mosquitto)
-# PyInstaller reads shared libraries' dependencies with ldd and objdump (binutils).
-FREEZE_DEBS=(binutils)
+# PyInstaller reads shared libraries' dependencies with ldd and objdump (binutils); the frozen
+# self-test runs the app on a real X server (Xvfb) too.
+FREEZE_DEBS=(binutils xvfb)
 
 find_python() {
   for candidate in python3.13 python3.12 python3.11 python3; do

@@ -3,7 +3,8 @@
 Copies the one-folder app out of the source tree and runs it there with a fresh data dir: ``doctor``,
 ``shot`` in both languages (every screen renders, from files inside the app, the same pictures
 as the source tree renders where the pictures come from the built-in content), and each other
-command group, ending with a real channel served on loopback and ``sync --once``.
+command group, ending with a real channel served on loopback and ``sync --once``; then
+``install.sh`` installs it, and ``run`` paints on a real X server (Xvfb) and stops on SIGTERM.
 Skipped unless ``KIOSK_FROZEN_APP`` names the built folder (``dist/green-space-kiosk``).
 """
 
@@ -13,6 +14,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -256,3 +258,45 @@ def test_install_script_installs_this_build_and_its_doctor_passes(away: Path) ->
             text=True,
         )
     )
+
+
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed")
+def test_kiosk_runs_on_the_xcb_platform_and_stops_on_sigterm(away: Path) -> None:
+    """The bundled xcb plugin and what it links load on a real X server (Xvfb)."""
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    notify = away / "xcb-notify.sock"
+    ready = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    ready.bind(str(notify))
+    ready.settimeout(120)
+    try:
+        with os.fdopen(read_fd) as pipe:
+            display = pipe.readline().strip()
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "KIOSK_"))}
+        env.update(QT_QPA_PLATFORM="xcb", DISPLAY=f":{display}", NOTIFY_SOCKET=str(notify))
+        app = subprocess.Popen(
+            [str(_exe(away)), "run", "--windowed", "--data-dir", str(away / "xcb-data")],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert ready.recv(100) == b"READY=1"  # a first frame painted on X
+            app.terminate()
+            _out, err = app.communicate(timeout=60)
+        finally:
+            if app.poll() is None:
+                app.kill()
+                app.communicate()
+        assert app.returncode == 143, err
+        assert "Traceback" not in err and "Could not load the Qt platform plugin" not in err, err
+    finally:
+        ready.close()
+        xvfb.terminate()
+        xvfb.wait(timeout=30)
