@@ -684,6 +684,74 @@
     </message>
 </context>
 <context>
+    <name>ManualPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="127" />
+        <source>Type the amount on the number pad first.</source>
+        <translation>请先在数字键盘上输入数量。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="138" />
+        <source>Saved: %1 %2 — %3, %4</source>
+        <translation>已保存：%1 %2 — %3，%4</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="147" />
+        <source>the amount cannot be negative</source>
+        <translation>数量不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="148" />
+        <source>the amount is 0: nothing to add</source>
+        <translation>数量为 0：没有可添加的内容</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="149" />
+        <source>this is counted in whole numbers</source>
+        <translation>这一项只能填整数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="150" />
+        <source>that is more than is plausible in one day: check the number</source>
+        <translation>一天之内不可能有这么多：请检查数字</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="151" />
+        <source>that day is in the future</source>
+        <translation>这一天还没有到</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="152" />
+        <source>that day is more than a year ago</source>
+        <translation>这一天已超过一年前</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="154" />
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="162" />
+        <source>Today (%1)</source>
+        <translation>今天（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="164" />
+        <source>Yesterday (%1)</source>
+        <translation>昨天（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="175" />
+        <source>Figures without a meter</source>
+        <translation>无计量表的数据</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="179" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>NowView</name>
     <message>
         <location filename="../../kiosk/ui/energy/now_view.py" line="204" />
@@ -805,27 +873,27 @@
 <context>
     <name>OrderList</name>
     <message>
-        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="205" />
+        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="204" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="206" />
+        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="205" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="209" />
+        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="208" />
         <source>Check my answer</source>
         <translation>检查答案</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="220" />
+        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="218" />
         <source>Drag the answers into order, or move them with the arrows. Then tap Check.</source>
         <translation>按住答案拖到合适的位置，或用箭头上下移动，排好后点“检查答案”。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="249" />
+        <location filename="../../kiosk/ui/quiz/answers/order_list.py" line="248" />
         <source>you: %1</source>
         <translation>你排第%1</translation>
     </message>
@@ -1078,110 +1146,120 @@
 <context>
     <name>ReferenceCards</name>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="31" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="33" />
         <source>Electricity used</source>
         <extracomment>History figure id -&gt; the summary figure whose badge a comparison carries</extracomment>
         <translation>用电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="32" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="34" />
         <source>Solar energy</source>
         <translation>太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="33" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="35" />
         <source>CO2 avoided</source>
         <translation>减少的二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="34" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="36" />
         <source>Rainwater collected</source>
         <translation>收集的雨水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="40" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="42" />
         <source>so far today</source>
         <translation>今天到目前为止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="41" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="43" />
         <source>so far this week</source>
         <translation>本周到目前为止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="42" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="44" />
         <source>so far this month</source>
         <translation>本月到目前为止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="43" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="45" />
         <source>so far this year</source>
         <translation>今年到目前为止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="50" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="52" />
         <source>, per m²</source>
         <translation>，每平方米</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="51" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="53" />
         <source>, per person</source>
         <translation>，人均</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="62" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="64" />
         <source>No baseline is configured (see [[baselines]] in kiosk.toml).</source>
         <translation>尚未设置基准（见 kiosk.toml 中的 [[baselines]]）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="69" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="71" />
         <source>a day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="69" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="71" />
         <source>a week</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="70" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="72" />
         <source>a month</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="70" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="72" />
         <source>a year</source>
         <translation>每年</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="72" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="74" />
         <source>%1: %2 %3 %4%5. Source: %6</source>
         <translation>%1：%4 %2 %3%5。来源：%6</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="81" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="83" />
         <source>While a period runs, we compare what we used so far with the share of the reference for the time gone (half a year: half the yearly value).</source>
         <translation>在一个时段进行中时，我们把到目前为止的数值与按已过去的时间折算的基准相比（过了半年：取全年基准的一半）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="125" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="137" />
         <source>Compared with %1</source>
         <translation>与%1相比</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="135" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="147" />
         <source>% below</source>
         <translation>%，更低</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="137" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="149" />
         <source>% above</source>
         <translation>%，更高</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="140" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="152" />
         <source>%1 %2%3</source>
         <translation>%1（%2%3）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="164" />
+        <source>%1 this year</source>
+        <translation>%1（今年）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="171" />
+        <source>entered by staff on %1</source>
+        <translation>员工于 %1 录入</translation>
     </message>
 </context>
 <context>
@@ -1302,57 +1380,57 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="143" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="147" />
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="146" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="150" />
         <source>Back to visitors</source>
         <translation>返回访客界面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="147" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="151" />
         <source>Restart kiosk</source>
         <translation>重启程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="148" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="152" />
         <source>Exit kiosk</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="149" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="153" />
         <source>This kiosk</source>
         <translation>本机信息</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="150" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="154" />
         <source>Recent log</source>
         <translation>最近日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="152" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="156" />
         <source>App version</source>
         <translation>程序版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="153" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="157" />
         <source>Config file</source>
         <translation>配置文件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="154" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="158" />
         <source>Data folder</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="155" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="159" />
         <source>Disk free</source>
         <translation>磁盘剩余空间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="173" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="177" />
         <source>none (built-in defaults)</source>
         <translation>无（使用内置默认值）</translation>
     </message>

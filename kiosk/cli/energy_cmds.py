@@ -92,6 +92,17 @@ def summary_rows(summary: EnergySummary, now: float) -> list[dict[str, Any]]:
                 "age_s": round(age, 1) if age is not None else None,
             }
         )
+    for total in summary.manual:
+        m = total.metric
+        rows.append(
+            {
+                "figure": f"manual.{m.id}_year",
+                "value": total.year_total,
+                "unit": m.unit_en or "count",
+                "provenance": f"entered by {total.origin} on {total.last_day.isoformat()}",
+                "age_s": None,
+            }
+        )
     for result in summary.baselines:
         b = result.baseline
         change = result.change_pct

@@ -16,12 +16,21 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 ROLLUP_TABLES = ("rollup_minute", "rollup_hour", "rollup_day")
 
+#: Figures with no meter, entered by staff (kiosk.energy.manual): one row per entry.
+MANUAL_ENTRIES = """
+CREATE TABLE IF NOT EXISTS manual_entries (
+    id INTEGER PRIMARY KEY, metric TEXT NOT NULL, day TEXT NOT NULL, amount REAL NOT NULL,
+    entered_at REAL NOT NULL, origin TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS manual_entries_by_day ON manual_entries (metric, day);
+"""
+
 #: A new file at :data:`SCHEMA_VERSION`.
-SCHEMA = """
+SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS series (
     id INTEGER PRIMARY KEY, metric TEXT NOT NULL, meter TEXT NOT NULL,
@@ -32,12 +41,15 @@ CREATE TABLE IF NOT EXISTS series (
 CREATE TABLE IF NOT EXISTS raw (
     series INTEGER NOT NULL, ts REAL NOT NULL, value REAL NOT NULL,
     PRIMARY KEY (series, ts)) WITHOUT ROWID;
-""" + "".join(
-    f"""CREATE TABLE IF NOT EXISTS {t} (
+"""
+    + MANUAL_ENTRIES
+    + "".join(
+        f"""CREATE TABLE IF NOT EXISTS {t} (
     series INTEGER NOT NULL, bucket INTEGER NOT NULL, n INTEGER NOT NULL, total REAL NOT NULL,
     vmin REAL NOT NULL, vmax REAL NOT NULL, PRIMARY KEY (series, bucket)) WITHOUT ROWID;
 """
-    for t in ROLLUP_TABLES
+        for t in ROLLUP_TABLES
+    )
 )
 
 
@@ -56,8 +68,15 @@ def _to_v2(conn: sqlite3.Connection) -> None:
     conn.execute(f"UPDATE series SET first_ts = (SELECT MIN(t) FROM ({firsts}))")
 
 
+def _to_v3(conn: sqlite3.Connection) -> None:
+    """v3: ``manual_entries``, figures without a meter entered by staff (kg composted …)."""
+    for statement in MANUAL_ENTRIES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 #: STEPS[n] brings a version-n file to version n + 1.
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_v2}
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_v2, 2: _to_v3}
 
 
 def stored_version(conn: sqlite3.Connection) -> int | None:

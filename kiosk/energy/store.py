@@ -15,9 +15,10 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -29,6 +30,8 @@ from kiosk.energy.migrations import ROLLUP_TABLES, SCHEMA_VERSION, SchemaError, 
 from kiosk.energy.quality import SanityLimits
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 __all__ = ["EnergyStore", "IngestReport", "MaintenanceReport", "StoreError"]
 
@@ -111,6 +114,27 @@ class EnergyStore:
     def open_connections(self) -> int:
         """Connections open now, one per thread that has used the store (diagnostics)."""
         return len(self._conns)
+
+    def run_read(self, op: Callable[[sqlite3.Connection], T]) -> T:
+        """``op`` on this thread's connection: for tables other core modules keep here."""
+        try:
+            return op(self._conn())
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read {self.path}: {exc}") from None
+
+    def run_write(self, op: Callable[[sqlite3.Connection], T]) -> T:
+        """``op`` in one write transaction, in turn with the readings' writes."""
+        with self._write_lock:
+            conn = self._conn()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                result = op(conn)
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise StoreError(f"cannot write to {self.path}: {exc}") from None
+            return result
 
     def close(self) -> None:
         """Close every thread's connection. Call once, after the writer threads have stopped."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kiosk.energy.baselines import BaselineResult, SiteReferences, compare_all
 from kiosk.energy.carbon import EmissionFactor, co2_kg
+from kiosk.energy.manual import ManualTotal, year_totals
 from kiosk.energy.metrics import ENERGY_OF_POWER, Metric, Provenance, Unit
 from kiosk.energy.store import EnergyStore
 
@@ -66,6 +67,7 @@ class EnergySummary:
     water_used_today_l: Figure
     water_saved_year_l: Figure  # harvested rainwater replaces the same volume of tap water
     baselines: tuple[BaselineResult, ...] = ()  # each [[baselines]] entry, this period so far
+    manual: tuple[ManualTotal, ...] = ()  # figures with no meter, entered by staff this year
 
 
 class _Builder:
@@ -169,4 +171,5 @@ def summarize(
         water_used_today_l=b.amount(Metric.WATER_USED_L, today),
         water_saved_year_l=harvested_year,
         baselines=compare_all(store, references, now, factor) if references else (),
+        manual=year_totals(store, now),
     )

@@ -23,6 +23,7 @@ LIVE_METRICS: dict[str, LocalText] = {
     "water_harvested_today_l": LocalText("升", "L"),  # rainwater collected since midnight
     "pv_power_now_kw": LocalText("千瓦", "kW"),  # PV power right now
     "self_sufficiency_today_pct": LocalText("%", "%"),  # share of today's use covered by PV
+    "compost_year_kg": LocalText("千克", "kg"),  # compost made this year, entered by staff
 }
 
 #: Upper bounds of metrics that cannot exceed a value (a percentage).

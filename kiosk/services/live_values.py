@@ -24,6 +24,9 @@ SUMMARY_FIGURES: dict[str, tuple[str, float]] = {
     "self_sufficiency_today_pct": ("self_sufficiency_today_pct", 1.0),
 }
 
+#: quiz metric key -> manual metric id (kiosk.energy.manual), this year's total
+MANUAL_FIGURES: dict[str, str] = {"compost_year_kg": "compost_kg"}
+
 #: A stale figure (its source stopped) or a sum missing parts is never asked about.
 NOT_ASKED = (Provenance.CACHED, Provenance.PARTIAL)
 
@@ -39,6 +42,11 @@ class SummaryLiveValues:
 
     def __call__(self, metric: str) -> LiveValue | None:
         summary = self._summary()
+        if summary is not None and metric in MANUAL_FIGURES:
+            # the sum of what staff entered this year: true as of now, so never stale
+            wanted = MANUAL_FIGURES[metric]
+            total = next((t for t in summary.manual if t.metric.id == wanted), None)
+            return LiveValue(total.year_total, 0.0) if total is not None else None
         known = SUMMARY_FIGURES.get(metric)
         if summary is None or known is None:
             return None

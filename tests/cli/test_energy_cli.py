@@ -110,3 +110,23 @@ def test_now_prints_each_baseline_with_its_source(
     assert city["value"] == pytest.approx(-8.0, abs=0.1) and city["unit"] == "%"
     assert city["provenance"] == "compared with the city average (City report 2024)"
     assert (city["period"], city["per"], city["compared"]) == ("day", "m2", "load_energy_wh")
+
+
+def test_now_prints_manual_figures_with_who_entered_them_and_when(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date
+
+    from kiosk.energy.manual import add_entry
+
+    noon = DAY + 12 * 3600
+    fill(data_dir, every_minute(Metric.PV_POWER_W, 0.0, noon - 600, noon), noon)
+    store = EnergyStore(AppPaths.resolve(data_dir).readings_db, tz=TZ)
+    add_entry(store, "bench_phone_charges", 140, date(2026, 6, 12), now=noon)
+    store.close()
+    rows = run(capsys, "energy", "now", "--json", "--data-dir", str(data_dir), "--at", str(noon))
+    charges = next(r for r in rows if r["figure"] == "manual.bench_phone_charges_year")
+    assert charges == {
+        "figure": "manual.bench_phone_charges_year", "value": 140.0, "unit": "count",
+        "provenance": "entered by staff on 2026-06-12", "age_s": None,
+    }  # fmt: skip

@@ -132,3 +132,24 @@ def test_a_failed_migration_changes_nothing(data_dir: Path) -> None:
     with pytest.raises(StoreError, match="migrating from schema 1 failed"):
         EnergyStore(path, tz=TZ)
     assert schema_of(path)[0] == "1"
+
+
+def test_a_version_2_file_gets_the_manual_entries_table(data_dir: Path) -> None:
+    from datetime import date
+
+    from kiosk.energy.manual import add_entry, year_totals
+
+    path = data_dir / "readings.sqlite3"
+    write_v1_file(path)
+    conn = sqlite3.connect(path)  # bring it to version 2 by hand, as the v2 app left it
+    conn.execute("ALTER TABLE series ADD COLUMN first_ts REAL")
+    conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    store = EnergyStore(path, tz=TZ)
+    try:
+        add_entry(store, "compost_kg", 5.0, date(2026, 6, 15), now=DAY0 + 3600)
+        assert year_totals(store, DAY0 + 3600)[0].year_total == 5.0
+    finally:
+        store.close()
+    assert schema_of(path)[0] == str(SCHEMA_VERSION) == "3"

@@ -10,12 +10,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.energy.baselines import BaselineResult
+from kiosk.energy.manual import ManualTotal
 from kiosk.energy.metrics import Unit
 from kiosk.energy.periods import Period
 from kiosk.energy.summary import EnergySummary, Figure
 from kiosk.ui.context import UiContext
 from kiosk.ui.energy.figure_card import FigureCard
-from kiosk.ui.energy.formatting import scaled
+from kiosk.ui.energy.formatting import format_number, scaled
+from kiosk.ui.widgets.touch import set_role
 
 #: History figure id -> the summary figure whose badge a comparison carries
 _BADGE_FROM = {
@@ -98,6 +100,7 @@ class ReferenceCards(QWidget):
         self.grid.setSpacing(ctx.theme.px(24))
         self.cards: dict[str, FigureCard] = {}
         self.results: tuple[BaselineResult, ...] = ()
+        self.totals: tuple[ManualTotal, ...] = ()
         self.summary: EnergySummary | None = None
         self.now = 0.0
         self.setVisible(False)
@@ -112,7 +115,16 @@ class ReferenceCards(QWidget):
                 card.setObjectName(f"energy-now-baseline-{r.baseline.id}")
                 self.cards[r.baseline.id] = card
                 self.grid.addWidget(card, i // 3, i % 3)
-        self.setVisible(bool(self.results))
+        totals = summary.manual if summary is not None else ()
+        for i, total in enumerate(totals, start=len(self.results)):
+            card = self.cards.get(f"manual-{total.metric.id}")
+            if card is None:
+                card = FigureCard(self.ctx.theme, Unit.PERCENT, "medium")
+                card.setObjectName(f"energy-now-manual-{total.metric.id}")
+                self.cards[f"manual-{total.metric.id}"] = card
+                self.grid.addWidget(card, i // 3, i % 3)
+        self.totals = totals
+        self.setVisible(bool(self.results) or bool(totals))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -141,3 +153,24 @@ class ReferenceCards(QWidget):
                 .replace("%2", _so_far(b.period)).replace("%3", _per(b.per))
             )  # fmt: skip
             card.retranslate()
+        for total in self.totals:
+            self._show_manual(total)
+
+    def _show_manual(self, total: ManualTotal) -> None:
+        """A figure staff entered: this year's total, "entered by staff on 2026-06-12"."""
+        card = self.cards[f"manual-{total.metric.id}"]
+        m, pick = total.metric, self.ctx.language.pick
+        card.set_title(
+            QCoreApplication.translate("ReferenceCards", "%1 this year").replace(
+                "%1", pick(m.name_zh, m.name_en)
+            )
+        )
+        card.value_label.setText(format_number(total.year_total))
+        card.unit_label.setText(pick(m.unit_zh, m.unit_en))
+        card.badge.setText(
+            QCoreApplication.translate("ReferenceCards", "entered by staff on %1").replace(
+                "%1", total.last_day.isoformat()
+            )
+        )
+        set_role(card.badge, "badge", state="simulated")
+        card.set_note("")

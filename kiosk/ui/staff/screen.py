@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from kiosk import __version__
 from kiosk.services.bundle import Lifecycle
+from kiosk.services.manual_entries import ManualEntries
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.staff.content_panel import ContentPanel
 from kiosk.ui.staff.display_panel import DisplayPanel
+from kiosk.ui.staff.manual_panel import ManualPanel
 from kiosk.ui.staff.sources_panel import SourcesPanel
 from kiosk.ui.staff.sync_panel import SyncPanel
 from kiosk.ui.widgets.fact_form import FactForm
@@ -121,6 +123,8 @@ class StaffScreen(Screen):
         screen.add_section(DisplayPanel(ctx, services.display))
         if services.energy is not None:
             screen.add_section(SourcesPanel(ctx, services.energy))
+            entries = ManualEntries(services.energy, ctx.tasks, parent=screen)
+            screen.add_section(ManualPanel(ctx, entries))
         return screen
 
     def _card(self) -> tuple[QFrame, QVBoxLayout]:
