@@ -102,7 +102,8 @@ def test_a_round_on_the_simulator_asks_the_figure_on_the_now_screen(
     # The source stops: once its figures are stale, the live question is skipped, never wrong.
     energy.stop_source("sim")
     stale = Provenance.CACHED
-    qtbot.waitUntil(lambda: energy.summary.pv_energy_today_wh.provenance is stale, timeout=10_000)
+    # 3 poll intervals of real time, then the next summary (slow on a loaded machine)
+    qtbot.waitUntil(lambda: energy.summary.pv_energy_today_wh.provenance is stale, timeout=30_000)
     session = quiz.new_session(Difficulty.FAMILY, None)  # every family question, drawn now
     session.start(0.0)
     while session.state.phase is Phase.QUESTION:
