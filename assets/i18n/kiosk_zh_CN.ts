@@ -754,118 +754,123 @@
 <context>
     <name>NowView</name>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="204" />
-        <source>Today: %1 %2</source>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="210" />
+        <source>Solar: %1</source>
         <extracomment>Card columns by (mode, portrait).</extracomment>
+        <translation>光伏：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="215" />
+        <source>Today: %1 %2</source>
         <translation>今日：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="212" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="223" />
         <source>The sun rises at %1</source>
         <translation>太阳将在 %1 升起</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="214" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="225" />
         <source>So far today — the sun rises at %1</source>
         <translation>今天到目前为止 — 太阳将在 %1 升起</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="218" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="229" />
         <source>No solar energy yet today</source>
         <translation>今天还没有太阳能发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="220" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="231" />
         <source>No electricity used yet today</source>
         <translation>今天还没有用电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="222" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="233" />
         <source>No rain so far today</source>
         <translation>今天到目前为止没有下雨</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="245" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="256" />
         <source>Solar power now</source>
         <translation>此刻太阳能发电功率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="247" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="258" />
         <source>Solar energy today</source>
         <translation>今日太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="248" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="259" />
         <source>Self-sufficiency today</source>
         <translation>今日自给率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="249" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="260" />
         <source>Solar used on site today</source>
         <translation>今日太阳能自用率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="250" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="261" />
         <source>CO2 avoided today</source>
         <translation>今日减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="251" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="262" />
         <source>CO2 avoided this month</source>
         <translation>本月减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="252" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="263" />
         <source>CO2 avoided this year</source>
         <translation>今年减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="253" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="264" />
         <source>CO2 avoided since we started</source>
         <translation>累计减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="254" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="265" />
         <source>Rainwater collected today</source>
         <translation>今日收集雨水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="255" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="266" />
         <source>Tap water saved this year</source>
         <translation>今年节约自来水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="256" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="267" />
         <source>Electricity used today</source>
         <translation>今日用电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="257" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="268" />
         <source>Buying from the grid now</source>
         <translation>此刻从电网购电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="258" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="269" />
         <source>Selling to the grid now</source>
         <translation>此刻向电网售电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="265" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="276" />
         <source>Sun</source>
         <translation>太阳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="265" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="276" />
         <source>Our building</source>
         <translation>我们的楼</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="265" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="276" />
         <source>Power grid</source>
         <translation>电网</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="266" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="277" />
         <source>Each building now</source>
         <translation>各楼此刻用电</translation>
     </message>

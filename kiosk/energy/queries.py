@@ -91,28 +91,38 @@ class MeterRow:
     meter: str
     power_w: Figure
     energy_today_wh: Figure
+    kind: str = "load"  # "load": a building's use; "pv": one inverter's or roof's output
+
+
+#: The breakdowns the student mode shows: (kind, power metric, energy metric).
+_BREAKDOWNS = (
+    ("load", Metric.LOAD_POWER_W, Metric.LOAD_ENERGY_WH),
+    ("pv", Metric.PV_POWER_W, Metric.PV_ENERGY_WH),
+)
 
 
 def meter_rows(
     store: EnergyStore, now: float, stale_after: Callable[[str], float]
 ) -> list[MeterRow]:
-    """Per building or sub-meter: its consumption now and today (the student mode breakdown)."""
+    """Per building or sub-meter its consumption, and per inverter (the parts of an
+    ``[aggregate]`` sum) its output: now and today (the student mode breakdown)."""
     rows: list[MeterRow] = []
     today = store.days.day_start(now)
-    for meter in store.meters(Metric.LOAD_POWER_W):
-        if not meter:
-            continue
-        latest = store.latest(Metric.LOAD_POWER_W, meter)
-        if latest is None:
-            power = Figure(None, Metric.LOAD_POWER_W.unit, None, None)
-        else:
-            stale = now - latest.timestamp > stale_after(latest.source_id)
-            prov = Provenance.CACHED if stale else latest.provenance
-            power = Figure(latest.value, Metric.LOAD_POWER_W.unit, prov, latest.timestamp)
-        wh = store.energy_wh(Metric.LOAD_ENERGY_WH, today, now + 1, meter)
-        energy = Figure(
-            wh, Metric.LOAD_ENERGY_WH.unit, power.provenance if wh is not None else None,
-            power.updated_at if wh is not None else None,
-        )  # fmt: skip
-        rows.append(MeterRow(meter, power, energy))
+    for kind, power_metric, energy_metric in _BREAKDOWNS:
+        for meter in store.meters(power_metric):
+            if not meter:
+                continue
+            latest = store.latest(power_metric, meter)
+            if latest is None:
+                power = Figure(None, power_metric.unit, None, None)
+            else:
+                stale = now - latest.timestamp > stale_after(latest.source_id)
+                prov = Provenance.CACHED if stale else latest.provenance
+                power = Figure(latest.value, power_metric.unit, prov, latest.timestamp)
+            wh = store.energy_wh(energy_metric, today, now + 1, meter)
+            energy = Figure(
+                wh, energy_metric.unit, power.provenance if wh is not None else None,
+                power.updated_at if wh is not None else None,
+            )  # fmt: skip
+            rows.append(MeterRow(meter, power, energy, kind))
     return rows

@@ -187,17 +187,28 @@ class NowView(QWidget):
         theme = self.ctx.theme
         self.meter_rows = rows
         for row in rows:
-            card = self.meter_cards.get(row.meter)
+            key = _card_key(row)
+            card = self.meter_cards.get(key)
             if card is None:
                 card = FigureCard(theme, Unit.W, "small")
-                card.setObjectName(f"energy-now-meter-{row.meter}")
-                card.set_title(row.meter)
-                self.meter_cards[row.meter] = card
+                kind = "meter" if row.kind == "load" else row.kind
+                card.setObjectName(f"energy-now-{kind}-{row.meter}")
+                self.meter_cards[key] = card
                 self.meters_box.addWidget(card)
                 card.setVisible(self.mode == STUDENT)
+            card.set_title(self._meter_title(row))
             card.show_figure(row.power_w, now)
             card.set_note(self._meter_note(row))
         self.meters_title.setVisible(self.mode == STUDENT and bool(self.meter_cards))
+
+    def _meter_title(self, row: MeterRow) -> str:
+        """A building's id; an inverter's name from ``[aggregate.names]`` in the language shown."""
+        names = (self.ctx.config.aggregate or {}).get("names", {})
+        named = names.get(row.meter, {}) if isinstance(names, dict) else {}
+        name = named.get(self.ctx.language.code) or named.get("en") or row.meter
+        if row.kind == "pv":
+            return self.tr("Solar: %1").replace("%1", str(name))
+        return str(name)
 
     def _meter_note(self, row: MeterRow) -> str:
         value, unit = format_figure(row.energy_today_wh, Unit.WH)
@@ -265,5 +276,12 @@ class NowView(QWidget):
         self.flow.set_labels(self.tr("Sun"), self.tr("Our building"), self.tr("Power grid"))
         self.meters_title.setText(self.tr("Each building now"))
         for row in self.meter_rows:
-            self.meter_cards[row.meter].set_note(self._meter_note(row))
+            card = self.meter_cards[_card_key(row)]
+            card.set_title(self._meter_title(row))
+            card.set_note(self._meter_note(row))
         self._refresh_notes()
+
+
+def _card_key(row: MeterRow) -> str:
+    """Buildings by their meter id; inverters as ``pv:<id>`` (a roof may share a building's id)."""
+    return row.meter if row.kind == "load" else f"{row.kind}:{row.meter}"
