@@ -10,6 +10,7 @@ Skipped unless ``KIOSK_FROZEN_APP`` names the built folder (``dist/green-space-k
 
 from __future__ import annotations
 
+import argparse
 import functools
 import http.server
 import os
@@ -81,6 +82,23 @@ def test_version_and_doctor_use_files_inside_the_app(away: Path) -> None:
     assert str(ROOT) not in report
 
 
+def source_commands() -> list[str]:
+    """Every top-level command of the source tree's ``kiosk`` parser."""
+    from kiosk.cli import build_parser
+
+    for action in build_parser()._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
+
+
+def test_the_frozen_app_has_every_command_of_the_source_tree(away: Path) -> None:
+    commands = source_commands()
+    assert {"run", "shot", "pack", "sync", "energy"} <= set(commands)
+    for command in commands:  # each command's module imports in the frozen app
+        assert f"usage: kiosk {command}" in ok(frozen(away, command, "--help")), command
+
+
 @pytest.fixture(scope="module")
 def frozen_shots(away: Path) -> Path:
     out = away / "shots"
@@ -136,6 +154,13 @@ def test_builtin_content_looks_as_from_source(
 def test_builtin_pack_is_active_after_first_start(away: Path, frozen_shots: Path) -> None:
     listing = ok(frozen(away, "pack", "list", "--data-dir", str(away / "data")))
     assert "builtin" in listing
+
+
+def test_energy_figures_from_the_readings_the_frozen_kiosk_stored(
+    away: Path, frozen_shots: Path
+) -> None:
+    now = ok(frozen(away, "energy", "now", "--json", "--data-dir", str(away / "data")))
+    assert "pv_power" in now
 
 
 @pytest.fixture(scope="module")
