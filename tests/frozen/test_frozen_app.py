@@ -169,7 +169,8 @@ def authored(away: Path) -> Path:
     shutil.copy(ROOT / "docs" / "quiz-template.csv", away / "our-quiz.csv")
     ok(frozen(away, "keygen", "--out", "keys"))
     ok(frozen(away, "pack", "new", "our-pack", "--for", "school"))
-    shutil.copytree(ROOT / "content" / "images" / "quiz", away / "our-pack" / "images" / "quiz")
+    quiz_images = away / "our-pack" / "images" / "quiz"
+    shutil.copytree(ROOT / "content" / "images" / "quiz", quiz_images, dirs_exist_ok=True)
     ok(
         frozen(
             away,
