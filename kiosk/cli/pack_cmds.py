@@ -32,6 +32,7 @@ from kiosk.content.library import Library
 from kiosk.content.policy import InstallPolicy
 from kiosk.content.rules import Limits
 from kiosk.content.source_doc import DocumentError
+from kiosk.content.store import PackRef
 from kiosk.content.template import create_example
 from kiosk.util.progress import ProgressBar
 
@@ -101,23 +102,28 @@ def register(sub: Any) -> None:
     )
     build.set_defaults(func=cmd_build)
 
-    for name, func, text in (
-        ("verify", cmd_verify, "check a .kpack without installing it"),
-        ("install", cmd_install, "verify a .kpack and make it the active pack"),
-    ):
-        p = psub.add_parser(name, help=text)
-        p.add_argument("pack_file", type=Path, metavar="FILE.kpack")
-        p.add_argument("--trust", type=Path, action="append", default=[], metavar="PUB")
+    made = {}
+    for name, func, text, exits in _LIBRARY_COMMANDS:
+        p = made[name] = psub.add_parser(name, help=text, epilog=f"exit codes: {exits}")
+        if name in ("verify", "install"):
+            p.add_argument("pack_file", type=Path, metavar="FILE.kpack", help="the pack file")
+            p.add_argument(
+                "--trust",
+                type=Path,
+                action="append",
+                default=[],
+                metavar="PUB",
+                help="also trust this public key file (repeatable); [content] trusted_keys "
+                "in kiosk.toml are trusted too",
+            )
         add_config_options(p)
         p.set_defaults(func=func)
-
-    for name, func, text in (
-        ("list", cmd_list, "show the active and previous pack"),
-        ("rollback", cmd_rollback, "make the previous pack active again"),
-    ):
-        p = psub.add_parser(name, help=text)
-        add_config_options(p)
-        p.set_defaults(func=func)
+    made["rollback"].add_argument(
+        "pack_id",
+        nargs="?",
+        metavar="PACK_ID",
+        help="the pack to roll back (default: the pack installed or changed last)",
+    )
 
 
 def cmd_keygen(args: argparse.Namespace) -> int:
@@ -202,7 +208,9 @@ def _trust(args: argparse.Namespace, config_keys: tuple[str, ...]) -> TrustStore
 def cmd_verify(args: argparse.Namespace) -> int:
     config, _ = load_context(args)
     trust = _trust(args, config.content.trusted_keys)
-    policy = InstallPolicy(site_kind=config.site.kind)
+    # off a kiosk (no kiosk.toml) there is no site kind to check the pack's targets against
+    on_kiosk = config_path(args) is not None
+    policy = InstallPolicy(site_kind=config.site.kind if on_kiosk else None)
     try:
         with ProgressBar("verifying") as bar:
             signed = verify_kpack(
@@ -216,6 +224,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         f"ok: {m.id} release {m.version} ({m.display_version}), {len(m.files)} files, "
         f"{m.total_bytes} bytes, signed by key {kid} ({trust.origin(kid)})"
     )
+    if not on_kiosk:
+        print(f"for {', '.join(m.targets)} sites (no kiosk.toml here, so no site kind to check)")
     return 0
 
 
@@ -247,19 +257,13 @@ def cmd_list(args: argparse.Namespace) -> int:
         ptr = library.pointer()
     except LibraryError as exc:
         raise CliError(str(exc)) from None
-    if ptr.active is None:
+    if not ptr.packs:
         print("no pack installed")
-        return 0
-    for label, ref in (("active", ptr.active), ("previous", ptr.previous)):
-        if ref is None:
-            continue
-        try:
-            m = library.load(ref).manifest
-            detail = f"{m.title_en} / {m.title_zh}, {len(m.files)} files, built {m.created}"
-        except LibraryError as exc:
-            detail = f"DAMAGED: {exc}"
-        state = f" [{ptr.status}]" if label == "active" and ptr.status != "good" else ""
-        print(f"{label:9}{ref.id} release {ref.version} ({ref.display_version}){state}: {detail}")
+    for _, slot in sorted(ptr.packs.items(), key=lambda kv: (kv[0] == "builtin", kv[0])):
+        state = f" [{slot.status}]" if slot.status != "good" else ""
+        print(f"active   {_describe(library, slot.active)}{state}")
+        if slot.previous is not None:
+            print(f"previous {_describe(library, slot.previous)}")
     if ptr.last_failed is not None:
         print(
             f"failed:  {ptr.last_failed.id} release {ptr.last_failed.version} did not start; fell back"
@@ -267,11 +271,35 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _describe(library: Library, ref: PackRef) -> str:
+    try:
+        m = library.load(ref).manifest
+        detail = f"{m.title_en} / {m.title_zh}, {len(m.files)} files, built {m.created}"
+    except LibraryError as exc:
+        detail = f"DAMAGED: {exc}"
+    return f"{ref.id} release {ref.version} ({ref.display_version}): {detail}"
+
+
 def cmd_rollback(args: argparse.Namespace) -> int:
     library, _ = _library(args)
     try:
-        ref = library.rollback()
+        ref = library.rollback(args.pack_id)
     except (LibraryError, PackRejected, OSError) as exc:
         raise CliError(f"rollback failed: {exc}") from None
-    print(f"rolled back: {ref.id} release {ref.version} ({ref.display_version}) is active")
+    print(
+        f"rolled back: {ref.id} release {ref.version} ({ref.display_version}) is active; "
+        "the other packs are unchanged"
+    )
     return 0
+
+
+_LIBRARY_COMMANDS = (
+    ("verify", cmd_verify, "check a .kpack without installing it",
+     "0 it would be accepted, 1 rejected (the reason is printed), 2 a --trust key is unreadable"),
+    ("install", cmd_install, "verify a .kpack and install it beside the other packs",
+     "0 installed, 1 rejected or not installed (the reason is printed), 2 unreadable key"),
+    ("list", cmd_list, "show every active pack and the previous release kept of each",
+     "0 listed, 1 the library cannot be read"),
+    ("rollback", cmd_rollback, "make a pack's previous release active again (the others stay)",
+     "0 rolled back, 1 no previous release of that pack is kept"),
+)  # fmt: skip

@@ -28,6 +28,9 @@ from kiosk.content.pack_docs import (
 from kiosk.content.store import PackRef
 from kiosk.util.failure_kinds import FailureKind, kind_of
 
+#: pack.yaml ``priority`` when a pack names none. Higher shows first and wins a tie.
+DEFAULT_PRIORITY = 50
+
 #: Colours of a pack that names none: the app's own palette (kiosk/ui/theme.py), so the
 #: built-in look needs no restyle at start. tests/ui/test_theme_defaults.py keeps them equal.
 DEFAULT_COLOURS = {
@@ -80,15 +83,34 @@ class AttractItem:
 
 
 @dataclass(frozen=True)
+class PackLayer:
+    """One active pack of the content shown, for the staff panel."""
+
+    ref: PackRef
+    title: LocalText
+    priority: int
+
+
+@dataclass(frozen=True)
 class ActiveContent:
+    """One pack's content, or (from :func:`kiosk.content.layers.merge`) every active pack's
+    merged; then ``ref`` and ``title`` are the highest-priority pack's and ``layers`` lists
+    them all, highest first."""
+
     ref: PackRef
     title: LocalText
     theme: Theme
     stories: tuple[Story, ...]
     attract: tuple[AttractItem, ...]
     equivalents: Any
+    #: quiz files by "<pack id>/quizzes/<name>.yaml"
     quiz_files: dict[str, Path] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
+    priority: int = 50  # pack.yaml ``priority``; the built-in pack is always below the others
+    hides: frozenset[str] = frozenset()  # ids of stories and quiz sets of lower packs to hide
+    has_theme: bool = False  # the pack has a theme.yaml
+    quiz_ids: dict[str, str] = field(default_factory=dict)  # quiz_files key -> set id
+    layers: tuple[PackLayer, ...] = ()
 
     def resolve(self, rel_path: str) -> Path:
         """Object-store file for a pack-relative path (KeyError if the pack has no such file)."""
@@ -145,24 +167,35 @@ def load_content(library: Library, installed: InstalledPack) -> ActiveContent:
         )
         for item in attract_doc["items"]
     )
-    quiz_files = {rel: p for rel, p in files.items() if document_kind(rel) == "quiz"}
+    pack_id = installed.ref.id
+    quiz_rels = [rel for rel in files if document_kind(rel) == "quiz"]
+    title = _text(info["title"])
+    priority = int(info.get("priority", DEFAULT_PRIORITY))
     return ActiveContent(
         ref=installed.ref,
-        title=_text(info["title"]),
+        title=title,
         theme=theme,
         stories=stories,
         attract=attract,
         equivalents=docs.get(EQUIVALENTS_FILE),
-        quiz_files=quiz_files,
+        quiz_files={f"{pack_id}/{rel}": files[rel] for rel in quiz_rels},
         files=files,
+        priority=priority,
+        hides=frozenset(info.get("hides", ())),
+        has_theme=THEME_FILE in docs,
+        quiz_ids={f"{pack_id}/{rel}": str((docs[rel] or {}).get("id", rel)) for rel in quiz_rels},
+        layers=(PackLayer(installed.ref, title, priority),),
     )
 
 
 def start_content(library: Library) -> StartResult:
-    """Pick the release to show at start, falling back past any that cannot be loaded.
+    """Load every active pack and merge them (:mod:`kiosk.content.layers`). A pack that
+    cannot be loaded falls back to its previous release, or is left out: the others show.
 
-    The caller marks the shown release good with :meth:`Library.mark_good`.
+    The caller marks the shown releases good with :meth:`Library.mark_good`.
     """
+    from kiosk.content.layers import merge
+
     problems: list[str] = []
     kinds: list[FailureKind] = []
 
@@ -173,25 +206,31 @@ def start_content(library: Library) -> StartResult:
     def result(content: ActiveContent | None) -> StartResult:
         return StartResult(content, "; ".join(problems), kinds[0] if kinds else "")
 
+    layers: list[ActiveContent] = []
     try:
         try:
-            ref = library.start()
+            refs = library.start()
         except (LibraryBusy, OSError) as exc:
             # an installer holds the lock, or the disk is read-only: show what is active now
             note(f"start bookkeeping skipped: {exc}", kind_of(exc))
-            ref = library.pointer().active
+            refs = library.pointer().refs()
         failed = library.pointer().last_failed
         if failed is not None:
             note(f"release {failed.version} of {failed.id} failed to start", FailureKind.INTERNAL)
-        for _ in range(2):
-            if ref is None:
-                break
-            try:
-                return result(load_content(library, library.load(ref)))
-            except LibraryError as exc:
-                note(str(exc), exc.kind)
-                ref = library.fall_back()
+        for first in refs:
+            ref: PackRef | None = first
+            for _ in range(2):
+                if ref is None:
+                    break
+                try:
+                    layers.append(load_content(library, library.load(ref)))
+                    break
+                except LibraryError as exc:
+                    note(str(exc), exc.kind)
+                    ref = library.fall_back(ref.id)
     except (LibraryError, LibraryBusy, OSError) as exc:
         note(str(exc), kind_of(exc))
+    if layers:
+        return result(merge(layers))
     note("no content pack installed", FailureKind.NO_PACK)
     return result(None)

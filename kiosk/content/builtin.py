@@ -48,18 +48,18 @@ def builtin_trusted_key(bundle_dir: Path = BUILTIN_DIR) -> TrustedKey | None:
 def ensure_builtin(
     library: Library, policy: InstallPolicy, bundle_dir: Path = BUILTIN_DIR
 ) -> BuiltinResult:
-    """Install the bundled pack if nothing is active, or if the built-in pack is active and
-    the bundled release is newer. Never raises for a missing or bad bundle: the app then
-    starts with an honest "no content" state."""
+    """Install the bundled pack if it is not in the library, or if the bundled release is
+    newer than the installed one. It sits below every other pack (layered packs), so it never
+    replaces a school's or head office's pack. Never raises for a missing or bad bundle: the
+    app then shows the other packs, or an honest "no content" state."""
     pack = bundle_dir / BUILTIN_PACK_NAME
     key = builtin_trusted_key(bundle_dir)
     if not pack.is_file() or key is None:
         return BuiltinResult(None, "no built-in pack is bundled with this app")
     try:
-        active = library.pointer().active
-        if active is not None:
-            if active.id != BUILTIN_PACK_ID:
-                return BuiltinResult(None, f"pack {active.id} is active; built-in not needed")
+        slot = library.pointer().slot(BUILTIN_PACK_ID)
+        if slot is not None:
+            active = slot.active
             with KpackReader(pack, library.limits) as reader:
                 bundled = parse_manifest(reader.read_small(MANIFEST_NAME), library.limits)
             if bundled.version <= active.version:

@@ -1,4 +1,7 @@
-"""The installed library: verified releases in a shared object store, one active at a time.
+"""The installed library: verified releases in a shared object store, one active release per
+pack id (the built-in pack, the site's own, head office's campaign side by side; see
+:mod:`kiosk.content.layers` for how they are shown together). Each pack is installed, rolled
+back, fallen back and marked good on its own.
 
 Install steps are separate so every channel composes the same ones (``.kpack`` from USB,
 objects fetched one by one by network sync)::
@@ -43,6 +46,7 @@ from kiosk.content.store import (
     ObjectStore,
     PackRef,
     Pointer,
+    Slot,
     installer_lock,
     read_pointer,
     write_pointer,
@@ -97,6 +101,7 @@ class Library:
         return InstalledPack(ref, manifest)
 
     def load_active(self, deep: bool = False) -> InstalledPack | None:
+        """The release of the pack changed last (see :attr:`Pointer.focus`)."""
         active = self.pointer().active
         return self.load(active, deep) if active else None
 
@@ -133,49 +138,68 @@ class Library:
                 with contextlib.suppress(OSError):
                     self.staging_root.rmdir()
 
-    def rollback(self) -> PackRef:
-        """Staff action: make the kept previous release active again (no version check)."""
+    def rollback(self, pack_id: str | None = None) -> PackRef:
+        """Staff action: make the kept previous release of ``pack_id`` (default: the pack
+        changed last) active again (no version check). The other packs are not touched."""
         with self.locked():
             ptr = self.pointer()
-            if ptr.previous is None:
+            pack_id = pack_id or ptr.focus
+            slot = ptr.slot(pack_id)
+            if pack_id is None or slot is None:
                 raise LibraryError(
-                    "no previous release is kept; nothing to roll back to", FailureKind.NO_PACK
+                    f"pack {pack_id} is not installed" if pack_id else "no pack is installed",
+                    FailureKind.NO_PACK,
                 )
-            self.load(ptr.previous)
-            new = replace(ptr, active=ptr.previous, previous=ptr.active, status="good")
+            if slot.previous is None:
+                raise LibraryError(
+                    f"no previous release of pack {pack_id} is kept; nothing to roll back to",
+                    FailureKind.NO_PACK,
+                )
+            self.load(slot.previous)
+            new = ptr.with_slot(pack_id, Slot(slot.previous, slot.active, "good"))
             write_pointer(self.root, new)
-            return ptr.previous
+            return slot.previous
 
-    def start(self) -> PackRef | None:
+    def start(self) -> list[PackRef]:
         """Call once when the app starts. A release that was started before but never marked
-        good failed to load: fall back to the previous one. With no previous release there is
-        nothing better, so it is tried again. Returns the release to load."""
+        good failed to load: its pack falls back to its previous release. With no previous
+        release there is nothing better, so it is tried again. Returns the releases to load
+        (one per pack)."""
         with self.locked(wait_seconds=5.0):
             ptr = self.pointer()
-            if ptr.status == "trying" and ptr.active is not None and ptr.previous is not None:
-                ptr = self._fall_back(ptr)
-            elif ptr.status == "pending":
-                ptr = replace(ptr, status="trying")
-                write_pointer(self.root, ptr)
-            return ptr.active
+            for pack_id, slot in sorted(ptr.packs.items()):
+                if slot.status == "trying" and slot.previous is not None:
+                    ptr = self._fall_back(ptr, pack_id)
+                elif slot.status == "pending":
+                    ptr = replace(ptr, packs={**ptr.packs, pack_id: replace(slot, status="trying")})
+                    write_pointer(self.root, ptr)
+            return ptr.refs()
 
-    def mark_good(self) -> None:
-        """The app loaded the active release and shows it: keep it."""
+    def mark_good(self, refs: Iterable[PackRef] | None = None) -> None:
+        """The app loaded these releases (default: every active one) and shows them: keep them."""
         with self.locked(wait_seconds=5.0):
             ptr = self.pointer()
-            if ptr.status != "good":
-                write_pointer(self.root, replace(ptr, status="good"))
+            shown = set(refs) if refs is not None else set(ptr.refs())
+            packs = {
+                k: replace(v, status="good") if v.active in shown else v
+                for k, v in ptr.packs.items()
+            }
+            if packs != ptr.packs:
+                write_pointer(self.root, replace(ptr, packs=packs))
 
-    def fall_back(self) -> PackRef | None:
-        """The active release cannot be loaded now: switch to the previous one, if any."""
+    def fall_back(self, pack_id: str) -> PackRef | None:
+        """A pack's active release cannot be loaded now: switch that pack to its previous
+        release; with none kept, the pack is taken out (the others keep showing)."""
         with self.locked(wait_seconds=5.0):
-            return self._fall_back(self.pointer()).active
+            slot = self._fall_back(self.pointer(), pack_id).slot(pack_id)
+            return slot.active if slot else None
 
-    def _fall_back(self, ptr: Pointer) -> Pointer:
-        new = Pointer(
-            active=ptr.previous, previous=None, status="good",
-            highest=ptr.highest, last_failed=ptr.active,
-        )  # fmt: skip
+    def _fall_back(self, ptr: Pointer, pack_id: str) -> Pointer:
+        slot = ptr.slot(pack_id)
+        if slot is None:
+            return ptr
+        new_slot = Slot(slot.previous, None, "good") if slot.previous else None
+        new = ptr.with_slot(pack_id, new_slot, last_failed=slot.active)
         write_pointer(self.root, new)
         self.collect_garbage(new)
         return new
@@ -183,13 +207,14 @@ class Library:
     def collect_garbage(self, ptr: Pointer) -> int:
         """Delete objects no kept release refers to. Caller holds the lock."""
         keep: set[str] = set()
-        for ref in (ptr.active, ptr.previous):
-            if ref is None:
-                continue
-            keep.update((ref.manifest_sha256, ref.signature_sha256))
-            with contextlib.suppress(OSError, LibraryError, PackRejected):
-                body = self.objects.read(ref.manifest_sha256)
-                keep.update(f.sha256 for f in parse_manifest(body, self.limits).files)
+        for slot in ptr.packs.values():
+            for ref in (slot.active, slot.previous):
+                if ref is None:
+                    continue
+                keep.update((ref.manifest_sha256, ref.signature_sha256))
+                with contextlib.suppress(OSError, LibraryError, PackRejected):
+                    body = self.objects.read(ref.manifest_sha256)
+                    keep.update(f.sha256 for f in parse_manifest(body, self.limits).files)
         removed = 0
         for sha in list(self.objects.all_objects()):
             if sha not in keep:
@@ -297,16 +322,17 @@ class Transaction:
             lib.objects.adopt(self._staged)
             self.activated = True
             ptr = lib.pointer()
-            if ptr.active == ref:
+            slot = ptr.slot(manifest.id)
+            if slot is not None and slot.active == ref:
                 return ref
             highest = dict(ptr.highest)
             seen = highest.get(manifest.id)
             if seen is None or int(seen[0]) < manifest.version:
                 highest[manifest.id] = [manifest.version, ref.manifest_sha256]
-            new = Pointer(
-                active=ref, previous=ptr.active, status="pending",
-                highest=highest, last_failed=None,
-            )  # fmt: skip
+            previous = slot.active if slot is not None else None
+            new = ptr.with_slot(
+                manifest.id, Slot(ref, previous, "pending"), highest=highest, last_failed=None
+            )
             write_pointer(lib.root, new)
         except OSError as exc:
             raise LibraryError(f"cannot write to the library: {exc.strerror or exc}") from None

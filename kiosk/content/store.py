@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,36 +34,107 @@ class PackRef:
 
 
 @dataclass(frozen=True)
-class Pointer:
-    """The one small file that says which release is active. Replaced atomically."""
+class Slot:
+    """One pack id's place in the library: its active release, the kept previous release of
+    the same pack, and whether the active one has been shown once."""
 
-    active: PackRef | None = None
+    active: PackRef
     previous: PackRef | None = None
     status: str = "good"  # good | pending (never started) | trying (started, not marked good)
+
+
+def _ref(v: dict[str, Any] | None) -> PackRef | None:
+    return PackRef(**v) if v else None
+
+
+@dataclass(frozen=True)
+class Pointer:
+    """The one small file that says which releases are active: one slot per pack id (the
+    built-in pack, the site's own, head office's campaign, ...). Replaced atomically.
+
+    ``focus`` is the pack changed last (installed, rolled back, fallen back); ``active``,
+    ``previous`` and ``status`` describe its slot, for code that handles one pack at a time."""
+
+    packs: dict[str, Slot] = field(default_factory=dict)
     highest: dict[str, list[Any]] = field(default_factory=dict)
     last_failed: PackRef | None = None
+    focus: str | None = None
+
+    @property
+    def active(self) -> PackRef | None:
+        slot = self.slot(self.focus)
+        return slot.active if slot else None
+
+    @property
+    def previous(self) -> PackRef | None:
+        slot = self.slot(self.focus)
+        return slot.previous if slot else None
+
+    @property
+    def status(self) -> str:
+        slot = self.slot(self.focus)
+        return slot.status if slot else "good"
+
+    def slot(self, pack_id: str | None) -> Slot | None:
+        return self.packs.get(pack_id) if pack_id is not None else None
+
+    def refs(self) -> list[PackRef]:
+        """Every active release, in pack id order."""
+        return [self.packs[k].active for k in sorted(self.packs)]
+
+    def with_slot(self, pack_id: str, slot: Slot | None, **changes: Any) -> Pointer:
+        """A copy with ``pack_id``'s slot replaced (None removes it); it becomes the focus."""
+        packs = dict(self.packs)
+        if slot is None:
+            packs.pop(pack_id, None)
+        else:
+            packs[pack_id] = slot
+        focus = pack_id if slot is not None else (max(packs) if packs else None)
+        return replace(self, packs=packs, focus=focus, **changes)
 
     def to_bytes(self) -> bytes:
-        return json.dumps({"format": 1, **asdict(self)}, sort_keys=True, indent=1).encode()
+        return json.dumps({"format": 2, **asdict(self)}, sort_keys=True, indent=1).encode()
 
     @classmethod
     def from_bytes(cls, data: bytes, where: str) -> Pointer:
         try:
             raw = json.loads(data)
-            raw.pop("format")
-
-            def ref(v: dict[str, Any] | None) -> PackRef | None:
-                return PackRef(**v) if v else None
-
+            if raw.pop("format") == 1:
+                return cls._from_format_1(raw)
+            packs = {}
+            for pack_id, s in dict(raw["packs"]).items():
+                active = _ref(s["active"])
+                if active is None:
+                    raise ValueError(f"pack {pack_id} has no active release")
+                packs[str(pack_id)] = Slot(active, _ref(s["previous"]), str(s["status"]))
+            focus = raw.get("focus")
             return cls(
-                active=ref(raw["active"]),
-                previous=ref(raw["previous"]),
-                status=str(raw["status"]),
+                packs=packs,
                 highest=dict(raw["highest"]),
-                last_failed=ref(raw.get("last_failed")),
+                last_failed=_ref(raw.get("last_failed")),
+                focus=str(focus) if focus is not None else None,
             )
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise LibraryError(f"{where}: damaged pointer file ({exc})") from None
+
+    @classmethod
+    def _from_format_1(cls, raw: dict[str, Any]) -> Pointer:
+        """A library from before layered packs: one active release and a kept previous one,
+        possibly of another pack (a site's pack that replaced the built-in one). Each pack
+        gets its own slot, so the pack it replaced shows again beside it."""
+        active, previous = _ref(raw["active"]), _ref(raw["previous"])
+        packs: dict[str, Slot] = {}
+        if previous is not None and (active is None or previous.id != active.id):
+            packs[previous.id] = Slot(previous)
+            previous = None
+        if active is not None:
+            packs[active.id] = Slot(active, previous, str(raw["status"]))
+        return cls(
+            packs=packs,
+            highest=dict(raw["highest"]),
+            last_failed=_ref(raw.get("last_failed")),
+            focus=active.id if active else None,
+        )
 
 
 def read_pointer(root: Path) -> Pointer:

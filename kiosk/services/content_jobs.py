@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.active import ActiveContent, start_content
-from kiosk.content.builtin import builtin_trusted_key, ensure_builtin
+from kiosk.content.builtin import BUILTIN_PACK_ID, builtin_trusted_key, ensure_builtin
 from kiosk.content.errors import LibraryError
 from kiosk.content.keys import KeyFileError, TrustStore, trusted_key
 from kiosk.content.library import Library
@@ -43,9 +43,10 @@ class ReleaseInfo:
 class ContentStatus:
     """What the staff panel shows about content packs."""
 
-    active: ReleaseInfo | None = None
-    previous: ReleaseInfo | None = None
-    confirmed: bool = True  # the active release has been shown once and marked good
+    active: ReleaseInfo | None = None  # the pack changed last (what Roll back acts on)
+    previous: ReleaseInfo | None = None  # its kept previous release
+    confirmed: bool = True  # its active release has been shown once and marked good
+    layers: tuple[ReleaseInfo, ...] = ()  # every active pack: the site's own first, built-in last
     problem: str = ""  # why the wanted release is not shown, bad trusted keys, ... (English)
     problem_kind: str = ""  # FailureKind of the (first) problem
     last_install: str = ""  # English, for the log and the "Details" line
@@ -100,19 +101,29 @@ class LibraryJobs:
             ptr = self.library.pointer()
         except LibraryError as exc:
             return ContentStatus(problem=str(exc), problem_kind=exc.kind)
+        refs = sorted(ptr.refs(), key=lambda r: (r.id == BUILTIN_PACK_ID, r.id))
         return ContentStatus(
             active=self._release(ptr.active),
             previous=self._release(ptr.previous),
             confirmed=ptr.status == "good",
+            layers=tuple(info for info in map(self._release, refs) if info is not None),
             problem=problem,
             problem_kind=problem_kind,
         )
 
-    def mark_good(self, ref: PackRef, problem: str, problem_kind: str) -> ContentStatus:
+    def mark_good(
+        self, refs: tuple[PackRef, ...], problem: str, problem_kind: str
+    ) -> ContentStatus:
         ptr = self.library.pointer()
-        if ptr.active == ref and ptr.status != "good":
-            self.library.mark_good()
-            log.info("content: %s release %s marked good", ref.id, ref.version)
+        unconfirmed = [
+            r
+            for r in refs
+            if (slot := ptr.slot(r.id)) and slot.active == r and slot.status != "good"
+        ]
+        if unconfirmed:
+            self.library.mark_good(unconfirmed)
+            for ref in unconfirmed:
+                log.info("content: %s release %s marked good", ref.id, ref.version)
         return self.read_status(problem, problem_kind)
 
     def install(self, pack_file: Path, report: ReportProgress) -> tuple[PackRef, Loaded]:

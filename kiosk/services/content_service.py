@@ -118,10 +118,15 @@ class ContentService(QObject):
         self._queue.wait(10_000)
 
     def mark_shown(self, ref: PackRef) -> None:
-        """The UI has applied this release: keep it (it becomes the release to start with)."""
+        """The UI has applied this content (``ref``: its top pack): keep every pack it shows
+        (each becomes the release of its pack to start with)."""
         problem, kind = self._status.problem, self._status.problem_kind
+        content = self.content
+        refs: tuple[PackRef, ...] = (ref,)
+        if content is not None and content.ref == ref and content.layers:
+            refs = tuple(layer.ref for layer in content.layers)
         jobs = self._jobs
-        self._run(lambda: jobs.mark_good(ref, problem, kind), self._on_status)
+        self._run(lambda: jobs.mark_good(refs, problem, kind), self._on_status)
 
     def install(self, pack_file: Path) -> bool:
         """Copy ``pack_file`` (on a stick) in, verify and install it. False if busy."""
@@ -186,8 +191,9 @@ class ContentService(QObject):
     def _on_installed(self, result: tuple[PackRef, Loaded]) -> None:
         self._busy = False
         ref, loaded = result
-        shown = loaded.content.ref if loaded.content is not None else None
-        if shown != ref:
+        content = loaded.content
+        shown = {layer.ref for layer in content.layers} if content is not None else set()
+        if ref not in shown:
             reason = (
                 f"{ref.id} release {ref.version} was installed but could not be shown "
                 f"({loaded.status.problem or 'unknown reason'}); the previous content is back"
@@ -236,6 +242,7 @@ def _status_fields(status: ContentStatus) -> dict[str, Any]:
     return {
         "active": status.active,
         "previous": status.previous,
+        "layers": status.layers,
         "confirmed": status.confirmed,
         "problem": status.problem,
         "problem_kind": status.problem_kind,

@@ -62,9 +62,9 @@ def load_catalog(content: ActiveContent | None) -> QuizCatalog:
         try:
             sets.append(load_quiz_file(content.quiz_files[rel], None))
         except DocumentError as exc:
-            errors.append(f"{content.ref.id}/{rel}: {exc}")
+            errors.append(f"{rel}: {exc}")
         except OSError as exc:
-            errors.append(f"{content.ref.id}/{rel}: cannot read: {exc}")
+            errors.append(f"{rel}: cannot read: {exc}")
     pictures: dict[str, Path] = {}
     for quiz_set in sets:
         for q in quiz_set.questions:

@@ -156,7 +156,8 @@ class SyncClient:
             )
         index, state = self._fetch_index(fetcher, base, state)
         pack_id, entry = self._choose(index)
-        active = self.library.pointer().active
+        slot = self.library.pointer().slot(pack_id)
+        active = slot.active if slot is not None else None
         state = replace(state, pack_id=pack_id, available_version=entry.display_version)
         if active is not None and active.manifest_sha256 == entry.manifest_sha256:
             outcome = SyncOutcome(
@@ -238,10 +239,10 @@ class SyncClient:
         return index, state
 
     def _choose(self, index: ChannelIndex) -> tuple[str, IndexEntry]:
-        """The active pack's id if the channel lists it, else the first pack for this site."""
-        active = self.library.pointer().active
-        if active is not None and active.id in index.packs:
-            return active.id, index.packs[active.id]
+        """An installed pack's id if the channel lists it, else the first pack for this site."""
+        listed = [k for k in sorted(self.library.pointer().packs) if k in index.packs]
+        if listed:
+            return listed[0], index.packs[listed[0]]
         kind = self.settings.policy.site_kind
         for pack_id, entry in sorted(index.packs.items()):
             if kind is None or kind in entry.targets:

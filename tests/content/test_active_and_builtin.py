@@ -59,14 +59,15 @@ def test_first_boot_installs_builtin_and_ui_gets_everything(
     assert library.pointer().status == "good"
 
 
-def test_builtin_is_not_reinstalled_or_forced_over_another_pack(
+def test_builtin_is_not_reinstalled_and_stays_beside_another_pack(
     library: Library, bundle: Path, packs, policy
 ) -> None:
     ensure_builtin(library, policy, bundle)
     assert ensure_builtin(library, policy, bundle).message == "built-in pack is up to date"
     install_kpack(packs.honest(), library, packs.trust, policy)
     again = ensure_builtin(library, policy, bundle)
-    assert again.installed is None and "test-pack is active" in again.message
+    assert again.installed is None and again.message == "built-in pack is up to date"
+    assert sorted(library.pointer().packs) == ["builtin", "test-pack"]
 
 
 def test_builtin_key_signs_only_the_builtin_pack(

@@ -153,7 +153,8 @@ def test_usb_install_end_to_end(
     tap(qtbot, usb.stories_button)
     assert current(kiosk) == "stories"
     qtbot.waitUntil(lambda: "Rain garden from the stick" in texts(stories), timeout=WAIT_MS)
-    [card] = stories._cards
+    card = next(c for c in stories._cards if c.story.title.en == "Rain garden from the stick")
+    assert stories._cards[0] is card  # the site's own pack comes before the built-in one
     qtbot.waitUntil(lambda: card.image.pixmap() is not None and not card.image.pixmap().isNull())
     tap(qtbot, card)
     assert stories.story_title.text() == "Rain garden from the stick"
@@ -281,4 +282,4 @@ def test_a_second_install_while_one_runs_is_refused_politely(
         problem.text()
     )
     detail = staff.findChild(QLabel, "content-problem-detail")
-    assert "Details: no previous release is kept" in detail.text()
+    assert "Details: no previous release of pack builtin is kept" in detail.text()

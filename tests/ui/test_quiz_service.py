@@ -63,7 +63,7 @@ def test_a_broken_quiz_file_is_reported_with_its_line_and_the_others_still_load(
     broken = tmp_path / "broken.yaml"
     broken.write_text("schema_version: 1\nid: broken\ntitle: {zh: 坏, en: Broken}\n", "utf-8")
     files = dict(builtin_content.quiz_files)
-    files["quizzes/broken.yaml"] = broken
+    files["builtin/quizzes/broken.yaml"] = broken
     catalog = load_catalog(dataclasses.replace(builtin_content, quiz_files=files))
     assert len(catalog.sets) == 6
     assert len(catalog.errors) == 1

@@ -90,8 +90,9 @@ class ContentPanel(QWidget):
             "usb": self.tr("USB stick"),
         }
         self.facts.set_names(names)
+        shown = status.layers or ((status.active,) if status.active else ())
         self._value("active").setText(
-            self._release_text(status.active) if status.active else self.tr("no content pack")
+            "\n".join(self._release_text(info) for info in shown) or self.tr("no content pack")
         )
         if status.active is None:
             state = "—"
