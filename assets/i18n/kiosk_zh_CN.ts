@@ -754,123 +754,148 @@
 <context>
     <name>NowView</name>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="210" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="211" />
         <source>Solar: %1</source>
         <extracomment>Card columns by (mode, portrait).</extracomment>
         <translation>光伏：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="215" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="216" />
         <source>Today: %1 %2</source>
         <translation>今日：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="223" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="224" />
         <source>The sun rises at %1</source>
         <translation>太阳将在 %1 升起</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="225" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="226" />
         <source>So far today — the sun rises at %1</source>
         <translation>今天到目前为止 — 太阳将在 %1 升起</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="229" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="230" />
         <source>No solar energy yet today</source>
         <translation>今天还没有太阳能发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="231" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="232" />
         <source>No electricity used yet today</source>
         <translation>今天还没有用电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="233" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="234" />
         <source>No rain so far today</source>
         <translation>今天到目前为止没有下雨</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="256" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="242" />
+        <source>CO2 avoided since the panels were installed</source>
+        <translation>光伏板安装以来减少的 CO2 排放</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="245" />
+        <source>Solar energy since the panels were installed</source>
+        <translation>光伏板安装以来的太阳能发电量</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="247" />
+        <source>From the inverter's own lifetime counter</source>
+        <translation>来自逆变器自身的累计电量计数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="249" />
+        <source>Solar energy since we started</source>
+        <translation>累计太阳能发电量</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="254" />
+        <source>Since this kiosk started recording on %1</source>
+        <translation>自本机 %1 开始记录以来</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="277" />
         <source>Solar power now</source>
         <translation>此刻太阳能发电功率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="258" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="279" />
         <source>Solar energy today</source>
         <translation>今日太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="259" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="280" />
         <source>Self-sufficiency today</source>
         <translation>今日自给率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="260" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="281" />
         <source>Solar used on site today</source>
         <translation>今日太阳能自用率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="261" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="282" />
         <source>CO2 avoided today</source>
         <translation>今日减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="262" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="283" />
         <source>CO2 avoided this month</source>
         <translation>本月减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="263" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="284" />
         <source>CO2 avoided this year</source>
         <translation>今年减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="264" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="248" />
         <source>CO2 avoided since we started</source>
         <translation>累计减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="265" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="285" />
         <source>Rainwater collected today</source>
         <translation>今日收集雨水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="266" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="286" />
         <source>Tap water saved this year</source>
         <translation>今年节约自来水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="267" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="287" />
         <source>Electricity used today</source>
         <translation>今日用电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="268" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="288" />
         <source>Buying from the grid now</source>
         <translation>此刻从电网购电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="269" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="289" />
         <source>Selling to the grid now</source>
         <translation>此刻向电网售电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="276" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="296" />
         <source>Sun</source>
         <translation>太阳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="276" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="296" />
         <source>Our building</source>
         <translation>我们的楼</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="276" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="296" />
         <source>Power grid</source>
         <translation>电网</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="277" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="297" />
         <source>Each building now</source>
         <translation>各楼此刻用电</translation>
     </message>

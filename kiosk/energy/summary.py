@@ -60,12 +60,17 @@ class EnergySummary:
     co2_avoided_today_kg: Figure
     co2_avoided_month_kg: Figure
     co2_avoided_year_kg: Figure
-    co2_avoided_total_kg: Figure
+    co2_avoided_total_kg: Figure  # of pv_energy_lifetime_wh
     co2_consumption_today_kg: Figure  # of the electricity imported from the grid
     water_harvested_today_l: Figure
     water_harvested_year_l: Figure
     water_used_today_l: Figure
     water_saved_year_l: Figure  # harvested rainwater replaces the same volume of tap water
+    #: Solar energy since the panels were installed (the device's own lifetime counter, e.g.
+    #: SunSpec WH or Fronius E_Total) or, with no counter, since the kiosk started recording.
+    pv_energy_lifetime_wh: Figure = _missing(Unit.WH)
+    lifetime_from_device: bool = False
+    recording_since: float | None = None  # when the kiosk's first PV reading was stored
     baselines: tuple[BaselineResult, ...] = ()  # each [[baselines]] entry, this period so far
     manual: tuple[ManualTotal, ...] = ()  # figures with no meter, entered by staff this year
 
@@ -147,6 +152,12 @@ def summarize(
     import_today = b.amount(Metric.GRID_IMPORT_ENERGY_WH, today)
     export_today = b.amount(Metric.GRID_EXPORT_ENERGY_WH, today)
     harvested_year = b.amount(Metric.WATER_HARVESTED_L, year)
+    device_total = b.newest(Metric.PV_ENERGY_WH)  # a lifetime counter reads its own total
+    lifetime = device_total if device_total.value is not None else b.amount(Metric.PV_ENERGY_WH, 0)
+    since = store.recording_since(Metric.PV_ENERGY_WH.value)
+    power_since = store.recording_since(Metric.PV_POWER_W.value)
+    if since is None or (power_since is not None and power_since < since):
+        since = power_since
     return EnergySummary(
         at=now,
         factor=factor,
@@ -164,12 +175,15 @@ def summarize(
         co2_avoided_today_kg=_co2(pv_today, factor),
         co2_avoided_month_kg=_co2(b.amount(Metric.PV_ENERGY_WH, month), factor),
         co2_avoided_year_kg=_co2(b.amount(Metric.PV_ENERGY_WH, year), factor),
-        co2_avoided_total_kg=_co2(b.amount(Metric.PV_ENERGY_WH, 0.0), factor),
+        co2_avoided_total_kg=_co2(lifetime, factor),
         co2_consumption_today_kg=_co2(import_today, factor),
         water_harvested_today_l=b.amount(Metric.WATER_HARVESTED_L, today),
         water_harvested_year_l=harvested_year,
         water_used_today_l=b.amount(Metric.WATER_USED_L, today),
         water_saved_year_l=harvested_year,
+        pv_energy_lifetime_wh=lifetime,
+        lifetime_from_device=device_total.value is not None,
+        recording_since=since,
         baselines=compare_all(store, references, now, factor) if references else (),
         manual=year_totals(store, now),
     )

@@ -35,7 +35,9 @@ def test_hand_worked_day(store: EnergyStore) -> None:
     assert s.self_consumption_today_pct.value == pytest.approx(25 / 40 * 100)  # 62.5 %
     assert s.co2_avoided_today_kg.value == pytest.approx(21.084)  # 40 kWh × 0.5271
     assert s.co2_consumption_today_kg.value == pytest.approx(2.6355)  # 5 kWh × 0.5271
-    assert s.co2_avoided_total_kg.value == pytest.approx(21.084)
+    # since the panels were installed: the inverter's own counter reads 1,040 kWh
+    assert s.pv_energy_lifetime_wh.value == pytest.approx(1_040_000) and s.lifetime_from_device
+    assert s.co2_avoided_total_kg.value == pytest.approx(1040 * 0.5271)
     assert s.pv_power_w.value == 21_000.0 and s.pv_power_w.provenance is Provenance.LIVE
     assert s.co2_avoided_today_kg.provenance is Provenance.LIVE
 
@@ -66,3 +68,18 @@ def test_simulated_inputs_make_simulated_figures(store: EnergyStore) -> None:
     sim = Reading(Metric.PV_POWER_W, 100.0, NOON, "sim", Provenance.SIMULATED)
     store.ingest([sim], now=NOON)
     assert summarize(store, NOON, CENTRAL).pv_power_w.provenance is Provenance.SIMULATED
+
+
+def test_without_a_device_counter_lifetime_is_since_the_kiosk_started_recording(
+    store: EnergyStore,
+) -> None:
+    rows = [
+        reading(Metric.PV_POWER_W, 3600.0, DAY0 - 86_400 + 8 * 3600 + m * 60) for m in range(61)
+    ]
+    rows += [reading(Metric.PV_POWER_W, 3600.0, NOON - 3600 + m * 60) for m in range(61)]
+    store.ingest(rows, now=NOON)
+    s = summarize(store, NOON, CENTRAL, stale_after=120)
+    assert not s.lifetime_from_device
+    assert s.recording_since == DAY0 - 86_400 + 8 * 3600  # yesterday 08:00, its first reading
+    assert s.pv_energy_lifetime_wh.value == pytest.approx(7200.0)  # two hours of 3.6 kW
+    assert s.co2_avoided_total_kg.value == pytest.approx(7.2 * 0.5271)

@@ -169,7 +169,10 @@ def test_dashboard_shows_the_numbers_in_the_store(qtbot: Any, rig: Any) -> None:
     assert card_text(cards["pv_energy_today_wh"]) == "25.0 kWh"
     # 25 kWh x 0.5306 kg/kWh = 13.265 kg
     assert card_text(cards["co2_avoided_today_kg"]) == "13.3 kg CO2"
-    assert card_text(cards["co2_avoided_total_kg"]) == "13.3 kg CO2"
+    # since the panels were installed: the meter's own 1,025 kWh × 0.5306
+    assert card_text(cards["co2_avoided_total_kg"]) == "544 kg CO2"
+    total = cards["co2_avoided_total_kg"].title_label.text()
+    assert total == "CO2 avoided since the panels were installed"
     # (40 - 15) / 40 = 62.5 % of the load came from our own panels
     assert card_text(cards["self_sufficiency_today_pct"]) == "62.5 %"
     assert card_text(cards["water_harvested_today_l"]) == "350 L"
@@ -312,6 +315,9 @@ def test_half_past_midnight_on_a_dry_night_reads_calm_not_broken(qtbot: Any, rig
     assert card_text(cards["self_sufficiency_today_pct"]) == "0 %"
     r.screen.set_mode("student")
     assert cards["self_consumption_today_pct"].note_label.text() == "No solar energy yet today"
+    lifetime = cards["pv_energy_lifetime_wh"]  # no PV counter: what this kiosk recorded
+    assert lifetime.title_label.text() == "Solar energy since we started"
+    assert lifetime.note_label.text() == "Since this kiosk started recording on 2026-06-15"
     for card in (now_view.hero, *cards.values()):
         if card.isVisible():
             assert card.badge.text() == "live", card.objectName()

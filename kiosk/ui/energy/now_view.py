@@ -53,6 +53,7 @@ CARDS = (
     CardSpec("co2_avoided_month_kg", Unit.KG_CO2, False),
     CardSpec("co2_avoided_year_kg", Unit.KG_CO2, False),
     CardSpec("co2_avoided_total_kg", Unit.KG_CO2, True, Basis.CO2_KG),
+    CardSpec("pv_energy_lifetime_wh", Unit.WH, False),
     CardSpec("water_harvested_today_l", Unit.L, True, Basis.WATER_L),
     CardSpec("water_saved_year_l", Unit.L, True),
     CardSpec("load_energy_today_wh", Unit.WH, False),
@@ -233,9 +234,29 @@ class NowView(QWidget):
             notes["water_harvested_today_l"] = self.tr("No rain so far today")
         return notes
 
+    def _show_lifetime(self, summary: EnergySummary | None) -> str:
+        """Titles saying what "in total" covers; the note of the lifetime energy card."""
+        device = summary is not None and summary.lifetime_from_device
+        if device:
+            self.cards["co2_avoided_total_kg"].set_title(
+                self.tr("CO2 avoided since the panels were installed")
+            )
+            self.cards["pv_energy_lifetime_wh"].set_title(
+                self.tr("Solar energy since the panels were installed")
+            )
+            return self.tr("From the inverter's own lifetime counter")
+        self.cards["co2_avoided_total_kg"].set_title(self.tr("CO2 avoided since we started"))
+        self.cards["pv_energy_lifetime_wh"].set_title(self.tr("Solar energy since we started"))
+        if summary is None or summary.recording_since is None:
+            return ""
+        site = self.ctx.config.site
+        day = datetime.fromtimestamp(summary.recording_since, ZoneInfo(site.timezone)).date()
+        return self.tr("Since this kiosk started recording on %1").replace("%1", day.isoformat())
+
     def _refresh_notes(self) -> None:
         summary = self.summary
         calm = self._calm_notes(summary) if summary is not None else {}
+        calm["pv_energy_lifetime_wh"] = self._show_lifetime(summary)
         self.hero.set_note(calm.get("pv_power_w", ""))
         used: set[str] = set()
         for spec in CARDS:
@@ -261,7 +282,6 @@ class NowView(QWidget):
             "co2_avoided_today_kg": self.tr("CO2 avoided today"),
             "co2_avoided_month_kg": self.tr("CO2 avoided this month"),
             "co2_avoided_year_kg": self.tr("CO2 avoided this year"),
-            "co2_avoided_total_kg": self.tr("CO2 avoided since we started"),
             "water_harvested_today_l": self.tr("Rainwater collected today"),
             "water_saved_year_l": self.tr("Tap water saved this year"),
             "load_energy_today_wh": self.tr("Electricity used today"),
