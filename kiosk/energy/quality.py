@@ -16,9 +16,12 @@ from kiosk.energy.metrics import Metric, MetricKind, Reading, Unit
 EARLIEST_PLAUSIBLE_TS = 946_684_800.0
 #: How far ahead of the kiosk's own clock a device timestamp may be.
 FUTURE_TOLERANCE_S = 300.0
-#: Every counter step may be as large as this many seconds at the maximum rate. Coarse counters
-#: (whole kWh) jump in steps; only absurd jumps are spikes.
-COUNTER_STEP_ALLOWANCE_S = 3600.0
+#: A counter step may be what the maximum rate gives in the time between the readings, plus this
+#: many seconds at that rate (readings are stamped when polled, not when the meter counted), and
+#: at least one step of a coarse counter (whole kWh, whole m³). Before, every step was allowed
+#: an hour at the maximum rate whatever the time between readings: 10 MWh of grid in 5 s.
+COUNTER_STEP_ALLOWANCE_S = 300.0
+COARSE_COUNTER_STEP = {Unit.WH: 1000.0, Unit.L: 1000.0}
 
 _PV_METRICS = frozenset({Metric.PV_POWER_W, Metric.PV_ENERGY_WH})
 
@@ -58,7 +61,9 @@ class SanityLimits:
         return self.max_power_w(metric) / 3600.0
 
     def max_counter_step(self, metric: Metric, dt_s: float) -> float:
-        return self.max_counter_rate_per_s(metric) * max(dt_s, COUNTER_STEP_ALLOWANCE_S)
+        rate = self.max_counter_rate_per_s(metric)
+        slack = max(rate * COUNTER_STEP_ALLOWANCE_S, COARSE_COUNTER_STEP.get(metric.unit, 0.0))
+        return rate * max(dt_s, 0.0) + slack
 
 
 def check_reading(reading: Reading, limits: SanityLimits, now: float) -> RejectReason | None:

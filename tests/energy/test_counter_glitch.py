@@ -49,3 +49,28 @@ def test_glitches_across_batches_are_bridged(store: EnergyStore) -> None:
     assert store.ingest([reading(PV_WH, 0.0, t0 + 60)], now=NOW).rejected_total == 1
     assert store.ingest([reading(PV_WH, 1100.0, t0 + 120)], now=NOW).glitches == 1
     assert store.energy_wh(PV_WH, DAY0, NOW) == pytest.approx(100.0)
+
+
+@pytest.mark.parametrize(
+    ("metric", "jump"),
+    [
+        (Metric.GRID_IMPORT_ENERGY_WH, 2_000_000.0),  # 2 MWh in 5 s (was allowed up to 10 MWh)
+        (WATER, 50_000.0),  # 50 m³ of rain in 5 s (was allowed up to 360 m³)
+    ],
+)
+def test_a_counter_step_is_bounded_by_the_time_between_readings(
+    store: EnergyStore, metric: Metric, jump: float
+) -> None:
+    t0 = DAY0 + 3600
+    report = store.ingest(
+        [reading(metric, 10_000.0, t0), reading(metric, 10_000.0 + jump, t0 + 5)], now=NOW
+    )
+    assert report.rejected == {RejectReason.SPIKE: 1}
+    assert not store.energy_wh(metric, DAY0, NOW)  # nothing counted (a baseline only)
+
+
+def test_a_whole_kwh_counter_on_a_small_site_still_steps() -> None:
+    from kiosk.energy.quality import SanityLimits
+
+    small = SanityLimits.for_site(2.0)  # 3 kW of PV at most
+    assert small.max_counter_step(PV_WH, 5.0) >= 1000.0  # one whole-kWh step fits
