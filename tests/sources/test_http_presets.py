@@ -255,3 +255,31 @@ def test_value_map_mistakes_are_named(value: dict[str, str], message: str) -> No
     )
     with pytest.raises(SourceMisconfigured, match=message):
         HttpJsonSource("x", opts)
+
+
+def test_doctor_names_the_preset_the_missing_metrics_and_never_the_password(
+    http_server: HttpTestServer,
+) -> None:
+    from kiosk.cli.doctor import _check_sources
+    from kiosk.config.loader import parse_config
+
+    http_server.serve_payload("/fronius", "fronius_powerflow.json")  # a site without a battery
+    http_server.serve_payload("/rpc/Switch.GetStatus", "shelly_switch_status.json")
+    http_server.require_digest("/rpc/Switch.GetStatus", "admin", "right-pw", "SHA-256")
+    config = parse_config({"sources": [
+        {"id": "fronius", "type": "http",
+         "options": {"url": http_server.url + "/fronius", "preset": "fronius_powerflow"}},
+        {"id": "plug", "type": "http",
+         "options": {"url": http_server.url + "/rpc/Switch.GetStatus?id=0", "preset": "shelly_gen2",
+                     "auth": "digest", "username": "admin", "password": "wrong-s3cret"}},
+    ]})  # fmt: skip
+    rows = {c.name: c for c in _check_sources(config)}
+    fronius = rows["source fronius"]
+    assert fronius.status == "WARN"
+    assert fronius.detail == (
+        "http preset fronius_powerflow: 5 reading(s); missing: battery_charge_power_w, "
+        "battery_discharge_power_w, battery_soc_pct"
+    )
+    plug = rows["source plug"]
+    assert plug.status == "FAIL" and "preset shelly_gen2" in plug.detail
+    assert "refused access (HTTP 401)" in plug.detail and "s3cret" not in plug.detail
