@@ -179,10 +179,10 @@ def test_probe_waits_for_every_metric_and_names_the_missing(
 
     cfg = mqtt_config(tmp_path, broker, 'preset = "opendtu"\n')
     pub.send("solar/ac/power", "2871.4", retain=True)
-    assert main(["source", "probe", "--config", cfg, "--wait", "1"]) == 0
+    assert main(["source", "probe", "--config", cfg, "--wait", "0.3"]) == 0
     out = capsys.readouterr()
     assert [json.loads(line)["metric"] for line in out.out.splitlines()] == ["pv_power_w"]
-    assert "no value for pv_energy_wh within 1 s" in out.err
+    assert "no value for pv_energy_wh within 0.3 s" in out.err
     pub.send("solar/ac/yieldtotal", "1834.521", retain=True)
     assert main(["source", "probe", "--config", cfg, "--wait", "10"]) == 0
     out = capsys.readouterr()
