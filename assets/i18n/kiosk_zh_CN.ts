@@ -93,69 +93,69 @@
         <translation>U 盘</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/content_panel.py" line="94" />
+        <location filename="../../kiosk/ui/staff/content_panel.py" line="95" />
         <source>no content pack</source>
         <translation>没有内容包</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/content_panel.py" line="99" />
+        <location filename="../../kiosk/ui/staff/content_panel.py" line="100" />
         <source>In use and confirmed</source>
         <translation>使用中，已确认</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/content_panel.py" line="101" />
+        <location filename="../../kiosk/ui/staff/content_panel.py" line="102" />
         <source>New: confirmed once the kiosk has shown it</source>
         <translation>新版本：展示一次后确认</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/content_panel.py" line="105" />
+        <location filename="../../kiosk/ui/staff/content_panel.py" line="106" />
         <source>Not installed (reason below)</source>
         <translation>未安装（原因见下方）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/content_panel.py" line="107" />
+        <location filename="../../kiosk/ui/staff/content_panel.py" line="108" />
         <source>none since the kiosk started</source>
         <translation>本次启动后没有安装</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/content_panel.py" line="113" />
+        <location filename="../../kiosk/ui/staff/content_panel.py" line="114" />
         <source>Install from USB…</source>
         <translation>从 U 盘安装…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/content_panel.py" line="117" />
+        <location filename="../../kiosk/ui/staff/content_panel.py" line="118" />
         <source>Tap again to go back to %1</source>
         <translation>再点一次回退到 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/content_panel.py" line="120" />
+        <location filename="../../kiosk/ui/staff/content_panel.py" line="121" />
         <source>Roll back</source>
         <translation>回退</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/content_panel.py" line="133" />
+        <location filename="../../kiosk/ui/staff/content_panel.py" line="134" />
         <source>Last install: %1</source>
         <translation>上次安装：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/content_panel.py" line="153" />
+        <location filename="../../kiosk/ui/staff/content_panel.py" line="154" />
         <source>none inserted</source>
         <translation>未插入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/content_panel.py" line="155" />
+        <location filename="../../kiosk/ui/staff/content_panel.py" line="156" />
         <source>inserted, %n content pack(s) found</source>
         <translation>
             <numerusform>已插入，找到 %n 个内容包</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/content_panel.py" line="172" />
+        <location filename="../../kiosk/ui/staff/content_panel.py" line="173" />
         <source>Rolled back to %1</source>
         <translation>已回退到 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/content_panel.py" line="138" />
+        <location filename="../../kiosk/ui/staff/content_panel.py" line="139" />
         <source>Roll back failed: %1</source>
         <translation>回退失败：%1</translation>
     </message>
@@ -754,148 +754,163 @@
 <context>
     <name>NowView</name>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="211" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="225" />
         <source>Solar: %1</source>
         <extracomment>Card columns by (mode, portrait).</extracomment>
         <translation>光伏：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="216" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="230" />
         <source>Today: %1 %2</source>
         <translation>今日：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="224" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="237" />
+        <source>%1 · solar %2% · %3 from the grid</source>
+        <translation>%1 · 太阳能 %2% · 电网用电 %3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="248" />
+        <source>All buildings today</source>
+        <translation>全部楼宇今日用电</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="260" />
+        <source>Site meter: %1 · not metered by building: %2</source>
+        <translation>总表：%1 · 未按楼宇计量：%2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="271" />
         <source>The sun rises at %1</source>
         <translation>太阳将在 %1 升起</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="226" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="273" />
         <source>So far today — the sun rises at %1</source>
         <translation>今天到目前为止 — 太阳将在 %1 升起</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="230" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="277" />
         <source>No solar energy yet today</source>
         <translation>今天还没有太阳能发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="232" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="279" />
         <source>No electricity used yet today</source>
         <translation>今天还没有用电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="234" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="281" />
         <source>No rain so far today</source>
         <translation>今天到目前为止没有下雨</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="242" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="289" />
         <source>CO2 avoided since the panels were installed</source>
         <translation>光伏板安装以来减少的 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="245" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="292" />
         <source>Solar energy since the panels were installed</source>
         <translation>光伏板安装以来的太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="247" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="294" />
         <source>From the inverter's own lifetime counter</source>
         <translation>来自逆变器自身的累计电量计数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="249" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="296" />
         <source>Solar energy since we started</source>
         <translation>累计太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="254" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="301" />
         <source>Since this kiosk started recording on %1</source>
         <translation>自本机 %1 开始记录以来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="277" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="324" />
         <source>Solar power now</source>
         <translation>此刻太阳能发电功率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="279" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="326" />
         <source>Solar energy today</source>
         <translation>今日太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="280" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="327" />
         <source>Self-sufficiency today</source>
         <translation>今日自给率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="281" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="328" />
         <source>Solar used on site today</source>
         <translation>今日太阳能自用率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="282" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="329" />
         <source>CO2 avoided today</source>
         <translation>今日减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="283" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="330" />
         <source>CO2 avoided this month</source>
         <translation>本月减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="284" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="331" />
         <source>CO2 avoided this year</source>
         <translation>今年减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="248" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="295" />
         <source>CO2 avoided since we started</source>
         <translation>累计减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="285" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="332" />
         <source>Rainwater collected today</source>
         <translation>今日收集雨水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="286" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="333" />
         <source>Tap water saved this year</source>
         <translation>今年节约自来水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="287" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="334" />
         <source>Electricity used today</source>
         <translation>今日用电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="288" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="335" />
         <source>Buying from the grid now</source>
         <translation>此刻从电网购电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="289" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="336" />
         <source>Selling to the grid now</source>
         <translation>此刻向电网售电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="296" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="343" />
         <source>Sun</source>
         <translation>太阳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="296" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="343" />
         <source>Our building</source>
         <translation>我们的楼</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="296" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="343" />
         <source>Power grid</source>
         <translation>电网</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="297" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="344" />
         <source>Each building now</source>
         <translation>各楼此刻用电</translation>
     </message>

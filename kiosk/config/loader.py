@@ -42,9 +42,20 @@ def parse_config(
             file, "site.emission_factor_kg_per_kwh", "required when site.grid_region = 'custom'"
         )
     _check_baselines(cfg, file)
+    _check_meter_names(cfg, file)
     if check_sources is not None:
         check_sources(cfg, file)
     return cfg
+
+
+def _check_meter_names(cfg: Config, file: str) -> None:
+    """``[meters]``: each meter id = { zh = "图书馆", en = "Library" }."""
+    for meter, names in (cfg.meters or {}).items():
+        ok = isinstance(names, dict) and all(
+            isinstance(names.get(lang), str) and names[lang].strip() for lang in ("zh", "en")
+        )
+        if not ok:
+            raise ConfigError(file, f"meters.{meter}", 'must be { zh = "...", en = "..." }')
 
 
 def _check_baselines(cfg: Config, file: str) -> None:

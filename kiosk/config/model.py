@@ -225,6 +225,9 @@ class Config:
     failover: FailoverConfig = section_default(
         FailoverConfig, "Which source each figure comes from"
     )
+    meters: dict[str, Any] | None = setting(
+        None, "Names of buildings and areas by meter id, both languages: id = {zh, en}"
+    )
     baselines: tuple[BaselineConfig, ...] | None = setting(
         None, "References the figures are compared with (a city average, our own 2024)"
     )

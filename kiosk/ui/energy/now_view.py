@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.energy.buildings import CampusToday, campus_today, meter_name
 from kiosk.energy.equivalents import Basis, EquivalentsTable, pick_equivalent
 from kiosk.energy.metrics import Unit
 from kiosk.energy.queries import MeterRow
@@ -27,7 +28,7 @@ from kiosk.energy.summary import EnergySummary, Figure
 from kiosk.sources.solar import next_sunrise
 from kiosk.ui.context import UiContext
 from kiosk.ui.energy.figure_card import FigureCard
-from kiosk.ui.energy.formatting import format_count, format_figure
+from kiosk.ui.energy.formatting import format_count, format_figure, format_number, scaled
 from kiosk.ui.energy.power_flow import PowerFlowWidget
 from kiosk.ui.energy.reference_cards import ReferenceCards
 from kiosk.ui.widgets.touch import scrolling_body, set_role
@@ -117,8 +118,13 @@ class NowView(QWidget):
         self.meters_box.setSpacing(theme.px(12))
         self.meter_cards: dict[str, FigureCard] = {}
         self.meter_rows: list[MeterRow] = []
+        self._campus = CampusToday((), 0.0, None, None)
+        self.campus_card = FigureCard(theme, Unit.WH, "small")
+        self.campus_card.setObjectName("energy-now-campus")
+        self.campus_card.hide()
         layout.addWidget(self.meters_title)
         layout.addLayout(self.meters_box)
+        layout.addWidget(self.campus_card)
         layout.addStretch(1)
         self._portrait = False
         self.set_mode(ctx.config.display.mode)
@@ -136,6 +142,7 @@ class NowView(QWidget):
         self.meters_title.setVisible(student and bool(self.meter_cards))
         for card in self.meter_cards.values():
             card.setVisible(student)
+        self.campus_card.setVisible(student and bool(self._campus.buildings))
         self._arrange()
         self._refresh_notes()
 
@@ -187,6 +194,8 @@ class NowView(QWidget):
         """The per-building breakdown (student mode). Cards are made once per meter."""
         theme = self.ctx.theme
         self.meter_rows = rows
+        if self.summary is not None:
+            self._campus = campus_today(rows, self.summary)
         for row in rows:
             key = _card_key(row)
             card = self.meter_cards.get(key)
@@ -201,19 +210,57 @@ class NowView(QWidget):
             card.show_figure(row.power_w, now)
             card.set_note(self._meter_note(row))
         self.meters_title.setVisible(self.mode == STUDENT and bool(self.meter_cards))
+        self._show_campus(now)
 
     def _meter_title(self, row: MeterRow) -> str:
-        """A building's id; an inverter's name from ``[aggregate.names]`` in the language shown."""
-        names = (self.ctx.config.aggregate or {}).get("names", {})
-        named = names.get(row.meter, {}) if isinstance(names, dict) else {}
-        name = named.get(self.ctx.language.code) or named.get("en") or row.meter
+        """A building's or area's name from ``[meters]``, an inverter's from
+        ``[aggregate.names]``, in the language shown; the meter id only when it has none."""
+        aggregate = (self.ctx.config.aggregate or {}).get("names", {})
+        names = {
+            **(aggregate if isinstance(aggregate, dict) else {}),
+            **(self.ctx.config.meters or {}),
+        }
+        name = meter_name(names, row.meter, self.ctx.language.code)
         if row.kind == "pv":
-            return self.tr("Solar: %1").replace("%1", str(name))
-        return str(name)
+            return self.tr("Solar: %1").replace("%1", name)
+        return name
 
     def _meter_note(self, row: MeterRow) -> str:
         value, unit = format_figure(row.energy_today_wh, Unit.WH)
-        return self.tr("Today: %1 %2").replace("%1", value).replace("%2", unit)
+        note = self.tr("Today: %1 %2").replace("%1", value).replace("%2", unit)
+        building = next((b for b in self._campus.buildings if b.meter == row.meter), None)
+        if row.kind != "load" or building is None or building.co2_kg is None:
+            return note
+        share = format_number(building.solar_share_pct or 0.0)
+        co2 = " ".join(scaled(building.co2_kg, Unit.KG_CO2))
+        return (
+            self.tr("%1 · solar %2% · %3 from the grid")
+            .replace("%1", note)
+            .replace("%2", share)
+            .replace("%3", co2)
+        )
+
+    def _show_campus(self, now: float) -> None:
+        """The campus total: the buildings' sum, and what no building meter covers."""
+        campus = self._campus
+        card = self.campus_card
+        card.setVisible(self.mode == STUDENT and bool(campus.buildings))
+        card.set_title(self.tr("All buildings today"))
+        basis = self.summary.load_energy_today_wh if self.summary is not None else None
+        total = None
+        if campus.buildings and basis is not None:
+            total = Figure(campus.buildings_wh, Unit.WH, basis.provenance, basis.updated_at)
+        card.show_figure(total, now)
+        if campus.site_wh is None or campus.unmetered_wh is None:
+            card.set_note("")
+            return
+        site = " ".join(scaled(campus.site_wh, Unit.WH))
+        rest = " ".join(scaled(campus.unmetered_wh, Unit.WH))
+        card.set_note(
+            self.tr("Site meter: %1 · not metered by building: %2")
+            .replace("%1", site)
+            .replace("%2", rest)
+        )
 
     def _calm_notes(self, summary: EnergySummary) -> dict[str, str]:
         """What a zero or a share of nothing means, so night and dry days read calm."""
@@ -299,6 +346,8 @@ class NowView(QWidget):
             card = self.meter_cards[_card_key(row)]
             card.set_title(self._meter_title(row))
             card.set_note(self._meter_note(row))
+        self._show_campus(self.now)
+        self.campus_card.retranslate()
         self._refresh_notes()
 
 
