@@ -117,3 +117,23 @@ def test_aggregate_mistakes_are_named(table: dict[str, object], message: str) ->
 def test_aggregate_is_a_reserved_source_id() -> None:
     with pytest.raises(ConfigError, match="reserved"):
         parse_config({"sources": [{"id": "aggregate", "type": "simulator"}]})
+
+
+def test_meter_ids_of_one_source_are_summed_into_the_site_figure() -> None:
+    from kiosk.energy.metrics import Reading
+    from kiosk.sources.aggregate import AggregatePlan, Aggregator
+
+    plan = AggregatePlan.parse({"pv_power_w": ["hm-1", "hm-2"]}, ["dtu"])
+    assert plan.source_parts == frozenset()  # meter ids, not sources
+    agg = Aggregator(plan)
+    agg.note([
+        Reading(Metric.PV_POWER_W, 300.0, NOON, "dtu", Provenance.LIVE, "hm-1"),
+        Reading(Metric.PV_POWER_W, 250.0, NOON, "dtu", Provenance.LIVE, "hm-2"),
+        Reading(Metric.PV_POWER_W, 999.0, NOON, "dtu", Provenance.LIVE, ""),  # not a part
+    ])  # fmt: skip
+    (site,) = agg.sums(NOON + 1, lambda r: True)
+    assert (site.metric, site.meter, site.value, site.source_id) == (
+        Metric.PV_POWER_W, "", 550.0, AGGREGATE_ID,
+    )  # fmt: skip
+    (only_one,) = agg.sums(NOON + 2, lambda r: r.meter == "hm-1")
+    assert (only_one.value, only_one.provenance) == (300.0, Provenance.PARTIAL)
