@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.config import Config
 from kiosk.config.paths import AppPaths
 from kiosk.services.display_settings import DisplaySettings
-from kiosk.services.gui_gc import collect_on_gui_thread
+from kiosk.services.gui_gc import GuiGarbageCollector
 from kiosk.services.idle import IdleTracker
 from kiosk.services.stop_signals import StopSignals
 from kiosk.services.tasks import TaskRunner
@@ -115,7 +115,8 @@ class Kiosk:
         #: kiosk.toml and, on top of it, the display choices made on the staff screen.
         self.display = DisplaySettings(config, overrides, paths.staff_overrides_file, self.tasks)
         config = self.config = self.display.config
-        collect_on_gui_thread(self.app)  # never in a worker thread: that crashes Qt
+        self.gc = GuiGarbageCollector()  # never in a worker thread: that crashes Qt
+        self.gc.start()  # until shutdown(), which gives the process its GC back
         self._crash_times: deque[float] = deque(maxlen=CRASH_LIMIT)
         self.fatal = False
         screen = find_screen(options.screen)
@@ -240,6 +241,7 @@ class Kiosk:
             self._services.stop()
         self.watchdog.stop()
         self.tasks.shutdown(10_000)
+        self.gc.stop()  # after the workers are joined
         self.language.close()
 
     def handle_exception(

@@ -32,6 +32,8 @@ OnProgress = Callable[..., None]
 
 #: Parallel tasks at once (chart queries, file saves); serial queues come on top.
 DEFAULT_PARALLEL = 4
+#: What the runner's pool threads are called (``ps -T``, ``/proc/<pid>/task/*/comm``).
+THREAD_NAME = "kiosk-tasks"
 
 
 class Task(Generic[T]):
@@ -82,8 +84,12 @@ class Task(Generic[T]):
             self._runner._relay.task_did_end.emit(self)
 
     # -- GUI side ----------------------------------------------------------------------------
+    def _dropped(self) -> bool:
+        """Cancelled, or the runner shut down (its kiosk's widgets may be gone already)."""
+        return self.cancelled.is_set() or self._runner.is_shut_down
+
     def _deliver_progress(self, values: tuple[object, ...]) -> None:
-        if self._on_progress is not None and not self.cancelled.is_set():
+        if self._on_progress is not None and not self._dropped():
             self._on_progress(*values)
 
     def _deliver_end(self) -> None:
@@ -93,7 +99,7 @@ class Task(Generic[T]):
         result, error = self._result, self._error
         self._op = self._on_done = self._on_error = self._on_progress = None
         self._result = self._error = None
-        if self.cancelled.is_set():
+        if self._dropped():
             return
         if error is not None:
             if on_error is not None:
@@ -240,6 +246,7 @@ class TaskRunner(_Submit, QObject):
     def __init__(self, max_threads: int = DEFAULT_PARALLEL, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
+        self._pool.setObjectName(THREAD_NAME)  # the name its threads get
         self._pool.setMaxThreadCount(max_threads)
         self._runner = self
         self._lane = _Lane(self._pool, max_threads)  # the parallel tasks

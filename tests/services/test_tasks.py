@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.services.tasks import Task, TaskRunner
+from kiosk.services.tasks import THREAD_NAME, Task, TaskRunner
 
 
 def test_result_and_error_arrive_on_the_gui_thread(qtbot: Any, tasks: TaskRunner) -> None:
@@ -17,8 +17,11 @@ def test_result_and_error_arrive_on_the_gui_thread(qtbot: Any, tasks: TaskRunner
     ran_on: list[int] = []
     got: list[tuple[str, object, int]] = []
 
+    native_ids: list[int] = []
+
     def op() -> int:
         ran_on.append(threading.get_ident())
+        native_ids.append(threading.get_native_id())
         return 42
 
     def boom() -> int:
@@ -28,6 +31,8 @@ def test_result_and_error_arrive_on_the_gui_thread(qtbot: Any, tasks: TaskRunner
     tasks.run(boom, None, lambda e: got.append(("error", e, threading.get_ident())))
     qtbot.waitUntil(lambda: len(got) == 2)
     assert ran_on and ran_on[0] != gui
+    with open(f"/proc/self/task/{native_ids[0]}/comm") as f:  # named: the leak check counts it
+        assert f.read().strip() == THREAD_NAME
     assert {(kind, thread) for kind, _v, thread in got} == {("done", gui), ("error", gui)}
     error = next(v for kind, v, _t in got if kind == "error")
     assert isinstance(error, ValueError) and str(error) == "bad input"

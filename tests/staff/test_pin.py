@@ -4,16 +4,11 @@ import json
 from pathlib import Path
 
 import pytest
+from fakeclock import FakeClock
 
 from kiosk.staff.pin import PinError, PinResult, PinStore
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
+T0 = 1_000_000.0
 
 
 def test_pin_is_stored_only_as_salted_scrypt_hash(tmp_path: Path) -> None:
@@ -39,7 +34,7 @@ def test_right_and_wrong_pin(tmp_path: Path) -> None:
 
 
 def test_five_wrong_pins_lock_for_five_minutes_even_for_the_right_pin(tmp_path: Path) -> None:
-    clock, mono = Clock(), Clock()
+    clock, mono = FakeClock(T0), FakeClock(T0)
     store = PinStore(
         tmp_path / "staff.json", max_attempts=5, lockout_seconds=300, clock=clock, monotonic=mono
     )
@@ -55,7 +50,7 @@ def test_five_wrong_pins_lock_for_five_minutes_even_for_the_right_pin(tmp_path: 
     assert store.check("4862").result is PinResult.OK
 
 
-def lock_out(store: PinStore, clock: Clock, mono: Clock) -> list[float]:
+def lock_out(store: PinStore, clock: FakeClock, mono: FakeClock) -> list[float]:
     """Guess wrong as fast as the lockouts allow; the length of each lockout in turn."""
     lengths = []
     for _ in range(12):
@@ -68,7 +63,7 @@ def lock_out(store: PinStore, clock: Clock, mono: Clock) -> list[float]:
 
 
 def test_each_lockout_is_longer_and_waiting_never_resets_the_count(tmp_path: Path) -> None:
-    clock, mono = Clock(), Clock()
+    clock, mono = FakeClock(T0), FakeClock(T0)
     store = PinStore(tmp_path / "staff.json", lockout_seconds=300, clock=clock, monotonic=mono)
     store.set_pin("4862")
     lengths = lock_out(store, clock, mono)
@@ -85,7 +80,7 @@ def test_each_lockout_is_longer_and_waiting_never_resets_the_count(tmp_path: Pat
 
 def test_guessing_a_four_digit_pin_takes_years(tmp_path: Path) -> None:
     """At the fastest the lockouts allow, a day of guessing tries only a handful of PINs."""
-    clock, mono = Clock(), Clock()
+    clock, mono = FakeClock(T0), FakeClock(T0)
     store = PinStore(tmp_path / "staff.json", lockout_seconds=300, clock=clock, monotonic=mono)
     store.set_pin("4862")
     start, guesses = mono.now, 0
@@ -99,7 +94,7 @@ def test_guessing_a_four_digit_pin_takes_years(tmp_path: Path) -> None:
 
 
 def test_setting_the_clock_back_does_not_stretch_a_lockout(tmp_path: Path) -> None:
-    clock, mono = Clock(), Clock()
+    clock, mono = FakeClock(T0), FakeClock(T0)
     store = PinStore(tmp_path / "staff.json", lockout_seconds=300, clock=clock, monotonic=mono)
     store.set_pin("4862")
     for _ in range(5):
@@ -114,7 +109,7 @@ def test_setting_the_clock_back_does_not_stretch_a_lockout(tmp_path: Path) -> No
 
 
 def test_setting_the_clock_forward_does_not_end_a_lockout(tmp_path: Path) -> None:
-    clock, mono = Clock(), Clock()
+    clock, mono = FakeClock(T0), FakeClock(T0)
     store = PinStore(tmp_path / "staff.json", lockout_seconds=300, clock=clock, monotonic=mono)
     store.set_pin("4862")
     for _ in range(5):

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from kiosk.staff.pin import PinStore
 
@@ -100,7 +100,7 @@ def test_close_alt_f4_and_escape_do_not_exit_in_kiosk_mode(qtbot: Any, make_kios
     QTest.keyClick(window, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
     QTest.keyClick(window, Qt.Key.Key_Escape)
     QTest.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
-    qtbot.wait(50)
+    QApplication.processEvents()  # a close or quit the keys asked for has been delivered
     assert window.isVisible()
 
 
@@ -114,7 +114,7 @@ def test_touch_targets_are_at_least_48px_at_1080p(qtbot: Any, make_kiosk: Any) -
     kiosk = make_kiosk(size=(1920, 1080))
     for name in kiosk.window.router.names:
         kiosk.window.router.go(name)
-        qtbot.wait(10)
+        QApplication.processEvents()  # the screen's pending layout requests
         for btn in kiosk.window.findChildren(QPushButton):
             if btn.isVisible():
                 assert btn.height() >= 48 and btn.width() >= 48, (

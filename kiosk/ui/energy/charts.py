@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu, QWidget
 
 from kiosk.ui.theme import Theme
 
@@ -72,7 +73,20 @@ def _style_plot(widget: pg.PlotWidget, theme: Theme) -> pg.PlotItem:
         font.setPixelSize(theme.px(22))
         axis.setStyle(tickFont=font, tickLength=-theme.px(8))
     plot.getViewBox().setDefaultPadding(0.02)
+    _adopt_menus(widget, [plot.ctrlMenu, plot.getViewBox().menu])
     return plot
+
+
+def _adopt_menus(widget: QWidget, menus: list[QMenu | None]) -> None:
+    """pyqtgraph makes its (here disabled) context menus without a parent: top-level windows
+    that outlive the chart. Parented to the chart, they are deleted with it."""
+    while menus:
+        menu = menus.pop()
+        if menu is None:
+            continue
+        if menu.parent() is None:
+            menu.setParent(widget, menu.windowFlags())
+        menus += [m for m in (a.menu() for a in menu.actions()) if isinstance(m, QMenu)]
 
 
 class TimeChart(pg.PlotWidget):

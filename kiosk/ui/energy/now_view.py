@@ -106,6 +106,8 @@ class NowView(QWidget):
         self.grid.setSpacing(theme.px(24))
         for spec in CARDS:
             card = FigureCard(theme, spec.unit, "medium")
+            card.setParent(self)  # a child even while out of the grid, never a window
+            card.hide()
             card.setObjectName(f"energy-now-{spec.key}")
             self.cards[spec.key] = card
         layout.addLayout(self.grid)
