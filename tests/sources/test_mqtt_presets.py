@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fakeclock import FakeClock
 from loopback import PAYLOADS, Mosquitto, wait_until
 from test_mqtt import Publisher
 
@@ -24,14 +25,6 @@ from kiosk.sources.options.mqtt import MqttOptions, TopicOptions
 NOW = 1_760_000_000.0
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.t = NOW
-
-    def __call__(self) -> float:
-        return self.t
-
-
 @pytest.fixture
 def pub(broker: Mosquitto) -> Iterator[Publisher]:
     p = Publisher(broker.port)
@@ -39,7 +32,7 @@ def pub(broker: Mosquitto) -> Iterator[Publisher]:
     p.stop()
 
 
-def source(broker: Mosquitto, clock: Clock | None = None, **kw: object) -> MqttSource:
+def source(broker: Mosquitto, clock: FakeClock | None = None, **kw: object) -> MqttSource:
     opts = MqttOptions(host="127.0.0.1", port=broker.port, **kw)  # type: ignore[arg-type]
     src = MqttSource("dev", opts, clock=clock or (lambda: NOW))
     assert src.wait_connected(10)
@@ -117,7 +110,7 @@ def test_tasmota_last_will_makes_the_source_offline(broker: Mosquitto, pub: Publ
 def test_wildcard_sum_per_topic_goes_partial_when_one_inverter_is_silent(
     broker: Mosquitto, pub: Publisher
 ) -> None:
-    clock = Clock()
+    clock = FakeClock(NOW)
     topics = (
         TopicOptions(topic="solar/+/0/power", metric="pv_power_w", combine="sum",
                      part_stale_seconds=60),
@@ -134,7 +127,7 @@ def test_wildcard_sum_per_topic_goes_partial_when_one_inverter_is_silent(
         for serial, watts in (("1161a0000001", "400"), ("1161a0000002", "350.5")):
             pub.send(f"solar/{serial}/0/power", watts, retain=True)
         assert wait_until(lambda: newest() == (750.5, Provenance.LIVE), 10)
-        clock.t += 120  # inverter 2 silent for two minutes
+        clock.advance(120)  # inverter 2 silent for two minutes
         pub.send("solar/1161a0000001/0/power", "410", retain=True)
         assert wait_until(lambda: newest() == (410.0, Provenance.PARTIAL), 10)
     finally:
@@ -144,19 +137,21 @@ def test_wildcard_sum_per_topic_goes_partial_when_one_inverter_is_silent(
 def test_ahoydtu_total_reading_zero_is_bridged_in_the_store(
     broker: Mosquitto, pub: Publisher, data_dir: Path
 ) -> None:
-    clock = Clock()
+    clock = FakeClock(NOW)
     src = source(broker, clock, preset="ahoydtu")
     store = EnergyStore(data_dir / "r.sqlite3")
     try:
         report_glitches = 0
         for kwh in ("912.250", "0", "0", "912.450"):
-            clock.t += 60
+            clock.advance(60)
             pub.send("inverter/total/YieldTotal", kwh)
             assert wait_until(lambda: src.wait_for_update(0.1), 10)
-            readings = [r for r in src.read(clock.t) if r.metric is Metric.PV_ENERGY_WH]
-            report_glitches += store.ingest(readings, now=clock.t + 1).glitches
+            readings = [r for r in src.read(clock.now) if r.metric is Metric.PV_ENERGY_WH]
+            report_glitches += store.ingest(readings, now=clock.now + 1).glitches
         assert report_glitches == 1
-        assert store.energy_wh(Metric.PV_ENERGY_WH, NOW - 86400, clock.t + 1) == pytest.approx(200)
+        assert store.energy_wh(Metric.PV_ENERGY_WH, NOW - 86400, clock.now + 1) == pytest.approx(
+            200
+        )
     finally:
         src.close()
         store.close()

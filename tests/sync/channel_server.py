@@ -7,6 +7,7 @@ every body byte it sends so tests can assert what a sync fetched.
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import hashlib
 import re
@@ -176,14 +177,42 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
 
+class _JoinedServer(ThreadingHTTPServer):
+    """Closing it ends every connection and joins every handler thread (none outlive it)."""
+
+    daemon_threads = False  # server_close() joins the handler threads
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__(address, handler)
+        self._open: set[socket.socket] = set()
+        self._open_lock = threading.Lock()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def server_close(self) -> None:
+        with self._open_lock:
+            still_open = list(self._open)
+        for request in still_open:  # a client that kept its connection: wake the handler
+            with contextlib.suppress(OSError):
+                request.shutdown(socket.SHUT_RDWR)
+        super().server_close()
+
+
 class ChannelServer:
     """``with ChannelServer(folder) as srv: srv.url`` — serves ``folder`` on a free port."""
 
     def __init__(self, root: Path) -> None:
         self.state = ServerState(Path(root))
         handler = type("Handler", (_Handler,), {"state": self.state})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.httpd.daemon_threads = True
+        self.httpd = _JoinedServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self._thread = threading.Thread(
             target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
@@ -245,8 +274,7 @@ class ForwardProxy:
     def __init__(self) -> None:
         self.seen: list[str] = []
         handler = type("Proxy", (_ProxyHandler,), {"seen": self.seen})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.httpd.daemon_threads = True
+        self.httpd = _JoinedServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self._thread = threading.Thread(
             target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
