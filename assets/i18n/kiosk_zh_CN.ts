@@ -1191,118 +1191,123 @@
 <context>
     <name>ReferenceCards</name>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="33" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="36" />
         <source>Electricity used</source>
         <extracomment>History figure id -&gt; the summary figure whose badge a comparison carries</extracomment>
         <translation>用电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="34" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="37" />
         <source>Solar energy</source>
         <translation>太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="35" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="38" />
         <source>CO2 avoided</source>
         <translation>减少的二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="36" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="39" />
         <source>Rainwater collected</source>
         <translation>收集的雨水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="42" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="45" />
         <source>so far today</source>
         <translation>今天到目前为止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="43" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="46" />
         <source>so far this week</source>
         <translation>本周到目前为止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="44" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="47" />
         <source>so far this month</source>
         <translation>本月到目前为止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="45" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="48" />
         <source>so far this year</source>
         <translation>今年到目前为止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="52" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="55" />
         <source>, per m²</source>
         <translation>，每平方米</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="53" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="56" />
         <source>, per person</source>
         <translation>，人均</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="64" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="67" />
         <source>No baseline is configured (see [[baselines]] in kiosk.toml).</source>
         <translation>尚未设置基准（见 kiosk.toml 中的 [[baselines]]）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="71" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="74" />
         <source>a day</source>
         <translation>每天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="71" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="74" />
         <source>a week</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="72" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="75" />
         <source>a month</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="72" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="75" />
         <source>a year</source>
         <translation>每年</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="74" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="77" />
         <source>%1: %2 %3 %4%5. Source: %6</source>
         <translation>%1：%4 %2 %3%5。来源：%6</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="83" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="86" />
         <source>While a period runs, we compare what we used so far with the share of the reference for the time gone (half a year: half the yearly value).</source>
         <translation>在一个时段进行中时，我们把到目前为止的数值与按已过去的时间折算的基准相比（过了半年：取全年基准的一半）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="137" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="140" />
         <source>Compared with %1</source>
         <translation>与%1相比</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="147" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="150" />
         <source>% below</source>
         <translation>%，更低</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="149" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="152" />
         <source>% above</source>
         <translation>%，更高</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="152" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="154" />
         <source>%1 %2%3</source>
         <translation>%1（%2%3）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="164" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="160" />
+        <source>since this kiosk started recording on %1</source>
+        <translation>自本机 %1 开始记录以来</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="177" />
         <source>%1 this year</source>
         <translation>%1（今年）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/reference_cards.py" line="171" />
+        <location filename="../../kiosk/ui/energy/reference_cards.py" line="184" />
         <source>entered by staff on %1</source>
         <translation>员工于 %1 录入</translation>
     </message>

@@ -14,8 +14,12 @@ from typing import Protocol
 
 from kiosk.energy.carbon import EmissionFactor, co2_kg
 from kiosk.energy.history import HISTORY_FIGURES
+from kiosk.energy.metrics import ENERGY_OF_POWER
 from kiosk.energy.periods import Period, Span, period_window
 from kiosk.energy.store import EnergyStore
+
+#: energy metric -> the power metrics it may be integrated from
+_POWER_OF = {e: (p,) for p, e in ENERGY_OF_POWER.items()}
 
 #: Config names of the figures -> (History figure id, config unit -> stored unit factor)
 FIGURES: dict[str, tuple[str, float]] = {
@@ -45,6 +49,12 @@ class BaselineResult:
     actual: float | None  # per site, m² or person like the reference; None = no data
     expected: float  # the reference for that span (pro-rated when the period runs)
     share_of_period: float  # 1.0 for a whole period
+    period_start_ts: float = 0.0  # the span starts later when the kiosk started recording later
+
+    @property
+    def from_first_reading(self) -> bool:
+        """The span starts when the kiosk started recording, after the period's start."""
+        return self.span.start_ts > self.period_start_ts
 
     @property
     def change_pct(self) -> float | None:
@@ -111,15 +121,19 @@ def compare_baseline(
 ) -> BaselineResult:
     """``baseline`` against the period holding ``now``, so far."""
     window = period_window(store.days, baseline.period, now)
-    share = min(1.0, max(0.0, (now - window.start_ts) / (window.end_ts - window.start_ts)))
-    span = Span(window.start_ts, now, so_far=True)
     metric, _unit = HISTORY_FIGURES[baseline.figure]
-    amount = store.energy_wh(metric, span.start_ts, now + 1)
+    # A kiosk that started recording this period compares only the time it has data for.
+    firsts = [store.recording_since(m.value) for m in (metric, *_POWER_OF.get(metric, ()))]
+    since = min((t for t in firsts if t is not None), default=None)
+    start = max(window.start_ts, since) if since is not None else window.start_ts
+    share = min(1.0, max(0.0, (now - start) / (window.end_ts - window.start_ts)))
+    span = Span(start, now, so_far=True)
+    amount = store.energy_wh(metric, start, now + 1)
     if amount is not None and baseline.figure == "co2_avoided_kg":
         amount = co2_kg(amount, factor)
     divisor = {"site": 1.0, "m2": area_m2, "person": occupants}[baseline.per]
     actual = None if amount is None or not divisor else amount / divisor
-    return BaselineResult(baseline, span, actual, baseline.value * share, share)
+    return BaselineResult(baseline, span, actual, baseline.value * share, share, window.start_ts)
 
 
 def compare_all(

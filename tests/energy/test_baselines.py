@@ -70,3 +70,20 @@ def test_bad_baselines_are_refused_naming_the_key(
     with pytest.raises(ConfigError) as info:
         parse_config({**raw, "sources": []}, "kiosk.toml")
     assert key in str(info.value) and message in str(info.value)
+
+
+def test_a_kiosk_that_started_recording_this_period_compares_only_that_time(
+    store: EnergyStore,
+) -> None:
+    """Recording began at 06:00: by noon a quarter of the daily reference, not half."""
+    day = datetime(2026, 6, 15, tzinfo=TZ).timestamp()
+    noon = day + 12 * 3600
+    rows = [reading(Metric.LOAD_POWER_W, 250_000 / 6, day + 6 * 3600 + m * 60) for m in range(361)]
+    store.ingest(rows, now=noon)
+    config = parse_config({"site": {"area_m2": 2000.0}, "baselines": [CITY], "sources": []})
+    (baseline,) = baselines_from(config.baselines or ())
+    result = compare_baseline(store, baseline, noon, factor_for("central"), area_m2=2000.0)
+    assert result.from_first_reading and result.span.start_ts == day + 6 * 3600
+    assert result.share_of_period == pytest.approx(0.25)
+    assert result.expected == pytest.approx(125.0)  # Wh per m²: 500 × 6 h / 24 h
+    assert result.change_pct == pytest.approx(0.0, abs=0.5)

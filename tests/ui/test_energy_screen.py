@@ -333,6 +333,10 @@ def test_a_baseline_card_says_how_far_below_the_city_average(qtbot: Any, rig: An
     city = Baseline("city", "load_energy_wh", Period.DAY, 50.0, "m2", "the city average",
                     "全市平均", "City energy report 2024 (test)")  # fmt: skip
     r.service.references = SiteReferences((city,), 2000.0, None)  # 100 kWh a day for the site
+    # the load counter has been recorded since midnight (so the whole day so far compares)
+    midnight = Reading(Metric.LOAD_ENERGY_WH, 5_000_000.0, NOON - 12 * 3600, "meter",
+                       Provenance.LIVE)  # fmt: skip
+    r.store.ingest([midnight], now=NOON)
     feed_a_morning(r)  # 40 kWh used by 12:10: the share of 100 kWh by then is 50.7 kWh
     card = r.screen.now_view.references.cards["city"]
     assert card.isVisible()

@@ -6,6 +6,9 @@ source of each baseline is on "How we calculate" (:func:`baselines_text`).
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QWidget
 
@@ -148,10 +151,20 @@ class ReferenceCards(QWidget):
                     if pct < 0
                     else QCoreApplication.translate("ReferenceCards", "% above")
                 )
+            what = QCoreApplication.translate("ReferenceCards", "%1 %2%3")
+            so_far = _so_far(b.period)
+            if r.from_first_reading:
+                day = datetime.fromtimestamp(
+                    r.span.start_ts, ZoneInfo(self.ctx.config.site.timezone)
+                )
+                so_far = QCoreApplication.translate(
+                    "ReferenceCards", "since this kiosk started recording on %1"
+                ).replace("%1", day.date().isoformat())
             card.set_note(
-                QCoreApplication.translate("ReferenceCards", "%1 %2%3").replace("%1", figure_name(b.figure))
-                .replace("%2", _so_far(b.period)).replace("%3", _per(b.per))
-            )  # fmt: skip
+                what.replace("%1", figure_name(b.figure))
+                .replace("%2", so_far)
+                .replace("%3", _per(b.per))
+            )
             card.retranslate()
         for total in self.totals:
             self._show_manual(total)
