@@ -99,7 +99,7 @@ copy_release() { # prints the new release's folder name
 
 doctor() { # doctor RELEASE: the new build checks the kiosk's config, folders, fonts, Qt, sources
   local out
-  if out="$(as_kiosk env QT_QPA_PLATFORM=offscreen "$PREFIX/releases/$1/$APP" doctor 2>&1)"; then
+  if out="$(as_kiosk env QT_QPA_PLATFORM=offscreen "$PREFIX/releases/$1/$APP" doctor --for-install 2>&1)"; then
     printf '%s\n' "$out" >&2
     return 0
   fi

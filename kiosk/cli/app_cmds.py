@@ -35,7 +35,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     shot.add_argument("--lang", choices=("zh", "en"), help="only this language (default: both)")
     shot.set_defaults(func=cmd_shot)
 
-    doctor = sub.add_parser("doctor", help="check config, data folder, fonts, Qt and data sources")
+    doctor = sub.add_parser(
+        "doctor",
+        help="check everything a kiosk needs: config, data folder and disk, fonts, Qt, staff "
+        "PIN, content packs, trusted keys, sync channel and clock, data sources",
+        epilog="exit codes: 0 no FAIL (WARN rows may remain), 1 a check failed, 2 config error. "
+        "Every row that is not OK says what to do.",
+    )
+    doctor.add_argument(
+        "--for-install",
+        action="store_true",
+        help="skip what a kiosk being installed cannot have yet (staff PIN, content packs, "
+        "channel and clock); install.sh uses it before switching to a new build",
+    )
     add_config_options(doctor)
     doctor.set_defaults(func=cmd_doctor)
 

@@ -8,24 +8,26 @@ import ctypes.util
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.cli.common import config_path, load_context
+from kiosk.cli.doctor_site import (
+    Check,
+    check_channel,
+    check_keys,
+    check_packs,
+    check_pin,
+    check_simulator,
+)
 from kiosk.config import ConfigError
 from kiosk.config.paths import AppPaths
 from kiosk.resources import asset
 
 SOURCE_TIMEOUT_S = 15.0
+#: Free space below this in the data folder is a FAIL: readings, logs and pack installs stop.
+MIN_FREE_BYTES = 1_000_000_000
 #: How long a push source (MQTT) may take to deliver every mapped metric.
 PUSH_WAIT_S = 5.0
-
-
-@dataclass(frozen=True)
-class Check:
-    name: str
-    status: str  # OK, WARN or FAIL
-    detail: str
 
 
 def run_checks(args: argparse.Namespace) -> list[Check]:
@@ -41,7 +43,15 @@ def run_checks(args: argparse.Namespace) -> list[Check]:
     rows.append(_check_translations())
     rows.extend(_check_qt())
     if config is not None:
+        if not getattr(args, "for_install", False):
+            rows.append(check_pin(config, paths))
+            rows.append(check_packs(config, paths))
+            rows.extend(check_channel(config))
+        rows.append(check_keys(config))
         rows.extend(_check_sources(config))
+        simulator = check_simulator(config)
+        if simulator is not None:
+            rows.append(simulator)
     return rows
 
 
@@ -53,12 +63,19 @@ def _check_data_dir(paths: AppPaths) -> Check:
             fh.flush()
             os.fsync(fh.fileno())
     except OSError as exc:
-        return Check("data folder", "FAIL", f"{paths.data_dir}: {exc.strerror}")
+        return Check(
+            "data folder",
+            "FAIL",
+            f"{paths.data_dir}: {exc.strerror}; check it exists and is writable",
+        )
     import shutil
 
-    free_gb = shutil.disk_usage(paths.data_dir).free / 1e9
-    status = "OK" if free_gb >= 1 else "WARN"
-    return Check("data folder", status, f"{paths.data_dir} (writable, {free_gb:.1f} GB free)")
+    free = shutil.disk_usage(paths.data_dir).free
+    detail = f"{paths.data_dir} (writable, {free / 1e9:.1f} GB free)"
+    if free < MIN_FREE_BYTES:
+        need = f"{MIN_FREE_BYTES / 1e9:.1f} GB"
+        return Check("data folder", "FAIL", f"{detail}: less than {need} free; free some space")
+    return Check("data folder", "OK", detail)
 
 
 def _check_translations() -> Check:
@@ -129,16 +146,23 @@ def _check_sources(config) -> list[Check]:  # type: ignore[no-untyped-def]
             try:
                 source = create_source(src, config)
             except SourceError as exc:
-                rows.append(Check(name, "FAIL", f"misconfigured: {exc}"))
+                rows.append(Check(name, "FAIL", f"misconfigured: {exc}; fix it in kiosk.toml"))
                 continue
             future = pool.submit(probe, source, PUSH_WAIT_S, limits)
             kind = src.type + (f" preset {preset}" if (preset := _preset(src)) else "")
             try:
                 result = future.result(timeout=SOURCE_TIMEOUT_S)
             except concurrent.futures.TimeoutError:
-                rows.append(Check(name, "FAIL", f"no answer within {SOURCE_TIMEOUT_S:.0f} s"))
+                rows.append(
+                    Check(
+                        name,
+                        "FAIL",
+                        f"no answer within {SOURCE_TIMEOUT_S:.0f} s: check the device is on and "
+                        "its address in kiosk.toml",
+                    )
+                )
             except SourceError as exc:
-                rows.append(Check(name, "FAIL", f"{kind}: {exc}"))
+                rows.append(Check(name, "FAIL", f"{kind}: {exc}; try kiosk source probe"))
             else:
                 detail = f"{kind}: {len(result.readings)} reading(s)"
                 if result.missing:

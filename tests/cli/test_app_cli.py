@@ -83,7 +83,9 @@ def test_shot_writes_every_screen_in_both_languages(tmp_path: Path) -> None:
 def test_doctor_prints_a_table_and_checks_the_font(tmp_path: Path) -> None:
     cfg = tmp_path / "kiosk.toml"
     cfg.write_text("sources = []\n")
-    result = run_cli("doctor", "--config", str(cfg), "--data-dir", str(tmp_path / "d"))
+    result = run_cli(
+        "doctor", "--for-install", "--config", str(cfg), "--data-dir", str(tmp_path / "d")
+    )
     assert "CHECK" in result.stdout and "STATUS" in result.stdout
     assert "Chinese font" in result.stdout and "WenQuanYi" in result.stdout
     assert "data folder" in result.stdout

@@ -76,7 +76,7 @@ def ok(result: subprocess.CompletedProcess[str]) -> str:
 
 def test_version_and_doctor_use_files_inside_the_app(away: Path) -> None:
     assert ok(frozen(away, "--version")).strip() == f"kiosk {__version__}"
-    report = ok(frozen(away, "doctor", "--data-dir", str(away / "data")))
+    report = ok(frozen(away, "doctor", "--for-install", "--data-dir", str(away / "data")))
     assert "FAIL" not in report
     assert str((away / "app").resolve()) in report  # the translations it found
     assert str(ROOT) not in report
