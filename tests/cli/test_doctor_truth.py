@@ -1,7 +1,10 @@
 """``kiosk doctor`` tells the truth: a FAIL for no staff PIN, no installed pack, an unreadable or
 misplaced trusted key, a channel that cannot be reached, has expired or is signed by a key the
 kiosk does not trust, a clock far from the channel's, low disk; a WARN for a simulator beside
-real sources. Each row says what to do. The channel is a real HTTP server on loopback."""
+real sources. Each row says what to do. The channel is a real HTTP server on loopback.
+
+Tests that run the whole doctor in-process take ``qapp``: its font check would otherwise make a
+QGuiApplication, and the later widget tests in this process need a QApplication."""
 
 from __future__ import annotations
 
@@ -97,7 +100,7 @@ def test_a_damaged_pack_is_a_fail(tmp_path: Path) -> None:
     assert row.status == "FAIL" and "is missing" in row.detail and "rollback" in row.detail
 
 
-def test_unreadable_trusted_key_file_fails_doctor(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_unreadable_trusted_key_file_fails_doctor(tmp_path: Path, capsys, qapp) -> None:  # type: ignore[no-untyped-def]
     cfg = tmp_path / "kiosk.toml"
     cfg.write_text(f'sources = []\n[content]\ntrusted_keys = ["{tmp_path}/gone.pub"]\n', "utf-8")
     code = main(["doctor", "--config", str(cfg), "--data-dir", str(tmp_path / "d")])
@@ -165,7 +168,7 @@ def test_low_disk_is_a_fail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert row.status == "FAIL" and "free some space" in row.detail
 
 
-def test_a_simulator_beside_real_sources_is_a_warning(tmp_path: Path) -> None:
+def test_a_simulator_beside_real_sources_is_a_warning(tmp_path: Path, qapp: object) -> None:
     cfg = tmp_path / "kiosk.toml"
     cfg.write_text(
         '[[sources]]\nid = "sim"\ntype = "simulator"\n'
@@ -182,7 +185,7 @@ def test_a_simulator_beside_real_sources_is_a_warning(tmp_path: Path) -> None:
     assert rows["simulator"].status == "WARN" and "enabled = false" in rows["simulator"].detail
 
 
-def test_a_ready_kiosk_has_no_fail(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_ready_kiosk_has_no_fail(tmp_path: Path, capsys, qapp) -> None:  # type: ignore[no-untyped-def]
     data = tmp_path / "d"
     cfg = tmp_path / "kiosk.toml"
     cfg.write_text("sources = []\n", "utf-8")
