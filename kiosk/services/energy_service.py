@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -204,6 +204,11 @@ class EnergyService(QObject):
     def stale_after_s(self, source_id: str) -> float:
         return _stale_after_s(self.policy.live_for_seconds, source_id)
 
+    def stale_after_for_workers(self) -> Callable[[str], float]:
+        """:meth:`stale_after_s` as a plain function of a copy of the policy, for queries on
+        worker threads (which must not call into this QObject)."""
+        return partial(_stale_after_s, dict(self.policy.live_for_seconds))
+
     def health(self) -> list[SourceHealth]:
         """One record per source for the staff screen: state, last good time, error, reads/min,
         its preset and the mapped metrics it has no live value for."""
@@ -235,7 +240,7 @@ class EnergyService(QObject):
         self._summary_pending = True
         now = self.clock()
         store, factor, references = self.store, self.factor, self.references
-        stale_after = partial(_stale_after_s, dict(self.policy.live_for_seconds))  # no QObject
+        stale_after = self.stale_after_for_workers()
         self._tasks.run(
             lambda: summarize(store, now, factor, stale_after, references),
             self._on_summary_done,

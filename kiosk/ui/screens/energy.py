@@ -144,7 +144,7 @@ class EnergyScreen(Screen):
     def attach(self, service: EnergyService) -> None:
         """Show what the energy service computes, from its current summary on."""
         self.set_clock(service.clock)
-        self.set_stale_after(service.stale_after_s)
+        self.set_stale_after(service.stale_after_for_workers())
         self.set_factor(service.factor)
         self.set_store(service.store)
         service.summary_did_update.connect(self.show_summary)

@@ -155,9 +155,8 @@ class PinScreen(Screen):
         self._checking = True
         self._set_keypad_enabled(False)
         self.status.setText(self.tr("Checking…"))
-        self.ctx.tasks.run(
-            lambda: self.pin_store.check(pin), self._on_pin_checked, self._on_pin_error
-        )
+        store = self.pin_store  # the worker touches the store, never this widget
+        self.ctx.tasks.run(lambda: store.check(pin), self._on_pin_checked, self._on_pin_error)
 
     def _on_pin_checked(self, check: PinCheck) -> None:
         self._checking = False
