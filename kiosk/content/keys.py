@@ -53,6 +53,11 @@ _MAKE = {
 }
 
 
+#: Pack ids only a key scoped to them may sign: a trusted content key (scoped to no pack) that
+#: signed "builtin" release 99 would make the real built-in pack look older, for good.
+RESERVED_PACK_IDS = frozenset({"builtin"})
+
+
 class KeyFileError(Exception):
     """A key file or key text could not be read."""
 
@@ -287,6 +292,12 @@ class TrustStore:
         if key is None:
             raise PackRejected(
                 f"signed by unknown key {signer_key_id}; not in the trusted keys ({self.describe()})",
+                FailureKind.UNTRUSTED,
+            )
+        if pack_id in RESERVED_PACK_IDS and (key.pack_ids is None or pack_id not in key.pack_ids):
+            raise PackRejected(
+                f"pack id {pack_id!r} is reserved for the kiosk's built-in content; key "
+                f"{signer_key_id} may not sign it (give your pack its own id)",
                 FailureKind.UNTRUSTED,
             )
         if key.pack_ids is not None and pack_id not in key.pack_ids:

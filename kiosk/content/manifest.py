@@ -12,13 +12,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-import jsonschema
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.content.errors import PackRejected
 from kiosk.content.keys import TrustStore, key_id
 from kiosk.content.rules import Limits, check_relative_path, check_unique, file_kind
 from kiosk.content.source_doc import load_schema
+from kiosk.util.documents import strict_validator
 from kiosk.util.failure_kinds import FailureKind
 
 FORMAT = 1
@@ -112,7 +112,7 @@ def parse_manifest(data: bytes, limits: Limits) -> Manifest:
     if len(data) > limits.max_manifest_bytes:
         raise PackRejected(f"manifest larger than {limits.max_manifest_bytes} bytes")
     raw = _strict_json(data, "manifest")
-    errors = list(jsonschema.Draft202012Validator(load_schema("manifest")).iter_errors(raw))
+    errors = list(strict_validator(load_schema("manifest")).iter_errors(raw))
     if errors:
         err = min(errors, key=lambda e: list(e.absolute_path))
         where = "/".join(str(p) for p in err.absolute_path) or "(top)"

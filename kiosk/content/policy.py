@@ -41,6 +41,16 @@ def check_compatible(manifest: Manifest, policy: InstallPolicy) -> None:
         )
 
 
+def _release_number(value: object) -> int:
+    """A stored release number; 6.0 (written by an older app) reads as 6."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0  # unreadable: no release was kept for this pack
+
+
 def check_fresh(manifest: Manifest, manifest_sha256: str, highest: dict[str, list[object]]) -> None:
     """Refuse a release older than one installed before (rollback attack), or a reused number.
 
@@ -49,7 +59,7 @@ def check_fresh(manifest: Manifest, manifest_sha256: str, highest: dict[str, lis
     seen = highest.get(manifest.id)
     if seen is None:
         return
-    seen_version, seen_sha = int(str(seen[0])), str(seen[1])
+    seen_version, seen_sha = _release_number(seen[0]), str(seen[1])
     if manifest.version < seen_version:
         raise PackRejected(
             f"pack {manifest.id} release {manifest.version} is older than release "

@@ -16,6 +16,24 @@ import jsonschema
 import yaml
 
 
+def _is_whole_number(_checker: object, instance: object) -> bool:
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+#: JSON Schema's "integer" also takes 6.0; a release number or a count written as 6.0 is a
+#: mistake that later code would trip over, so here "integer" means a whole number as written.
+StrictValidator = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_whole_number),
+)
+
+
+def strict_validator(schema: dict[str, Any]) -> jsonschema.protocols.Validator:
+    """A Draft 2020-12 validator for ``schema`` whose "integer" is a whole number."""
+    validator: jsonschema.protocols.Validator = StrictValidator(schema)
+    return validator
+
+
 class DocumentError(Exception):
     """One problem in a source file, located by file and (1-based) line."""
 
@@ -54,7 +72,7 @@ def parse_document(text: str, schema: dict[str, Any], name: str) -> Any:
         raise DocumentError(name, line, f"not valid YAML: {exc.problem}") from None
     except yaml.YAMLError as exc:
         raise DocumentError(name, None, f"not valid YAML: {exc}") from None
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = strict_validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         err = errors[0]

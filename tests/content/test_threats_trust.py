@@ -226,3 +226,24 @@ def test_verify_alone_checks_the_same(packs, policy) -> None:
     with pytest.raises(PackRejected, match="bad signature"):
         verify_kpack(packs.crafted(members), packs.trust, policy)
     assert verify_kpack(packs.honest(), packs.trust, policy).manifest.id == "test-pack"
+
+    assert verify_kpack(packs.honest(), packs.trust, policy).id == "test-pack"
+
+
+def test_a_trusted_content_key_cannot_take_over_the_builtin_id(
+    installed, packs, policy, unchanged
+) -> None:
+    """Any trusted key could sign pack id 'builtin' release 99, after which the real built-in
+    pack was refused as older. 'builtin' is reserved for the key scoped to it."""
+    check = unchanged(installed)
+    refused(
+        installed,
+        packs.honest(pack_id="builtin", version=99),
+        packs.trust,
+        policy,
+        "reserved for the kiosk's built-in content",
+        K.UNTRUSTED,
+    )
+    check()
+    scoped = TrustStore([TrustedKey(packs.key.public_key(), frozenset({"builtin"}))])
+    install_kpack(packs.honest(pack_id="builtin", version=99), installed, scoped, policy)
