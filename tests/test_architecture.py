@@ -59,3 +59,13 @@ print('ok', len({modules!r}))
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.startswith("ok")
+
+
+def test_every_label_shows_plain_text() -> None:
+    """Pack text (story titles, questions, sources) must never be rendered as HTML: a QLabel
+    on auto shows <img src='/any/local/file.png'>. Labels are made as PlainLabel."""
+    for path in (ROOT / "kiosk" / "ui").rglob("*.py"):
+        text = path.read_text("utf-8")
+        assert text.count("QLabel(") == 0, (
+            f"{path.relative_to(ROOT)} makes a QLabel; use PlainLabel"
+        )

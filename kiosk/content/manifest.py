@@ -18,6 +18,7 @@ from kiosk.content.errors import PackRejected
 from kiosk.content.keys import TrustStore, key_id
 from kiosk.content.rules import Limits, check_relative_path, check_unique, file_kind
 from kiosk.content.source_doc import load_schema
+from kiosk.util import strict_json
 from kiosk.util.documents import strict_validator
 from kiosk.util.failure_kinds import FailureKind
 
@@ -98,12 +99,9 @@ def sign_manifest(manifest: Manifest, private_key: Ed25519PrivateKey) -> SignedM
 
 
 def _strict_json(data: bytes, what: str) -> Any:
-    def no_constants(name: str) -> Any:
-        raise ValueError(f"{name} is not allowed")
-
     try:
-        return json.loads(data.decode("utf-8"), parse_constant=no_constants)
-    except (UnicodeDecodeError, ValueError) as exc:
+        return strict_json.loads(data)
+    except ValueError as exc:  # UnicodeDecodeError is one
         raise PackRejected(f"{what} is not valid JSON: {exc}") from None
 
 

@@ -15,6 +15,10 @@ from kiosk.content.rules import Limits
 
 _IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
 _SVG_FORBIDDEN_TAGS = {"script", "foreignobject", "iframe", "embed", "object"}
+#: An SVG draws at most this many elements once every <use> is expanded (a 5 KB file of
+#: nested <use> can ask for 10^8 and hang the renderer), and is at most this deep.
+MAX_SVG_DRAWN = 50_000
+MAX_SVG_DEPTH = 64
 
 
 def check_image(path: str, data: bytes, limits: Limits) -> tuple[int, int]:
@@ -60,6 +64,44 @@ def check_svg(path: str, data: bytes) -> None:
                 raise PackRejected(f"{path}: SVG event attribute {attr!r} is not allowed")
             if attr == "href" and not value.startswith(("#", "data:image/png", "data:image/jpeg")):
                 raise PackRejected(f"{path}: SVG links to an outside resource ({value[:40]!r})")
+    drawn = _drawn_elements(root, path)
+    if drawn > MAX_SVG_DRAWN:
+        raise PackRejected(
+            f"{path}: SVG draws {drawn:,}+ elements once its <use> references are expanded; "
+            f"at most {MAX_SVG_DRAWN:,} are allowed"
+        )
+
+
+def _drawn_elements(root: ET.Element, path: str) -> int:
+    """Elements drawn with every ``<use href="#id">`` expanded (counted up to the limit)."""
+    by_id = {el.get("id"): el for el in root.iter() if el.get("id")}
+    cost: dict[int, int] = {}
+    visiting: set[int] = set()
+
+    def count(el: ET.Element, depth: int) -> int:
+        key = id(el)
+        if key in cost:
+            return cost[key]
+        if depth > MAX_SVG_DEPTH:
+            raise PackRejected(f"{path}: SVG nested deeper than {MAX_SVG_DEPTH} levels")
+        if key in visiting:
+            raise PackRejected(f"{path}: SVG <use> refers to itself")
+        visiting.add(key)
+        total = 1
+        for child in el:
+            total += count(child, depth + 1)
+            if total > MAX_SVG_DRAWN:
+                break
+        if _local(el.tag) == "use":
+            href = next((v for k, v in el.attrib.items() if _local(k) == "href"), "")
+            target = by_id.get(href[1:]) if href.startswith("#") else None
+            if target is not None:
+                total += count(target, depth + 1)
+        visiting.discard(key)
+        cost[key] = total = min(total, MAX_SVG_DRAWN + 1)
+        return total
+
+    return count(root, 0)
 
 
 def check_video_head(path: str, head: bytes) -> None:

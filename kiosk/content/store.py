@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.errors import LibraryBusy, LibraryError
+from kiosk.util import strict_json
 from kiosk.util.atomic import atomic_write_bytes, fsync_dir
 
 POINTER_NAME = "pointer.json"
@@ -98,7 +99,7 @@ class Pointer:
     @classmethod
     def from_bytes(cls, data: bytes, where: str) -> Pointer:
         try:
-            raw = json.loads(data)
+            raw = strict_json.loads(data)
             if raw.pop("format") == 1:
                 return cls._from_format_1(raw)
             packs = {}

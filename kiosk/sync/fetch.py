@@ -14,6 +14,7 @@ writing the bytes already received.
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import random
 import re
@@ -25,6 +26,8 @@ from dataclasses import dataclass
 import requests
 import urllib3.exceptions
 
+from kiosk.sync.deadline import Watch, mount_watched
+from kiosk.sync.deadline import deadline as total_deadline
 from kiosk.util.failure_kinds import Failure, FailureKind
 
 CHUNK_BYTES = 1024 * 1024
@@ -75,6 +78,7 @@ def make_session(options: FetchOptions) -> requests.Session:
     """One session per thread. Proxy and CA settings from config; requests' environment
     settings (``HTTPS_PROXY``, ``NO_PROXY``, ``REQUESTS_CA_BUNDLE``) still apply otherwise."""
     session = requests.Session()
+    mount_watched(session)  # a total deadline per request, headers included
     session.max_redirects = options.max_redirects
     session.headers["Accept-Encoding"] = "identity"
     session.headers["User-Agent"] = "green-space-kiosk-sync"
@@ -124,8 +128,13 @@ class Fetcher:
     def _get_small(
         self, url: str, headers: dict[str, str], max_bytes: int
     ) -> tuple[requests.Response, bytes]:
-        deadline = self._clock() + self.options.deadline_s(max_bytes)
-        with self._request(url, headers) as resp:
+        limit_s = self.options.deadline_s(max_bytes)
+        deadline = self._clock() + limit_s
+        with (
+            total_deadline(limit_s) as watch,
+            _timed_out_if(watch, url),
+            self._request(url, headers) as resp,
+        ):
             if resp.status_code == 304:
                 return resp, b""
             _check_status(resp, url)
@@ -151,7 +160,12 @@ class Fetcher:
         while got < size or size == 0:
             headers = {"Range": f"bytes={got}-"} if got else {}
             try:
-                with self._request(url, headers) as resp:
+                remaining = max(0.0, deadline - self._clock())
+                with (
+                    total_deadline(remaining) as watch,
+                    _timed_out_if(watch, url),
+                    self._request(url, headers) as resp,
+                ):
                     skip = self._start_object(resp, url, got, size)
                     for chunk in self._read(resp, deadline, url):
                         if skip:
@@ -291,6 +305,21 @@ class Fetcher:
                 "download too slow; total time limit reached", FailureKind.TIMEOUT, True
             )
         self._sleep(delay)
+
+
+@contextlib.contextmanager
+def _timed_out_if(watch: Watch, url: str) -> Iterator[None]:
+    """A request cut off by its total deadline fails as a timeout, whatever broke first."""
+    try:
+        yield
+    except FetchError as exc:
+        if watch.expired:
+            raise FetchError(
+                f"{_name(url)}: download too slow; total time limit reached",
+                FailureKind.TIMEOUT,
+                retryable=True,
+            ) from None
+        raise exc
 
 
 _END = object()

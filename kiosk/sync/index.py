@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,6 +28,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from kiosk.content.errors import PackRejected
 from kiosk.content.keys import TrustStore, key_id
 from kiosk.content.manifest import canonical_json
+from kiosk.util import strict_json
 from kiosk.util.failure_kinds import FailureKind
 
 FORMAT = 1
@@ -136,13 +136,7 @@ def read_index(data: bytes, trust: TrustStore | None) -> ChannelIndex:
 
 
 def _strict_loads(data: bytes) -> Any:
-    def no_constants(name: str) -> Any:
-        raise ValueError(f"{name} is not allowed")
-
-    def no_floats(text: str) -> Any:
-        raise ValueError("numbers must be integers")
-
-    return json.loads(data.decode("utf-8"), parse_constant=no_constants, parse_float=no_floats)
+    return strict_json.loads(data, floats=False)
 
 
 def _check_signature(body: bytes, sig: dict[str, Any], trust: TrustStore) -> None:

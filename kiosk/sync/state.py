@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kiosk.util import strict_json
 from kiosk.util.atomic import atomic_write_bytes
 
 STATE_NAME = "state.json"
@@ -64,7 +65,7 @@ class StateFile:
 
     def load(self) -> SyncState:
         try:
-            raw = json.loads((self.folder / STATE_NAME).read_bytes())
+            raw = strict_json.loads((self.folder / STATE_NAME).read_bytes())
             known = {f.name for f in fields(SyncState)}
             return SyncState(**{k: v for k, v in raw.items() if k in known})
         except (OSError, ValueError, TypeError, AttributeError):

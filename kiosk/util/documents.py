@@ -34,6 +34,13 @@ def strict_validator(schema: dict[str, Any]) -> jsonschema.protocols.Validator:
     return validator
 
 
+#: Limits on any document a person writes (a pack's YAML, a quiz sheet): far above real use.
+MAX_DOC_CHARS = 2 * 1024 * 1024
+MAX_ALIASES = 100
+MAX_DEPTH = 32
+MAX_TEXT_CHARS = 20_000
+
+
 class DocumentError(Exception):
     """One problem in a source file, located by file and (1-based) line."""
 
@@ -62,8 +69,51 @@ def read_text(path: Path, name: str) -> str:
         raise DocumentError(name, None, f"cannot read: {exc.strerror}") from None
 
 
+def check_limits(text: str, name: str) -> None:
+    """Refuse, before parsing, what no person writes: huge files and alias bombs."""
+    if len(text) > MAX_DOC_CHARS:
+        raise DocumentError(
+            name, None, f"is {len(text):,} characters long; at most {MAX_DOC_CHARS:,} are allowed"
+        )
+    if "*" not in text:
+        return
+    aliases = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.AliasToken):
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    line = token.start_mark.line + 1
+                    raise DocumentError(
+                        name, line, f"more than {MAX_ALIASES} YAML aliases (*name); write it out"
+                    )
+    except yaml.YAMLError:
+        return  # parsing reports it with its line
+
+
+def check_shape(data: Any, node: yaml.Node | None, name: str) -> None:
+    """Nesting depth and text length of the parsed document, located by line."""
+    stack: list[tuple[Any, list[Any]]] = [(data, [])]
+    while stack:
+        value, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            raise DocumentError(name, line_of(node, path), f"nested deeper than {MAX_DEPTH} levels")
+        if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+            where = "/".join(str(p) for p in path)
+            raise DocumentError(
+                name,
+                line_of(node, path),
+                f"{where}: text of {len(value):,} characters; at most {MAX_TEXT_CHARS:,} are allowed",
+            )
+        if isinstance(value, dict):
+            stack.extend((v, [*path, k]) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, [*path, i]) for i, v in enumerate(value))
+
+
 def parse_document(text: str, schema: dict[str, Any], name: str) -> Any:
     """Parse YAML ``text`` and validate it against ``schema``. Raises DocumentError."""
+    check_limits(text, name)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -71,7 +121,10 @@ def parse_document(text: str, schema: dict[str, Any], name: str) -> Any:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise DocumentError(name, line, f"not valid YAML: {exc.problem}") from None
     except yaml.YAMLError as exc:
-        raise DocumentError(name, None, f"not valid YAML: {exc}") from None
+        raise DocumentError(name, None, f"not valid YAML: {short(str(exc))}") from None
+    except RecursionError:
+        raise DocumentError(name, None, "not valid YAML: nested too deeply") from None
+    check_shape(data, node, name)
     validator = strict_validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
@@ -79,8 +132,13 @@ def parse_document(text: str, schema: dict[str, Any], name: str) -> Any:
         line = line_of(node, list(err.absolute_path))
         where = "/".join(str(p) for p in err.absolute_path)
         prefix = f"{where}: " if where else ""
-        raise DocumentError(name, line, f"{prefix}{err.message}")
+        raise DocumentError(name, line, f"{prefix}{short(err.message)}")
     return data
+
+
+def short(message: str, most: int = 300) -> str:
+    """A message that quotes the input, cut to a readable length."""
+    return message if len(message) <= most else message[: most - 1] + "…"
 
 
 def find_line(text: str, path: list[Any]) -> int | None:

@@ -36,6 +36,7 @@ class Faults:
     endless: bool = False  # no Content-Length; send zeros until the client hangs up
     ignore_range: bool = False
     serve_objects: int | None = None  # answer 503 for every object after this many distinct ones
+    drip_headers_s: float = 0.0  # send the status line and headers one byte per interval
 
 
 @dataclass
@@ -108,6 +109,8 @@ class _Handler(BaseHTTPRequestHandler):
             body = body[:mid] + bytes([body[mid] ^ 0xFF]) + body[mid + 1 :]
         if faults.endless:
             return self._endless(hit)
+        if faults.drip_headers_s:
+            return self._drip_headers(hit, faults.drip_headers_s)
         self._head(hit, status, len(body) + faults.length_delta, extra)
         try:
             self._body(hit, body, faults)
@@ -124,6 +127,20 @@ class _Handler(BaseHTTPRequestHandler):
         if length is not None:
             self.send_header("Content-Length", str(length))
         self.end_headers()
+
+    def _drip_headers(self, hit: Hit, interval_s: float) -> None:
+        """A status line, then headers that never end: one byte per interval."""
+        hit.status = 200
+        head = b"HTTP/1.1 200 OK\r\n" + b"X-Slow: " + b"a" * 100_000
+        try:
+            for i in range(len(head)):
+                if self.state.stop.wait(interval_s):
+                    break
+                self.wfile.write(head[i : i + 1])
+                self.wfile.flush()
+        except OSError:
+            pass
+        self.close_connection = True
 
     def _send(self, hit: Hit, data: bytes) -> None:
         self.wfile.write(data)

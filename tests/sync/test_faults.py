@@ -6,6 +6,7 @@ One test per fault, against the real loopback server in :mod:`channel_server`.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -89,6 +90,32 @@ def test_slow_drip_hits_the_total_deadline(
 ) -> None:
     server.set_faults(drip_interval_s=0.02)  # well inside the 0.5 s read timeout
     fails_cleanly(kiosk, on_v1, "total time limit", FailureKind.TIMEOUT)
+    recovers(kiosk, server)
+
+
+def test_dribbled_headers_hit_the_total_deadline(
+    server: ChannelServer, kiosk: KioskDir, on_v1: PackRef
+) -> None:
+    """Headers sent a byte at a time (each inside the read timeout) used to keep a sync, and
+    the library lock, for ever: the total deadline now counts from the request, headers too."""
+    server.set_faults(drip_headers_s=0.02)
+    started = time.monotonic()
+    fails_cleanly(kiosk, on_v1, "total time limit", FailureKind.TIMEOUT)
+    assert time.monotonic() - started < 30  # the headers alone would take 2,000 s
+    with kiosk.library.transaction():  # the lock is free again: a USB install could run
+        pass
+    recovers(kiosk, server)
+
+
+def test_a_deeply_nested_index_is_refused_and_recorded(
+    server: ChannelServer, kiosk: KioskDir, channel: Channel, on_v1: PackRef
+) -> None:
+    """100,000 nested [ in index.json crashed with a RecursionError and was not recorded."""
+    index = channel.root / INDEX_NAME
+    good = index.read_bytes()
+    index.write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    fails_cleanly(kiosk, on_v1, "nested deeper than", FailureKind.DAMAGED)
+    index.write_bytes(good)
     recovers(kiosk, server)
 
 

@@ -133,3 +133,21 @@ def test_usb_screen_states_render_for_screenshots(qtbot: Any, kiosk: Any) -> Non
     assert not any(b.isVisible() for b in usb.install_buttons())
     qtbot.mouseClick(usb.back_button, Qt.MouseButton.LeftButton)
     assert current(kiosk) == "staff"
+
+
+def test_story_text_that_looks_like_html_is_shown_as_text(
+    qtbot: Any, kiosk: Any, key: Ed25519PrivateKey, tmp_path: Path
+) -> None:
+    """A story title of <img src='/a/local/file.png'> showed that local file: pack text is
+    plain text on every label."""
+    secret = tmp_path / "local.png"
+    secret.write_bytes(b"not for visitors")
+    title = f"<img src='{secret}'> Rain"
+    install(qtbot, kiosk, build(tmp_path, key, tmp_path / "p.kpack", title))
+    tap(qtbot, kiosk.window.router.screen("home").tiles["stories"])
+    stories = kiosk.window.router.current
+    [card] = stories._cards
+    tap(qtbot, card)
+    assert stories.story_title.text() == title
+    for lab in stories.findChildren(QLabel):
+        assert lab.textFormat() == Qt.TextFormat.PlainText, lab.objectName()

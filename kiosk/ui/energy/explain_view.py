@@ -10,7 +10,7 @@ from kiosk.energy.summary import EnergySummary
 from kiosk.ui.context import UiContext
 from kiosk.ui.energy.formatting import MISSING, format_figure, format_number
 from kiosk.ui.energy.reference_cards import baselines_text
-from kiosk.ui.widgets.touch import scrolling_body, set_role
+from kiosk.ui.widgets.touch import PlainLabel, scrolling_body, set_role
 
 _BASIS_UNITS = {Basis.CO2_KG: "kg CO2", Basis.ENERGY_KWH: "kWh", Basis.WATER_L: "L"}
 
@@ -44,10 +44,10 @@ class ExplainView(QWidget):
             card_layout = QVBoxLayout(card)
             pad = theme.px(24)
             card_layout.setContentsMargins(pad, pad, pad, pad)
-            heading = QLabel()
+            heading = PlainLabel()
             heading.setWordWrap(True)
             set_role(heading, "heading")
-            text = QLabel()
+            text = PlainLabel()
             text.setWordWrap(True)
             set_role(text, "body")
             card_layout.addWidget(heading)

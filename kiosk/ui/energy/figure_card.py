@@ -9,7 +9,7 @@ from kiosk.energy.metrics import Unit
 from kiosk.energy.summary import Figure
 from kiosk.ui.energy.formatting import Badge, BadgeState, badge_for, format_figure
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.touch import set_role
+from kiosk.ui.widgets.touch import PlainLabel, set_role
 
 
 class ProvenanceBadge(QLabel):
@@ -62,12 +62,12 @@ class FigureCard(QFrame):
         pad = theme.px(24 if size != "small" else 16)
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(theme.px(8))
-        self.title_label = QLabel()
+        self.title_label = PlainLabel()
         self.title_label.setWordWrap(True)
         set_role(self.title_label, "subtitle")
-        self.value_label = QLabel()
+        self.value_label = PlainLabel()
         set_role(self.value_label, "figure" if size == "large" else f"figure-{size}")
-        self.unit_label = QLabel()
+        self.unit_label = PlainLabel()
         set_role(self.unit_label, "figure-unit" if size == "large" else f"figure-unit-{size}")
         self.badge = ProvenanceBadge()
         row = QHBoxLayout()
@@ -75,7 +75,7 @@ class FigureCard(QFrame):
         row.addWidget(self.value_label, 0, Qt.AlignmentFlag.AlignBaseline)
         row.addWidget(self.unit_label, 0, Qt.AlignmentFlag.AlignBaseline)
         row.addStretch(1)
-        self.note_label = QLabel()
+        self.note_label = PlainLabel()
         self.note_label.setWordWrap(True)
         set_role(self.note_label, "small")
         self.note_label.hide()

@@ -26,7 +26,7 @@ from kiosk.ui.energy.charts import BarChart
 from kiosk.ui.energy.formatting import MISSING, scaled
 from kiosk.ui.energy.gestures import SwipePinchFilter
 from kiosk.ui.energy.legend import Legend
-from kiosk.ui.widgets.touch import button, set_role
+from kiosk.ui.widgets.touch import PlainLabel, button, set_role
 
 
 class HistoryView(QWidget):
@@ -71,7 +71,7 @@ class HistoryView(QWidget):
         controls.addWidget(self.later_button)
         layout.addLayout(controls)
 
-        self.period_label = QLabel()
+        self.period_label = PlainLabel()
         set_role(self.period_label, "heading")
         layout.addWidget(self.period_label)
         palette = theme.palette
@@ -88,13 +88,13 @@ class HistoryView(QWidget):
         self.gestures.user_did_pinch.connect(self._on_user_did_pinch)
         self.compare_labels: dict[str, QLabel] = {}
         for figure_id in HISTORY_FIGURES:
-            lab = QLabel()
+            lab = PlainLabel()
             lab.setObjectName(f"energy-history-compare-{figure_id}")
             lab.setWordWrap(True)
             set_role(lab, "body")
             layout.addWidget(lab)
             self.compare_labels[figure_id] = lab
-        self.hint_label = QLabel()
+        self.hint_label = PlainLabel()
         set_role(self.hint_label, "small")
         layout.addWidget(self.hint_label)
         self.period_buttons[self.period].setChecked(True)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.touch import set_role
+from kiosk.ui.widgets.touch import PlainLabel, set_role
 
 
 class Legend(QWidget):
@@ -22,7 +22,7 @@ class Legend(QWidget):
             height = theme.px(28) if patterns.get(key) == "fill" else theme.px(8)
             swatch.setFixedSize(theme.px(40), height)
             swatch.setStyleSheet(f"background: {colour}; border-radius: {theme.px(4)}px;")
-            text = QLabel()
+            text = PlainLabel()
             set_role(text, "body")
             layout.addWidget(swatch, 0, Qt.AlignmentFlag.AlignVCenter)
             layout.addWidget(text)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QGridLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,7 @@ from kiosk.ui.energy.figure_card import FigureCard
 from kiosk.ui.energy.formatting import format_count, format_figure, format_number, scaled
 from kiosk.ui.energy.power_flow import PowerFlowWidget
 from kiosk.ui.energy.reference_cards import ReferenceCards
-from kiosk.ui.widgets.touch import scrolling_body, set_role
+from kiosk.ui.widgets.touch import PlainLabel, scrolling_body, set_role
 
 FAMILY, STUDENT = "family", "student"
 #: Card columns by (mode, portrait).
@@ -114,7 +113,7 @@ class NowView(QWidget):
         self.references = ReferenceCards(ctx)
         layout.addWidget(self.references)
 
-        self.meters_title = QLabel()
+        self.meters_title = PlainLabel()
         set_role(self.meters_title, "heading")
         self.meters_box = QVBoxLayout()
         self.meters_box.setSpacing(theme.px(12))

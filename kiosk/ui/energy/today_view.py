@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.energy.queries import TodaySeries, today_series
 from kiosk.energy.store import EnergyStore
@@ -23,7 +23,7 @@ from kiosk.ui.energy.charts import TimeChart
 from kiosk.ui.energy.figure_card import ProvenanceBadge
 from kiosk.ui.energy.formatting import badge_for
 from kiosk.ui.energy.legend import Legend
-from kiosk.ui.widgets.touch import set_role
+from kiosk.ui.widgets.touch import PlainLabel, set_role
 
 RELOAD_EVERY_S = 300.0
 TAIL_POINTS = 720  # live points kept between reloads (an hour at one poll per 5 s)
@@ -48,7 +48,7 @@ class TodayView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.px(16))
         header = QHBoxLayout()
-        self.heading = QLabel()
+        self.heading = PlainLabel()
         set_role(self.heading, "heading")
         self.badge = ProvenanceBadge()
         header.addWidget(self.heading, 1)
@@ -63,7 +63,7 @@ class TodayView(QWidget):
         self.chart.add_line("pv", palette.accent, filled=True)
         self.chart.add_line("load", palette.primary)
         layout.addWidget(self.chart, 1)
-        self.empty_label = QLabel()
+        self.empty_label = PlainLabel()
         set_role(self.empty_label, "honest")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty_label)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.quiz.models import FactSource
 from kiosk.ui.quiz.answer_button import FEEDBACK_MS
 from kiosk.ui.quiz.paint import draw_badge
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.touch import button, label, set_role
+from kiosk.ui.widgets.touch import PlainLabel, button, label, set_role
 
 
 class FeedbackBadge(QWidget):
@@ -71,7 +71,7 @@ class ExplanationCard(QFrame):
         top = QHBoxLayout()
         top.setSpacing(theme.px(20))
         self.badge = FeedbackBadge(theme)
-        self.headline = QLabel()
+        self.headline = PlainLabel()
         self.headline.setWordWrap(True)
         set_role(self.headline, "quiz-headline")
         top.addWidget(self.badge)

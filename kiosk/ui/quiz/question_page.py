@@ -10,7 +10,6 @@ from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
-    QLabel,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -23,7 +22,7 @@ from kiosk.ui.quiz.answers import AnswerWidget, PictureResolver, answer_widget_c
 from kiosk.ui.quiz.feedback_card import ExplanationCard
 from kiosk.ui.quiz.progress_dots import ProgressDots
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.touch import label, set_role
+from kiosk.ui.widgets.touch import PlainLabel, label, set_role
 
 
 class QuestionPage(QWidget):
@@ -50,7 +49,7 @@ class QuestionPage(QWidget):
         header.addWidget(self.timer_label)
         outer.addLayout(header)
 
-        self.question_label = QLabel()
+        self.question_label = PlainLabel()
         self.question_label.setWordWrap(True)
         self.question_label.setObjectName("quiz-question")
         set_role(self.question_label, "quiz-question")
@@ -65,7 +64,7 @@ class QuestionPage(QWidget):
         self.body.addLayout(self._answers_box, 3)
 
         self.side = QStackedWidget()
-        self.picture = QLabel()
+        self.picture = PlainLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.card = ExplanationCard(theme)
         self.card.next_was_tapped.connect(self.next_was_tapped)

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QMouseEvent, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout
 
 from kiosk.resources import asset
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.widgets.touch import label, set_role
+from kiosk.ui.widgets.touch import PlainLabel, label, set_role
 
 if TYPE_CHECKING:  # the pack library, the energy store and the services come after the first frame
     from kiosk.content.active import ActiveContent
@@ -78,19 +78,19 @@ class AttractScreen(Screen):
         layout.setContentsMargins(theme.px(80), theme.px(64), theme.px(80), theme.px(48))
         layout.setSpacing(theme.px(32))
         # The picture takes whatever room the texts leave; it never makes the window grow.
-        self.image = QLabel()
+        self.image = PlainLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self._source_pixmap = QPixmap()
-        self.headline = QLabel()
+        self.headline = PlainLabel()
         self.headline.setWordWrap(True)
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.headline, "headline")
-        self.body = QLabel()
+        self.body = PlainLabel()
         self.body.setWordWrap(True)
         self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.body, "heading")
-        self.live = QLabel()
+        self.live = PlainLabel()
         self.live.setObjectName("attract-live")
         self.live.setWordWrap(True)
         self.live.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -99,7 +99,7 @@ class AttractScreen(Screen):
         self.live_note = label("", "subtitle")
         self.live_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.live_note.setVisible(False)
-        self.invite = QLabel()
+        self.invite = PlainLabel()
         self.invite.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.invite, "attract-invite")
         layout.addWidget(self.image, 1)

@@ -17,7 +17,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -41,7 +40,7 @@ from kiosk.ui.energy.history_view import HistoryView
 from kiosk.ui.energy.now_view import STUDENT, NowView
 from kiosk.ui.energy.today_view import TodayView
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.widgets.touch import button, set_role
+from kiosk.ui.widgets.touch import PlainLabel, button, set_role
 
 if TYPE_CHECKING:
     from kiosk.services.bundle import Services
@@ -86,7 +85,7 @@ class EnergyScreen(Screen):
         self._portrait: bool | None = None
         self._arrange_tabs(portrait=False)
         layout.addLayout(self.tabs_grid)
-        self.status_label = QLabel()
+        self.status_label = PlainLabel()
         self.status_label.setWordWrap(True)
         set_role(self.status_label, "honest")
         layout.addWidget(self.status_label)

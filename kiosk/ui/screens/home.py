@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.resources import asset
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.tile import Tile
-from kiosk.ui.widgets.touch import set_role
+from kiosk.ui.widgets.touch import PlainLabel, set_role
 
 if TYPE_CHECKING:  # after the first frame
     from kiosk.content.active import ActiveContent
@@ -33,13 +33,13 @@ class HomeScreen(Screen):
 
         header = QHBoxLayout()
         header.setSpacing(theme.px(24))
-        self.logo = QLabel()
+        self.logo = PlainLabel()
         self.logo.setFixedSize(theme.px(96), theme.px(96))
         self.set_logo(None)
         heading = QVBoxLayout()
-        self.site_label = QLabel()
+        self.site_label = PlainLabel()
         set_role(self.site_label, "title")
-        self.welcome_label = QLabel()
+        self.welcome_label = PlainLabel()
         self.welcome_label.setWordWrap(True)
         set_role(self.welcome_label, "subtitle")
         heading.addWidget(self.site_label)

@@ -27,7 +27,7 @@ from kiosk.resources import asset
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.notice import Notice
-from kiosk.ui.widgets.touch import button, discard, label, make_kinetic, set_role
+from kiosk.ui.widgets.touch import PlainLabel, button, discard, label, make_kinetic, set_role
 
 if TYPE_CHECKING:
     from kiosk.services.bundle import Services
@@ -65,7 +65,7 @@ class StoryCard(QPushButton):
         pad = theme.px(24)
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(theme.px(12))
-        self.image = QLabel()
+        self.image = PlainLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setFixedHeight(theme.px(240))
         self.title_label = label("", "title")
@@ -275,7 +275,7 @@ class StoriesScreen(Screen):
             box = QVBoxLayout(widget)
             box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(self.ctx.theme.px(16))
-            image = QLabel()
+            image = PlainLabel()
             image.setObjectName("story-slide-image")
             image.setAlignment(Qt.AlignmentFlag.AlignCenter)
             image.setVisible(False)  # shown once its picture is decoded

@@ -6,12 +6,12 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.staff.pin import PinCheck, PinResult, PinStore
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.widgets.touch import button, set_role
+from kiosk.ui.widgets.touch import PlainLabel, button, set_role
 
 if TYPE_CHECKING:
     from kiosk.services.bundle import Services
@@ -31,15 +31,15 @@ class PinScreen(Screen):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(theme.px(48), theme.px(16), theme.px(48), theme.px(24))
         outer.setSpacing(theme.px(12))
-        self.prompt = QLabel()
+        self.prompt = PlainLabel()
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.prompt, "heading")
-        self.dots = QLabel()
+        self.dots = PlainLabel()
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dots.setObjectName("pin-dots")
         set_role(self.dots, "figure")
         self.dots.setMinimumHeight(theme.px(96))
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setObjectName("pin-status")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status.setWordWrap(True)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from kiosk.services.energy_service import EnergyService
 from kiosk.sources.failover import SourceHealth
 from kiosk.ui.context import UiContext
-from kiosk.ui.widgets.touch import discard, label, set_role
+from kiosk.ui.widgets.touch import PlainLabel, discard, label, set_role
 
 AGE_REFRESH_MS = 1000
 # The provenance badge's looks (assets/theme/kiosk.qss) stand for the source states.
@@ -35,7 +35,7 @@ class SourceRow(QWidget):
         top.setSpacing(theme.px(16))
         self.name_label = label(source_id, "body")
         self.name_label.setObjectName("source-name")
-        self.badge = QLabel()
+        self.badge = PlainLabel()
         self.badge.setObjectName("source-badge")
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.badge, "badge", state=_BADGE_LOOK["waiting"])

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.touch import set_role
+from kiosk.ui.widgets.touch import PlainLabel, set_role
 
 
 class Notice(QWidget):
@@ -15,14 +15,14 @@ class Notice(QWidget):
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setSpacing(theme.px(24))
-        icon = QLabel()
+        icon = PlainLabel()
         icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         icon.setPixmap(QIcon(icon_path).pixmap(QSize(theme.px(180), theme.px(180))))
-        self.headline = QLabel()
+        self.headline = PlainLabel()
         self.headline.setWordWrap(True)
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.headline, "heading")
-        self.detail = QLabel()
+        self.detail = PlainLabel()
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.detail, "honest")

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout
 
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.touch import set_role
+from kiosk.ui.widgets.touch import PlainLabel, set_role
 
 
 class Tile(QPushButton):
@@ -27,14 +27,14 @@ class Tile(QPushButton):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.px(32), theme.px(32), theme.px(32), theme.px(32))
         layout.setSpacing(theme.px(16))
-        icon = QLabel()
+        icon = PlainLabel()
         size = theme.px(140)
         icon.setPixmap(QIcon(str(icon_path)).pixmap(QSize(size, size)))
         icon.setFixedSize(size, size)
         icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.title_label = QLabel()
+        self.title_label = PlainLabel()
         set_role(self.title_label, "title")
-        self.subtitle_label = QLabel()
+        self.subtitle_label = PlainLabel()
         self.subtitle_label.setWordWrap(True)
         set_role(self.subtitle_label, "subtitle")
         for lab in (self.title_label, self.subtitle_label):

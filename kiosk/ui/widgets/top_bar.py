@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QFrame, QHBoxLayout
 
 from kiosk.ui.i18n import Language
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.touch import button, set_role
+from kiosk.ui.widgets.touch import PlainLabel, button, set_role
 
 
 class TopBar(QFrame):
@@ -24,7 +24,7 @@ class TopBar(QFrame):
         self.home_button = button("", "nav")
         self.home_button.setObjectName("home-button")
         self.home_button.clicked.connect(self.home_was_tapped)
-        self.title_label = QLabel()
+        self.title_label = PlainLabel()
         set_role(self.title_label, "heading")
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.language_button = button("", "nav")

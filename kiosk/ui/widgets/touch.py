@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -25,8 +27,18 @@ def set_role(widget: QWidget, role: str, **props: str) -> QWidget:
     return widget
 
 
+class PlainLabel(QLabel):
+    """A label that shows its text as text, never as HTML: story titles, quiz questions and
+    sources come from packs, and a QLabel left on auto would render ``<img src=...>`` in them
+    (showing any local file, past the pack's image checks). Every label of the app is one."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+
 def label(text: str = "", role: str = "body", *, wrap: bool = True) -> QLabel:
-    lab = QLabel(text)
+    lab = PlainLabel(text)
     lab.setWordWrap(wrap)
     set_role(lab, role)
     return lab
