@@ -46,7 +46,7 @@ def test_a_state_file_that_holds_6_0_does_not_block_installs(installed, packs, p
     [pointer] = installed.root.rglob("pointer.json")
     state = json.loads(pointer.read_text("utf-8"))
     state["highest"]["test-pack"][0] = 6.0
-    state["active"]["version"] = 6.0
+    state["packs"]["test-pack"]["active"]["version"] = 6.0
     pointer.write_text(json.dumps(state), "utf-8")
     install_kpack(packs.honest(version=7), installed, packs.trust, policy)
 
