@@ -146,7 +146,7 @@ def test_story_text_that_looks_like_html_is_shown_as_text(
     install(qtbot, kiosk, build(tmp_path, key, tmp_path / "p.kpack", title))
     tap(qtbot, kiosk.window.router.screen("home").tiles["stories"])
     stories = kiosk.window.router.current
-    [card] = stories._cards
+    [card] = [c for c in stories._cards if c.title_label.text() == title]
     tap(qtbot, card)
     assert stories.story_title.text() == title
     for lab in stories.findChildren(QLabel):
