@@ -23,6 +23,7 @@ from kiosk.config.paths import AppPaths
 from kiosk.energy.baselines import SiteReferences, baselines_from
 from kiosk.energy.carbon import resolve_factor
 from kiosk.energy.history import history_figures
+from kiosk.energy.metrics import Metric
 from kiosk.energy.periods import Period, compare, period_window
 from kiosk.energy.store import EnergyStore
 from kiosk.energy.summary import EnergySummary, Figure, summarize
@@ -133,12 +134,19 @@ def history_rows(
     tz = store.days.tz
     comparison = compare(store.days, period_window(store.days, period, at), now)
     cur, old = comparison.current, comparison.earlier
+    factor = resolve_factor(config.site)
+    figures = [(f.figure, f) for f in history_figures(store, comparison, factor)]
+    for meter in store.meters(Metric.LOAD_ENERGY_WH):  # each building or area's use
+        if meter:
+            for f in history_figures(store, comparison, factor, meter):
+                if f.figure == "load_energy_wh":
+                    figures.append((f"building.{meter}.load_energy_wh", f))
     rows = []
-    for f in history_figures(store, comparison, resolve_factor(config.site)):
+    for figure_id, f in figures:
         change = f.change_pct()
         rows.append(
             {
-                "figure": f.figure,
+                "figure": figure_id,
                 "period": period.value,
                 "value": _number(f.value),
                 "unit": f.unit.value,

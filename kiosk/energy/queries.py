@@ -51,6 +51,8 @@ class HistoryData:
     load_wh: np.ndarray
     comparison: Comparison  # the spans the figures cover: so far vs the same span, or whole
     figures: tuple[HistoryFigure, ...]
+    #: (meter, its electricity used) per building or area, compared like the site's
+    buildings: tuple[tuple[str, HistoryFigure], ...] = ()
 
     def figure(self, figure_id: str) -> HistoryFigure:
         return next(f for f in self.figures if f.figure == figure_id)
@@ -80,10 +82,19 @@ def history(
     pv_starts, pv = _buckets(store, Metric.PV_ENERGY_WH, window)
     load_starts, load = _buckets(store, Metric.LOAD_ENERGY_WH, window)
     bucket_s = {Period.DAY: 3600.0, Period.YEAR: 30.4 * _DAY_S}.get(period, _DAY_S)
+    buildings = tuple(
+        (meter, _load_of(history_figures(store, comparison, factor, meter)))
+        for meter in store.meters(Metric.LOAD_ENERGY_WH)
+        if meter
+    )
     return HistoryData(
         window, bucket_s, pv_starts, pv, load_starts, load, comparison,
-        history_figures(store, comparison, factor),
+        history_figures(store, comparison, factor), buildings,
     )  # fmt: skip
+
+
+def _load_of(figures: tuple[HistoryFigure, ...]) -> HistoryFigure:
+    return next(f for f in figures if f.figure == "load_energy_wh")
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,9 @@ def test_history_at_10_42_compares_midnight_to_10_42_of_both_days(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     at = datetime(2026, 6, 16, 10, 42, tzinfo=TZ).timestamp()
-    fill(data_dir, every_minute(Metric.PV_POWER_W, 6000.0, DAY, at), at)
+    lib = [Reading(Metric.LOAD_POWER_W, 2000.0, float(t), "sim", Provenance.SIMULATED, "lib")
+           for t in range(int(at) - 3600, int(at) + 1, 60)]  # fmt: skip
+    fill(data_dir, every_minute(Metric.PV_POWER_W, 6000.0, DAY, at) + lib, at)
     rows = run(capsys, "energy", "history", "--period", "day", "--json",
                "--data-dir", str(data_dir), "--at", "2026-06-16T10:42")  # fmt: skip
     pv = next(r for r in rows if r["figure"] == "pv_energy_wh")
@@ -74,8 +76,11 @@ def test_history_at_10_42_compares_midnight_to_10_42_of_both_days(
     assert pv["compare_value"] == pytest.approx(pv["value"], rel=0.01)
     assert abs(pv["change_pct"]) < 1
     assert {r["figure"] for r in rows} == {
-        "pv_energy_wh", "load_energy_wh", "co2_avoided_kg", "water_harvested_l"
+        "pv_energy_wh", "load_energy_wh", "co2_avoided_kg", "water_harvested_l",
+        "building.lib.load_energy_wh",
     }  # fmt: skip
+    lib_today = next(r for r in rows if r["figure"] == "building.lib.load_energy_wh")
+    assert lib_today["value"] == pytest.approx(2000.0, rel=0.02)  # its last hour at 2 kW
 
 
 def test_a_table_without_json_and_a_clear_error_without_a_database(

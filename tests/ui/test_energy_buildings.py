@@ -44,6 +44,13 @@ def test_buildings_are_named_and_add_up_to_the_campus(
         assert campus.note_label.text() == (
             "Site meter: 40.0 kWh · not metered by building: 38.0 kWh"
         )
+        r.screen.show_tab("history")  # History: each building's use, compared like the site's
+        history = r.screen.history_view
+        qtbot.waitUntil(lambda: history.data is not None and bool(history.data.buildings))
+        lines = history.buildings_label.text().splitlines()
+        assert "Sports hall: 1.5 kWh · yesterday by 12:10: —" in lines
+        assert "Library: 500 Wh · yesterday by 12:10: —" in lines
+        r.screen.show_tab("now")
         r.ctx.language.toggle()
         assert gym.title_label.text() == "体育馆"
         assert now_view.meter_cards["lib"].title_label.text() == "图书馆"
