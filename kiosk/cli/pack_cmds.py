@@ -34,6 +34,7 @@ from kiosk.content.rules import Limits
 from kiosk.content.source_doc import DocumentError
 from kiosk.content.store import PackRef
 from kiosk.content.template import create_example
+from kiosk.util.documents import problems_of
 from kiosk.util.progress import ProgressBar
 
 
@@ -180,7 +181,14 @@ def cmd_build(args: argparse.Namespace) -> int:
             signed = build_pack(args.src, key.private_key, args.out, progress=bar)
     except KeyFileError as exc:
         raise CliError(str(exc), 2) from None
-    except (DocumentError, PackRejected) as exc:
+    except DocumentError as exc:
+        found = problems_of(exc)
+        if len(found) == 1:
+            raise CliError(f"not built: {exc}") from None
+        for problem in found:
+            print(f"kiosk: {problem}", file=sys.stderr)
+        raise CliError(f"not built: {len(found)} problems; fix them and build again") from None
+    except PackRejected as exc:
         raise CliError(f"not built: {exc}") from None
     except OSError as exc:
         raise CliError(f"not built: {exc}") from None

@@ -29,6 +29,7 @@ from kiosk.content.pack_docs import (
 )
 from kiosk.content.rules import Limits, check_relative_path, check_unique, file_kind
 from kiosk.content.source_doc import DocumentError, find_line, load_document
+from kiosk.util.documents import DocumentErrors, problems_of
 
 Progress = Callable[[int, int], None]
 QUIZ_VALIDATOR = "kiosk.quiz.validate"
@@ -69,22 +70,40 @@ def scan_files(root: Path) -> list[str]:
 
 
 def check_source(root: Path, limits: Limits | None = None) -> SourcePack:
-    """Validate every document and file of a source folder; raises DocumentError/PackRejected."""
+    """Validate every document and file of a source folder. Raises DocumentError (a
+    :class:`DocumentErrors` naming every problem found, each with file and line) or
+    PackRejected (the folder itself is unusable)."""
     root = Path(root)
     limits = limits or Limits()
     if not (root / PACK_FILE).is_file():
         raise PackRejected(f"{root}: no {PACK_FILE} here; is this a pack source folder?")
     files = scan_files(root)
     docs: dict[str, Any] = {}
+    problems: list[DocumentError] = []
     for rel in files:
         kind = document_kind(rel)
-        if kind == "quiz":
-            _check_quiz(root / rel, root)
-        elif kind is not None and has_schema(kind):
-            docs[rel] = load_document(root / rel, kind, str(root / rel))
-    _check_references(root, docs, set(files))
-    entries = tuple(_check_file(root, rel, limits) for rel in files)
-    return SourcePack(root, docs[PACK_FILE], entries)
+        try:
+            if kind == "quiz":
+                _check_quiz(root / rel, root)
+            elif kind is not None and has_schema(kind):
+                docs[rel] = load_document(root / rel, kind, str(root / rel))
+        except DocumentError as exc:
+            problems.extend(problems_of(exc))
+    if not problems:  # references are checked in documents that are whole
+        _check_references(root, docs, set(files), problems)
+    entries = []
+    with_problems = {p.file for p in problems}
+    for rel in files:
+        if str(root / rel) in with_problems:
+            continue  # its problems are listed already, each with its line
+        try:
+            entries.append(_check_file(root, rel, limits))
+        except PackRejected as exc:
+            reason = exc.reason.removeprefix(f"{rel}: ")
+            problems.append(DocumentError(str(root / rel), None, reason))
+    if problems:
+        raise DocumentErrors(problems)
+    return SourcePack(root, docs[PACK_FILE], tuple(entries))
 
 
 def _check_quiz(path: Path, root: Path) -> None:
@@ -99,13 +118,16 @@ def _check_quiz(path: Path, root: Path) -> None:
     module.validate_quiz_file(path, root)
 
 
-def _check_references(root: Path, docs: dict[str, Any], files: set[str]) -> None:
+def _check_references(
+    root: Path, docs: dict[str, Any], files: set[str], problems: list[DocumentError]
+) -> None:
     """Every image, video and story a document names must exist in the pack."""
     story_ids: dict[str, str] = {}
     for rel, data in docs.items():
         if rel.startswith("stories/"):
             if data["id"] in story_ids:
                 _ref_error(
+                    problems,
                     root,
                     rel,
                     ["id"],
@@ -115,29 +137,43 @@ def _check_references(root: Path, docs: dict[str, Any], files: set[str]) -> None
             for i, slide in enumerate(data["slides"]):
                 if "image" in slide and slide["image"] not in files:
                     _ref_error(
-                        root, rel, ["slides", i, "image"], f"no file {slide['image']!r} in the pack"
+                        problems,
+                        root,
+                        rel,
+                        ["slides", i, "image"],
+                        f"no file {slide['image']!r} in the pack",
                     )
     theme = docs.get(THEME_FILE)
     if theme and "logo" in theme and theme["logo"] not in files:
-        _ref_error(root, THEME_FILE, ["logo"], f"no file {theme['logo']!r} in the pack")
+        _ref_error(problems, root, THEME_FILE, ["logo"], f"no file {theme['logo']!r} in the pack")
     attract = docs.get(ATTRACT_FILE)
     for i, item in enumerate(attract["items"] if attract else []):
         for key in ("image", "video"):
             if key in item and item[key] not in files:
                 _ref_error(
-                    root, ATTRACT_FILE, ["items", i, key], f"no file {item[key]!r} in the pack"
+                    problems,
+                    root,
+                    ATTRACT_FILE,
+                    ["items", i, key],
+                    f"no file {item[key]!r} in the pack",
                 )
         if "story" in item and item["story"] not in story_ids:
             _ref_error(
-                root, ATTRACT_FILE, ["items", i, "story"], f"no story with id {item['story']!r}"
+                problems,
+                root,
+                ATTRACT_FILE,
+                ["items", i, "story"],
+                f"no story with id {item['story']!r}",
             )
 
 
-def _ref_error(root: Path, rel: str, json_path: list[Any], message: str) -> None:
+def _ref_error(
+    problems: list[DocumentError], root: Path, rel: str, json_path: list[Any], message: str
+) -> None:
     path = root / rel
     line = find_line(path.read_text("utf-8"), json_path)
     where = "/".join(str(p) for p in json_path)
-    raise DocumentError(str(path), line, f"{where}: {message}")
+    problems.append(DocumentError(str(path), line, f"{where}: {message}"))
 
 
 def _hash_file(path: Path) -> FileEntry:

@@ -32,7 +32,11 @@ def check_image(path: str, data: bytes, limits: Limits) -> tuple[int, int]:
                     raise PackRejected(f"{path}: not a {expected} image (found {img.format})")
                 w, h = img.size
                 if max(w, h) > limits.max_image_side_px or w * h > limits.max_image_pixels:
-                    raise PackRejected(f"{path}: image {w}x{h} px is larger than allowed")
+                    side, mp = limits.max_image_side_px, limits.max_image_pixels / 1e6
+                    raise PackRejected(
+                        f"{path}: image is {w}×{h} px; the largest allowed is {side}×{side} px "
+                        f"and {mp:g} megapixels: make it smaller (a screen needs about 1920 px)"
+                    )
                 img.load()
     except PackRejected:
         raise

@@ -7,7 +7,10 @@ through :func:`parse_document`, so an author always gets ``quizzes/solar.yaml:14
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -50,6 +53,22 @@ class DocumentError(Exception):
         self.message = message
         where = f"{file}:{line}" if line else file
         super().__init__(f"{where}: {message}")
+
+
+class DocumentErrors(DocumentError):
+    """Every problem found, in order; reads as the first problem to code that wants one, and
+    as one problem a line to ``str()``."""
+
+    def __init__(self, problems: Sequence[DocumentError]) -> None:
+        first = problems[0]
+        super().__init__(first.file, first.line, first.message)
+        self.problems = tuple(problems)
+        self.args = ("\n".join(str(p) for p in self.problems),)
+
+
+def problems_of(exc: DocumentError) -> tuple[DocumentError, ...]:
+    """The single problems an error stands for."""
+    return exc.problems if isinstance(exc, DocumentErrors) else (exc,)
 
 
 @cache
@@ -112,7 +131,8 @@ def check_shape(data: Any, node: yaml.Node | None, name: str) -> None:
 
 
 def parse_document(text: str, schema: dict[str, Any], name: str) -> Any:
-    """Parse YAML ``text`` and validate it against ``schema``. Raises DocumentError."""
+    """Parse YAML ``text`` and validate it against ``schema``. Raises DocumentError (a
+    :class:`DocumentErrors` with every schema problem of the document, each with its line)."""
     check_limits(text, name)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -126,19 +146,86 @@ def parse_document(text: str, schema: dict[str, Any], name: str) -> Any:
         raise DocumentError(name, None, "not valid YAML: nested too deeply") from None
     check_shape(data, node, name)
     validator = strict_validator(schema)
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
-        err = errors[0]
-        line = line_of(node, list(err.absolute_path))
-        where = "/".join(str(p) for p in err.absolute_path)
-        prefix = f"{where}: " if where else ""
-        raise DocumentError(name, line, f"{prefix}{short(err.message)}")
+        lines = text.splitlines()
+        problems = [_problem(err, node, lines, name) for err in errors]
+        raise DocumentErrors(sorted(problems, key=lambda p: p.line or 0))
     return data
 
 
 def short(message: str, most: int = 300) -> str:
     """A message that quotes the input, cut to a readable length."""
     return message if len(message) <= most else message[: most - 1] + "…"
+
+
+def _problem(
+    err: jsonschema.ValidationError, node: yaml.Node | None, lines: list[str], name: str
+) -> DocumentError:
+    path = list(err.absolute_path)
+    schema = err.schema
+    if (
+        err.validator == "additionalProperties"
+        and isinstance(err.instance, dict)
+        and isinstance(schema, Mapping)
+    ):
+        known = sorted(schema.get("properties", {}))
+        extra = next((k for k in err.instance if k not in known), None)
+        if extra is not None:
+            line = line_of(node, [*path, extra])
+            close = difflib.get_close_matches(str(extra), known, n=1)
+            hint = f" — did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
+            return DocumentError(name, line, short(f"{_where(path)}unknown field {extra!r}{hint}"))
+    line = line_of(node, path)
+    return DocumentError(name, line, short(_where(path) + _sentence(err, path, lines, line)))
+
+
+def _where(path: list[Any]) -> str:
+    where = "/".join(str(p) for p in path)
+    return f"{where}: " if where else ""
+
+
+_TYPES = {
+    "string": "a text",
+    "integer": "a whole number",
+    "number": "a number",
+    "array": "a list",
+    "object": "a group of fields",
+    "boolean": "true or false",
+}
+
+
+def _sentence(
+    err: jsonschema.ValidationError, path: list[Any], lines: list[str], line: int | None
+) -> str:
+    """A plain sentence for the common mistakes; the schema's own message otherwise."""
+    key = str(path[-1]) if path else "value"
+    value = err.instance
+    if err.validator == "type" and isinstance(err.validator_value, str):
+        wanted = _TYPES.get(err.validator_value, err.validator_value)
+        source = lines[line - 1] if line and line <= len(lines) else ""
+        if value is None and "#" in source:
+            colour = source[source.index("#") :].split()[0]
+            return f'a colour must be quoted: {key}: "{colour}"'
+        if value is None:
+            return f"{key} has no value; it must be {wanted}"
+        return f"{key} must be {wanted}, got {value!r}"
+    if err.validator == "pattern" and isinstance(value, str):
+        pattern = str(err.validator_value)
+        if pattern.startswith("^#"):
+            return f'a colour is written "#RRGGBB", e.g. "#2E7D32"; got {value!r}'
+        if pattern.startswith("^[a-z0-9]"):
+            allowed = "a-z, 0-9, '-' and '_'" if "_" in pattern else "a-z, 0-9 and '-'"
+            suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+            hint = f" → try {suggestion!r}" if suggestion else ""
+            return f"{key} may only use {allowed}: {value!r}{hint}"
+    if err.validator == "enum" and isinstance(err.validator_value, list):
+        choices = ", ".join(str(c) for c in err.validator_value)
+        return f"{value!r} is not one of: {choices}"
+    if err.validator in ("minimum", "maximum"):
+        bound = "at least" if err.validator == "minimum" else "at most"
+        return f"{key} must be {bound} {err.validator_value}, got {value!r}"
+    return str(err.message)
 
 
 def find_line(text: str, path: list[Any]) -> int | None:

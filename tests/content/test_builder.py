@@ -39,19 +39,19 @@ def test_example_source_builds_and_is_deterministic(source_dir: Path, packs, mon
             "pack.yaml",
             "version: 1",
             "version: one",
-            "pack.yaml:4: version: 'one' is not of type 'integer'",
+            "pack.yaml:4: version: version must be a whole number, got 'one'",
         ),
         (
             "pack.yaml",
             "targets: [school]",
             "targets: [museum]",
-            "pack.yaml:13: targets/0: 'museum' is not one of",
+            "pack.yaml:13: targets/0: 'museum' is not one of: school, store",
         ),
         (
             "theme.yaml",
             '"#2E7D32"',
             '"green"',
-            "theme.yaml:3: colours/primary: 'green' does not match",
+            """theme.yaml:3: colours/primary: a colour is written "#RRGGBB", e.g. "#2E7D32"; got 'green'""",
         ),
         (
             "stories/rain-garden.yaml",
@@ -113,7 +113,7 @@ def test_oversized_image_is_refused_at_build(source_dir: Path) -> None:
     buf = io.BytesIO()
     Image.new("L", (3000, 3000)).save(buf, "PNG")
     (source_dir / "images" / "big.png").write_bytes(buf.getvalue())
-    with pytest.raises(PackRejected, match=r"images/big\.png: image 3000x3000 px is larger"):
+    with pytest.raises(DocumentError, match=r"images/big\.png: image is 3000×3000 px; the largest"):
         check_source(source_dir, Limits(max_image_pixels=4_000_000))
 
 
@@ -128,3 +128,33 @@ def test_builtin_content_folder_is_valid() -> None:
     source = check_source(Path(__file__).resolve().parents[2] / "content")
     assert source.info["id"] == "builtin"
     assert "LICENSES.md" in {f.path for f in source.files}
+
+
+def test_pack_build_reports_every_problem_at_once_in_plain_sentences(
+    source_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Four mistakes, one build: each with its file (and line) and what to write instead."""
+    from PIL import Image
+
+    from kiosk.cli import main
+    from kiosk.content.keys import generate_keypair
+
+    pack = source_dir / "pack.yaml"
+    text = pack.read_text("utf-8").replace("id: my-school", "id: Wuhan No3")
+    pack.write_text(text.replace("title:", "titel: x\ntitle:", 1), "utf-8")
+    theme = source_dir / "theme.yaml"
+    theme.write_text(theme.read_text("utf-8").replace('"#2E7D32"', "#2E7D32"), "utf-8")
+    Image.new("RGB", (13000, 10)).save(source_dir / "images" / "wide.png")
+    key, _, _ = generate_keypair(tmp_path / "k")
+    out = tmp_path / "p.kpack"
+    code = main(["pack", "build", str(source_dir), "--key", str(key), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 1 and not out.exists()
+    assert (
+        f"{source_dir}/pack.yaml:3: id: id may only use a-z, 0-9 and '-': 'Wuhan No3' → try 'wuhan-no3'"
+        in err
+    )
+    assert "pack.yaml:6: unknown field 'titel' — did you mean 'title'?" in err
+    assert 'theme.yaml:3: colours/primary: a colour must be quoted: primary: "#2E7D32"' in err
+    assert "images/wide.png: image is 13000×10 px; the largest allowed is 12000×12000 px" in err
+    assert "kiosk: not built: 4 problems; fix them and build again" in err
