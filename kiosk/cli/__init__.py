@@ -62,7 +62,22 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                 raise
             continue
         module.register(sub)
+    _add_exit_codes(parser)
     return parser
+
+
+#: What every command's exit code means, for the commands that say nothing more precise.
+EXIT_CODES = "exit codes: 0 success, 1 failure (the reason on one line), 2 usage or config error"
+
+
+def _add_exit_codes(parser: argparse.ArgumentParser) -> None:
+    """Give every command's --help its exit codes."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                if not child.epilog:
+                    child.epilog = EXIT_CODES
+                _add_exit_codes(child)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -20,7 +20,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_config_options(run)
     run.add_argument("--windowed", action="store_true", help="a normal window, for development")
     run.add_argument("--lang", choices=("zh", "en"), help="language at start")
-    run.add_argument("--screen", metavar="NAME", help="screen to open on (see kiosk doctor)")
+    run.add_argument(
+        "--screen",
+        metavar="NAME",
+        help="screen to open on, by name, e.g. stories (an unknown name lists them all)",
+    )
     run.set_defaults(func=cmd_run)
 
     shot = sub.add_parser("shot", help="render every screen to PNG files")
@@ -135,12 +139,16 @@ def cmd_set_pin(args: argparse.Namespace) -> int:
 
     config, _ = load_context(args)
     paths = AppPaths.resolve(args.data_dir)
-    if sys.stdin.isatty():
-        pin = getpass.getpass("New staff PIN: ")
-        if getpass.getpass("Repeat the PIN: ") != pin:
-            raise CliError("the two PINs differ; nothing was changed")
-    else:
-        pin = sys.stdin.readline().strip()
+    try:
+        if sys.stdin.isatty():
+            pin = getpass.getpass("New staff PIN: ")
+            if getpass.getpass("Repeat the PIN: ") != pin:
+                raise CliError("the two PINs differ; nothing was changed")
+        else:
+            pin = sys.stdin.readline().strip()
+    except EOFError:  # Ctrl+D at the prompt
+        print(file=sys.stderr)
+        raise CliError("no PIN given (input ended); nothing was changed") from None
     store = PinStore(
         paths.staff_file,
         max_attempts=config.staff.max_pin_attempts,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -76,8 +77,18 @@ def register(sub: Any) -> None:
         )
         p.set_defaults(func=func)
 
-    sync = sub.add_parser("sync", help="fetch and install the channel's current content")
-    sync.add_argument("--once", action="store_true", required=True, help="run one sync and exit")
+    sync = sub.add_parser(
+        "sync",
+        help="fetch and install the channel's current content once, now",
+        epilog="exit codes: 0 installed or up to date, 1 sync failed (the reason is printed), "
+        "2 no channel configured or a key cannot be read",
+    )
+    sync.add_argument(
+        "--once",
+        action="store_true",
+        help="run one sync and exit: what kiosk sync always does (the running kiosk app syncs "
+        "on its own schedule, so there is no background mode here)",
+    )
     sync.add_argument("--url", metavar="URL", help="channel URL (default: [channel] url)")
     add_config_options(sync)
     sync.set_defaults(func=cmd_sync)
@@ -155,6 +166,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         client = client_from_config(config, paths, url=args.url)
     except SyncSetupError as exc:
         raise CliError(str(exc), 2) from None
+    if sys.stderr.isatty():  # a line while it connects (a server that is down takes a while)
+        print(f"kiosk: syncing from {client.settings.url} …", file=sys.stderr)
     try:
         with ProgressBar("downloading") as bar:
             outcome = client.sync_once(progress=bar)

@@ -83,7 +83,7 @@ def register(sub: Any) -> None:
     new.set_defaults(func=cmd_new)
 
     build = psub.add_parser("build", help="check a source folder and write a signed .kpack")
-    build.add_argument("src", type=Path, metavar="SRC_DIR")
+    build.add_argument("src", type=Path, metavar="SRC_DIR", help="the pack source folder")
     build.add_argument(
         "--key",
         type=Path,

@@ -252,7 +252,7 @@ class Fetcher:
             ) from None
         except requests.ConnectionError as exc:
             raise FetchError(
-                f"{_host(url)}: cannot connect ({_short(exc)})", retryable=True
+                f"cannot reach {_host(url)}: {_not_connected(exc)}", retryable=True
             ) from None
         except requests.RequestException as exc:
             raise FetchError(
@@ -431,6 +431,18 @@ def _name(url: str) -> str:
 
 def _host(url: str) -> str:
     return url.split("/")[2] if "://" in url else url
+
+
+def _not_connected(exc: BaseException) -> str:
+    """Why a connection failed, in words (urllib3's text names its own classes)."""
+    text = str(exc)
+    if "Connection refused" in text or "Errno 111" in text:
+        return "connection refused — is the channel server running?"
+    if "Name or service not known" in text or "nodename nor servname" in text:
+        return "no such host — check [channel] url and the network"
+    if "Network is unreachable" in text or "No route to host" in text:
+        return "the network is unreachable — check the cable or Wi-Fi"
+    return f"cannot connect ({_short(exc)})"
 
 
 def _short(exc: BaseException) -> str:

@@ -150,7 +150,7 @@ def test_offline_staff_see_age_and_reason_visitors_see_nothing(
     assert panel._value("synced").text().startswith("12 days ago")
     with qtbot.waitSignal(kiosk.services.sync.sync_did_fail, timeout=60_000):
         qtbot.mouseClick(panel.sync_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "cannot connect" in panel.problem_detail.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "cannot reach" in panel.problem_detail.text(), timeout=5000)
     assert panel.problem.text().startswith(
         "Last failure: The kiosk cannot reach the channel server"
     )
