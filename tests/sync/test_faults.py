@@ -267,7 +267,9 @@ def test_pack_signed_by_channel_key_only_is_refused(
 def test_no_server_listening_is_offline(channel: Channel, kiosk: KioskDir, on_v1: PackRef) -> None:
     with ChannelServer(channel.root) as gone:
         url = gone.url  # closed again: nothing listens on this port any more
-    with pytest.raises(SyncFailed, match="connection refused — is the channel server running") as info:
+    with pytest.raises(
+        SyncFailed, match="connection refused — is the channel server running"
+    ) as info:
         kiosk.client(url=url, retries=1).sync_once()
     assert info.value.kind == FailureKind.OFFLINE
     assert kiosk.state.load().last_error_kind == FailureKind.OFFLINE
