@@ -20,7 +20,9 @@ from kiosk.util.failure_kinds import FailureKind
 def test_pack_yaml_with_a_fractional_version_is_refused_at_build(source_dir: Path, packs) -> None:
     path = source_dir / "pack.yaml"
     path.write_text(path.read_text("utf-8").replace("version: 1", "version: 6.0"), "utf-8")
-    with pytest.raises(DocumentError, match=r"pack.yaml:4: version: 6.0 is not of type 'integer'"):
+    with pytest.raises(
+        DocumentError, match=r"pack.yaml:4: version: version must be a whole number, got 6.0"
+    ):
         build_pack(source_dir, packs.key, packs.path())
 
 

@@ -154,7 +154,7 @@ def test_offline_staff_see_age_and_reason_visitors_see_nothing(
     assert panel.problem.text().startswith(
         "Last failure: The kiosk cannot reach the channel server"
     )
-    assert panel.problem_detail.text().startswith("Details: 127.0.0.1:")
+    assert panel.problem_detail.text().startswith("Details: cannot reach 127.0.0.1:")
     assert panel._value("synced").text().startswith("12 days ago")
     assert home is not None and home.name == "home"
 
