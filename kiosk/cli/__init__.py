@@ -48,10 +48,27 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+def _quiet_libraries(verbose: bool) -> None:
+    """Without --verbose, log records of libraries (pymodbus, urllib3 …) never reach the
+    terminal: commands print their own one-line results. ``kiosk run`` logs to its files."""
+    import logging
+
+    if verbose:
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    else:
+        logging.getLogger().addHandler(logging.NullHandler())
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser for all commands, or only for ``command`` when its module is known."""
     parser = _Parser(prog="kiosk", description="Green Space Kiosk")
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="also show the log lines of the libraries the kiosk uses and Qt's warnings "
+        "(may be given anywhere on the command line)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     home = COMMAND_HOMES.get(command or "")
     for name in (home,) if home else COMMAND_MODULES:
@@ -82,11 +99,15 @@ def _add_exit_codes(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    verbose = "--verbose" in args_list
+    args_list = [a for a in args_list if a != "--verbose"]
+    _quiet_libraries(verbose)
     flag = args_list[0] if args_list else ""
     if not args_list or (flag.startswith("-") and flag not in ("-h", "--help", "--version")):
         args_list.insert(0, "run")  # bare `kiosk` (with options) starts the kiosk
     parser = build_parser(args_list[0])
     args = parser.parse_args(args_list)
+    args.verbose = verbose
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help()

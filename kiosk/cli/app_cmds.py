@@ -107,10 +107,24 @@ def cmd_shot(args: argparse.Namespace) -> int:
     from kiosk.app import render_screens
 
     languages = [args.lang] if args.lang else ["zh", "en"]
+    if not getattr(args, "verbose", False):
+        _quiet_qt()
     files = render_screens(config, paths, args.out, sizes, languages, str(config_path(args) or ""))
     for path in files:
         print(path)
     return 0
+
+
+def _quiet_qt() -> None:
+    """Qt's own warnings (the offscreen plugin's "does not support propagateSizeHints()", once
+    per window) say nothing to whoever renders screenshots; --verbose shows them."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            print(f"Qt: {message}", file=sys.stderr)
+
+    qInstallMessageHandler(handler)
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:

@@ -53,3 +53,29 @@ def test_ctrl_d_at_the_pin_prompt_is_one_plain_line(
     err = capsys.readouterr().err
     assert err.strip() == "kiosk: no PIN given (input ended); nothing was changed"
     assert not (tmp_path / "staff.json").exists()
+
+
+def test_library_log_lines_show_only_with_verbose(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """pymodbus logs a failed connection itself; the terminal shows the kiosk's line only."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cfg = tmp_path / "kiosk.toml"
+    cfg.write_text(
+        f'[[sources]]\nid = "roof"\ntype = "modbus"\n[sources.options]\nhost = "127.0.0.1"\nport = {port}\n',
+        "utf-8",
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for extra, shown in (([], False), (["--verbose"], True)):
+        result = subprocess.run(
+            [sys.executable, "-m", "kiosk", "source", "probe", "--config", str(cfg), *extra],
+            capture_output=True, text=True, env=env, timeout=120, check=False,
+        )  # fmt: skip
+        assert result.returncode == 1
+        assert f"cannot connect to 127.0.0.1:{port}" in result.stderr
+        assert ("pymodbus" in result.stderr) is shown, result.stderr
