@@ -153,7 +153,10 @@ def loads_json(body: bytes | str) -> Any:
     Integers too long to be a reading become floats (``inf`` when huge), so one hostile number
     neither overflows nor hits Python's digit limit for the whole document.
     """
-    return json.loads(body, parse_constant=NonFiniteConstant, parse_int=_bounded_int)
+    try:
+        return json.loads(body, parse_constant=NonFiniteConstant, parse_int=_bounded_int)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def _bounded_int(text: str) -> int | float:
