@@ -40,6 +40,7 @@ def strict_validator(schema: dict[str, Any]) -> jsonschema.protocols.Validator:
 #: Limits on any document a person writes (a pack's YAML, a quiz sheet): far above real use.
 MAX_DOC_CHARS = 2 * 1024 * 1024
 MAX_ALIASES = 100
+MAX_EXPANDED_VALUES = 100_000
 MAX_DEPTH = 32
 MAX_TEXT_CHARS = 20_000
 
@@ -110,6 +111,33 @@ def check_limits(text: str, name: str) -> None:
         return  # parsing reports it with its line
 
 
+def check_expansion(node: yaml.Node | None, name: str) -> None:
+    """Refuse aliases that multiply: a few anchors that each repeat the one before expand to
+    billions of values (every later walk of the document would take for ever)."""
+    sizes: dict[int, int] = {}
+
+    def size(n: yaml.Node) -> int:
+        key = id(n)
+        if key not in sizes:
+            sizes[key] = 0  # a cycle counts as nothing more
+            total = 1
+            if isinstance(n, yaml.SequenceNode):
+                total += sum(size(c) for c in n.value)
+            elif isinstance(n, yaml.MappingNode):
+                total += sum(size(k) + size(v) for k, v in n.value)
+            sizes[key] = min(total, MAX_EXPANDED_VALUES + 1)
+        return sizes[key]
+
+    try:
+        expanded = size(node) if node is not None else 0
+    except RecursionError:
+        raise DocumentError(name, None, "not valid YAML: nested too deeply") from None
+    if expanded > MAX_EXPANDED_VALUES:
+        raise DocumentError(
+            name, None, f"its YAML aliases expand to more than {MAX_EXPANDED_VALUES:,} values"
+        )
+
+
 def check_shape(data: Any, node: yaml.Node | None, name: str) -> None:
     """Nesting depth and text length of the parsed document, located by line."""
     stack: list[tuple[Any, list[Any]]] = [(data, [])]
@@ -144,6 +172,7 @@ def parse_document(text: str, schema: dict[str, Any], name: str) -> Any:
         raise DocumentError(name, None, f"not valid YAML: {short(str(exc))}") from None
     except RecursionError:
         raise DocumentError(name, None, "not valid YAML: nested too deeply") from None
+    check_expansion(node, name)
     check_shape(data, node, name)
     validator = strict_validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
