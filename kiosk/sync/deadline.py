@@ -54,22 +54,23 @@ def _shut(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
-def _register(conn: HTTPConnection) -> None:
-    watch: Watch | None = getattr(_watch, "current", None)
-    if watch is not None:
-        watch.add(conn.sock)
+class _ReportsSocket(HTTPConnection):
+    """Tells the current :class:`Watch` which socket a response is read from (a reused
+    keep-alive connection too, so this is at the response, not at connect)."""
 
-
-class _WatchedHTTPConnection(HTTPConnection):
     def getresponse(self, *args: Any, **kwargs: Any) -> Any:
-        _register(self)
+        watch: Watch | None = getattr(_watch, "current", None)
+        if watch is not None:
+            watch.add(self.sock)
         return super().getresponse(*args, **kwargs)
 
 
-class _WatchedHTTPSConnection(HTTPSConnection):
-    def getresponse(self, *args: Any, **kwargs: Any) -> Any:
-        _register(self)
-        return super().getresponse(*args, **kwargs)
+class _WatchedHTTPConnection(_ReportsSocket):
+    pass
+
+
+class _WatchedHTTPSConnection(_ReportsSocket, HTTPSConnection):
+    pass
 
 
 class _WatchedHTTPPool(HTTPConnectionPool):
