@@ -103,8 +103,12 @@ class Kiosk:
         paths: AppPaths,
         options: LaunchOptions,
         clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
+        """``clock`` (monotonic) times idleness; ``wall_clock`` (Unix s) stamps readings and
+        summaries: tests and the soak benchmark give fake or accelerated ones."""
         self.paths = paths
+        self._wall_clock = wall_clock
         self.options = options
         self.app = ensure_qapp()
         self.tasks = TaskRunner()  # this kiosk's threads: joined in shutdown()
@@ -167,7 +171,7 @@ class Kiosk:
         if self._services is not None:
             return
         services = self._services = build_services(
-            self.config, self.paths, self.tasks, self.display
+            self.config, self.paths, self.tasks, self.display, self._wall_clock
         )
         services.lifecycle.staff_did_request_exit.connect(self.exit_kiosk)
         services.lifecycle.staff_did_request_restart.connect(self.restart_kiosk)
@@ -263,7 +267,11 @@ class Kiosk:
 
 
 def build_services(
-    config: Config, paths: AppPaths, tasks: TaskRunner, display: DisplaySettings
+    config: Config,
+    paths: AppPaths,
+    tasks: TaskRunner,
+    display: DisplaySettings,
+    wall_clock: Callable[[], float] = time.time,
 ) -> Services:
     """Every service of the running kiosk, built (not started) in one place."""
     from kiosk.content.library import Library
@@ -280,7 +288,9 @@ def build_services(
     from kiosk.staff.pin import PinStore
 
     try:
-        energy: EnergyService | None = EnergyService.from_config(config, paths, tasks=tasks)
+        energy: EnergyService | None = EnergyService.from_config(
+            config, paths, tasks=tasks, clock=wall_clock
+        )
     except StoreError as exc:
         log.error("energy figures are unavailable: %s", exc)
         energy = None

@@ -159,7 +159,7 @@ class EnergyService(QObject):
             if not src.enabled:
                 continue
             try:
-                source = create_source(src, config)
+                source = create_source(src, config, clock)
             except SourceMisconfigured as exc:
                 source = _BrokenSource(src.id, str(exc))
             if plan.relabels(src.id):

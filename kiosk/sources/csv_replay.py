@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -134,5 +135,10 @@ class CsvReplay(Source):
         return out
 
 
-def create(source_id: str, options: CsvReplayOptions, config: Config) -> Source:
+def create(
+    source_id: str,
+    options: CsvReplayOptions,
+    config: Config,
+    clock: Callable[[], float] = time.time,
+) -> Source:
     return CsvReplay(source_id, options, ZoneInfo(config.site.timezone))

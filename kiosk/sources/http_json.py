@@ -10,7 +10,7 @@ value map and a request budget for Fronius, Home Assistant and SolarEdge.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -219,5 +219,7 @@ def _compile_values(
     return tuple(compiled)
 
 
-def create(source_id: str, options: HttpJsonOptions, config: Config) -> HttpJsonSource:
+def create(
+    source_id: str, options: HttpJsonOptions, config: Config, clock: Callable[[], float] = time.time
+) -> HttpJsonSource:
     return HttpJsonSource(source_id, options, config.site.timezone)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 import struct
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 
 from pymodbus.client import ModbusTcpClient
 from pymodbus.exceptions import ModbusException
@@ -210,5 +211,10 @@ def _group(
     return spans
 
 
-def create(source_id: str, options: ModbusMapOptions, config: Config) -> ModbusMapSource:
+def create(
+    source_id: str,
+    options: ModbusMapOptions,
+    config: Config,
+    clock: Callable[[], float] = time.time,
+) -> ModbusMapSource:
     return ModbusMapSource(source_id, options)

@@ -9,7 +9,8 @@ failure the client is rebuilt and the chain is walked again (a firmware update m
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kiosk.config.model import Config
@@ -195,5 +196,7 @@ def _collect(values: list[float], value: float | None) -> None:
         values.append(value)
 
 
-def create(source_id: str, options: SunspecOptions, config: Config) -> SunspecSource:
+def create(
+    source_id: str, options: SunspecOptions, config: Config, clock: Callable[[], float] = time.time
+) -> SunspecSource:
     return SunspecSource(source_id, options)

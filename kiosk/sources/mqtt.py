@@ -303,5 +303,7 @@ def _compile(topics: Sequence[TopicOptions]) -> tuple[_Mapping, ...]:
     return tuple(out)
 
 
-def create(source_id: str, options: MqttOptions, config: Config) -> MqttSource:
-    return MqttSource(source_id, options)
+def create(
+    source_id: str, options: MqttOptions, config: Config, clock: Callable[[], float] = time.time
+) -> MqttSource:
+    return MqttSource(source_id, options, clock)

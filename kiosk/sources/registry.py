@@ -5,13 +5,14 @@ Validating a config needs only the options classes of the types it names
 use); an adapter's module, with pymodbus, paho-mqtt or requests behind it, is imported when a
 source of its type is created, which the kiosk does after its first frame. Adding a protocol
 means its options module in :mod:`kiosk.sources.options`, a module with a
-``create(source_id, options, config)`` function, and one row in :data:`ADAPTERS`; config
+``create(source_id, options, config, clock)`` function, and one row in :data:`ADAPTERS`; config
 validation, the poller, ``kiosk source probe`` and ``kiosk doctor`` pick it up from here.
 """
 
 from __future__ import annotations
 
 import importlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
@@ -21,8 +22,9 @@ from kiosk.config.model import Config, SourceConfig
 from kiosk.config.schema import parse_section
 from kiosk.sources.base import Source, SourceMisconfigured
 
-#: (source_id, parsed options, whole config) -> Source; each adapter module's ``create``.
-Factory = Callable[[str, Any, Config], Source]
+#: (source_id, parsed options, whole config, clock) -> Source; each adapter module's
+#: ``create``. The clock (Unix s) stamps what a source receives between polls (MQTT).
+Factory = Callable[[str, Any, Config, Callable[[], float]], Source]
 
 
 @dataclass(frozen=True)
@@ -84,10 +86,12 @@ def check_sources(config: Config, file: str = "") -> None:
             raise ConfigError(file, f"aggregate.{key}", problem) from None
 
 
-def create_source(src: SourceConfig, config: Config) -> Source:
+def create_source(
+    src: SourceConfig, config: Config, clock: Callable[[], float] = time.time
+) -> Source:
     """Build the adapter for one ``[[sources]]`` entry. Raises SourceMisconfigured."""
     try:
         options = parse_options(src)
     except ConfigError as exc:
         raise SourceMisconfigured(str(exc)) from None
-    return ADAPTERS[src.type].factory()(src.id, options, config)
+    return ADAPTERS[src.type].factory()(src.id, options, config, clock)

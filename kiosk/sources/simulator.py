@@ -202,5 +202,10 @@ class Simulator(Source):
         self._water_ts = now
 
 
-def create(source_id: str, options: SimulatorOptions, config: Config) -> Source:
+def create(
+    source_id: str,
+    options: SimulatorOptions,
+    config: Config,
+    clock: Callable[[], float] = time.time,
+) -> Source:
     return Simulator(source_id, config.site, options)

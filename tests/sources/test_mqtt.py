@@ -257,3 +257,29 @@ def _raises_unavailable(src: MqttSource) -> bool:
 def test_misconfiguration_is_named(topics: tuple[TopicOptions, ...], message: str) -> None:
     with pytest.raises(SourceMisconfigured, match=message):
         MqttSource("bms", MqttOptions(host="127.0.0.1", topics=topics))
+
+
+def test_a_source_from_config_stamps_readings_with_the_kiosks_clock(
+    broker: Mosquitto, pub: Publisher
+) -> None:
+    """The energy service's clock (fake or accelerated) reaches the pushed readings: stamped
+    with the wall clock, they would look hours old to an accelerated kiosk."""
+    from kiosk.config.loader import parse_config
+    from kiosk.sources.registry import create_source
+
+    raw = {"sources": [{"id": "bms", "type": "mqtt", "options": {
+        "host": "127.0.0.1", "port": broker.port,
+        "topics": [{"topic": "site/water/total", "metric": "water_used_l"}],
+    }}]}  # fmt: skip
+    config = parse_config(raw)
+    src = create_source(config.sources[0], config, clock=lambda: NOW + 3600)
+    assert isinstance(src, MqttSource)
+    try:
+        assert src.wait_connected(10)
+        for _ in range(50):
+            pub.send("site/water/total", "42")
+            if src.wait_for_update(0.2):
+                break
+        assert [r.timestamp for r in src.read(NOW + 3600)] == [NOW + 3600]
+    finally:
+        src.close()
