@@ -1,10 +1,15 @@
 """Kiosk lock-down inside the app: no context menus, no keyboard escapes, the staff corner.
 
+The staff corner is a zone that no visitor control overlaps (the top bar keeps it empty), so
+a child pressing and holding "← Home" or a tile never opens the PIN pad.
+
 What only the OS can lock down (Ctrl+Alt+Del, edge swipes, other sessions) is documented in
 ``docs/deployment.md``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -38,14 +43,17 @@ class KioskEventFilter(QObject):
 
 
 class CornerHold(QObject):
-    """Press and hold the top-left corner of ``window`` for ``hold_ms`` to open staff access."""
+    """Press and hold the staff zone of ``window`` for ``hold_ms`` to open staff access.
+
+    ``zone`` gives the zone in the window's coordinates, asked at each press (it follows the
+    window's layout: the top bar's empty corner)."""
 
     corner_did_hold = Signal()
 
-    def __init__(self, window: QWidget, corner_px: int, hold_ms: int) -> None:
+    def __init__(self, window: QWidget, zone: Callable[[], QRect], hold_ms: int) -> None:
         super().__init__(window)
         self._window = window
-        self._corner_px = corner_px
+        self._zone = zone
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(hold_ms)
@@ -54,8 +62,8 @@ class CornerHold(QObject):
         self._swallow_release = False
 
     def _corner(self) -> QRect:
-        origin = self._window.mapToGlobal(QPoint(0, 0))
-        return QRect(origin.x(), origin.y(), self._corner_px, self._corner_px)
+        zone = self._zone()
+        return zone.translated(self._window.mapToGlobal(QPoint(0, 0)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRect, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -13,7 +13,7 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.lockdown import CornerHold
 from kiosk.ui.router import Router
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.widgets.top_bar import TopBar
+from kiosk.ui.widgets.top_bar import STAFF_CORNER_PX, TopBar
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +41,17 @@ class MainWindow(QWidget):
         self.router = Router(self.stack, self)
         self.router.screen_did_change.connect(self._on_screen_did_change)
         ctx.language.language_did_change.connect(self._on_language_did_change)
-        self.corner = CornerHold(self, ctx.theme.px(110), int(ctx.config.staff.hold_seconds * 1000))
+        self.corner = CornerHold(self, self.staff_zone, int(ctx.config.staff.hold_seconds * 1000))
         self.corner.corner_did_hold.connect(self._on_corner_did_hold)
+
+    def staff_zone(self) -> QRect:
+        """Where a hold opens the PIN pad, in this window's coordinates: the top bar's empty
+        corner, as tall as the bar (no screen's control reaches up into it). Without the top
+        bar (the attract loop, a tap anywhere) the same square."""
+        width = self.ctx.theme.px(STAFF_CORNER_PX)
+        if self.top_bar.isVisible():
+            return QRect(0, 0, width, self.top_bar.height())
+        return QRect(0, 0, width, self.top_bar.sizeHint().height())
 
     def add_screen(self, screen: Screen) -> None:
         self.router.add(screen)

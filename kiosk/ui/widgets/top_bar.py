@@ -1,13 +1,19 @@
-"""The bar on top of every visitor screen: home, the screen title, the language button."""
+"""The bar on top of every visitor screen: home, the screen title, the language button.
+
+Its left end is the staff corner: an empty square (:attr:`TopBar.staff_corner`) that holds
+no control, where staff press and hold to open the PIN pad (``kiosk.ui.lockdown``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from kiosk.ui.i18n import Language
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.touch import PlainLabel, button, set_role
+
+#: The staff corner's width at 1080p: a thumb fits, and "← Home" starts a spacing after it.
+STAFF_CORNER_PX = 96
 
 
 class TopBar(QFrame):
@@ -19,8 +25,12 @@ class TopBar(QFrame):
         self._language = language
         set_role(self, "topbar")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(theme.px(24), theme.px(12), theme.px(24), theme.px(12))
+        layout.setContentsMargins(0, theme.px(12), theme.px(24), theme.px(12))
         layout.setSpacing(theme.px(24))
+        self.staff_corner = QWidget()
+        self.staff_corner.setObjectName("staff-corner")
+        self.staff_corner.setFixedWidth(theme.px(STAFF_CORNER_PX))
+        self.staff_corner.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.home_button = button("", "nav")
         self.home_button.setObjectName("home-button")
         self.home_button.clicked.connect(self.home_was_tapped)
@@ -30,6 +40,7 @@ class TopBar(QFrame):
         self.language_button = button("", "nav")
         self.language_button.setObjectName("language-button")
         self.language_button.clicked.connect(self.language_was_tapped)
+        layout.addWidget(self.staff_corner)
         layout.addWidget(self.home_button)
         layout.addWidget(self.title_label, 1)
         layout.addWidget(self.language_button)
