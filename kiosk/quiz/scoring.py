@@ -37,7 +37,9 @@ class RoundScore:
 def score_round(
     answers: Sequence[AnswerRecord], finished: bool, rules: ScoreRules = DEFAULT_RULES
 ) -> RoundScore:
-    """Points for ``answers``; the finish bonus only when the round reached its result."""
+    """Points for ``answers``; the finish bonus only when the round reached its result with at
+    least one right answer (random tapping through a round earns nothing)."""
     correct = sum(1 for a in answers if a.correct)
-    points = correct * rules.points_per_correct + (rules.finish_bonus if finished else 0)
+    bonus = rules.finish_bonus if finished and correct > 0 else 0
+    points = correct * rules.points_per_correct + bonus
     return RoundScore(correct=correct, asked=len(answers), finished=finished, points=points)

@@ -69,18 +69,24 @@ class Router(QObject):
         return self._screens[name]
 
     def go(self, name: str) -> None:
+        """Show screen ``name``; ``"quiz/kids"`` shows "quiz" opened at its part "kids"."""
+        name, _, part = name.partition("/")
         if name not in self._screens and name not in self._factories:
             log.error("no screen named %r; going home", name)
-            name = "home"
+            name, part = "home", ""
         target = self.screen(name)
         current = self._current
         if current is target:
+            if part:
+                target.open_at(part)
             return
         if current is not None:
             current.on_leave()
         self._current = target
         self._stack.setCurrentWidget(target)
         target.on_enter()
+        if part:
+            target.open_at(part)
         self.screen_did_change.emit(target.name)
         for other in self.built():
             if other is not target and other.offers_after(target.name):

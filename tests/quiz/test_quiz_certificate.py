@@ -61,3 +61,11 @@ def test_abandoned_round_gets_no_finishing_reward() -> None:
     answers = [AnswerRecord("a", ("a",), True)]
     assert score_round(answers, finished=False).points == 10
     assert score_round(answers, finished=True).points == 15
+
+
+def test_zero_right_answers_earn_zero_points() -> None:
+    """Random tapping must not farm points: no finishing reward without a right answer."""
+    answers = [AnswerRecord(q, ("x",), False) for q in "abcde"]
+    score = score_round(answers, finished=True)
+    assert (score.correct, score.asked, score.points) == (0, 5, 0)
+    assert score_round([*answers[:4], AnswerRecord("e", ("e",), True)], True).points == 15

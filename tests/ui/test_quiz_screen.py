@@ -202,7 +202,7 @@ def test_idle_mid_quiz_returns_to_attract_and_discards_the_round(
     assert screen.session is None and screen.team is None
     kiosk.window.router.go("quiz")
     assert screen.pages.currentWidget() is screen.picker
-    tap(qtbot, screen.picker.level_buttons[Difficulty("kids")])
+    tap(qtbot, screen.picker.level_buttons[Difficulty("family")])
     assert screen.pages.currentWidget() is screen.class_picker  # the next visitor picks again
     with qtbot.waitSignal(service.leaderboards_did_update) as blocker:
         service.refresh_leaderboards()
@@ -241,7 +241,7 @@ def test_the_class_leaderboard_updates_after_each_round(
         qtbot, make_kiosk, builtin_content,
         display={"language": "en"}, site={"kind": "school"}, quiz={"classes": CLASSES},
     )  # fmt: skip
-    tap(qtbot, screen.picker.level_buttons[Difficulty("kids")])
+    tap(qtbot, screen.picker.level_buttons[Difficulty("family")])
     assert "never ask for your name" in visible_texts(screen.class_picker)
     tap(qtbot, screen.class_picker.buttons["Class 3B"])
     for round_number in (1, 2):

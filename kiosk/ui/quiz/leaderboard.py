@@ -27,6 +27,7 @@ class LeaderboardView(QWidget):
         self._boards: dict[Period, Leaderboard] = {}
         self._period = Period.WEEK
         self._mine = ""
+        self._names: dict[str, str] = {}
         px = theme.px
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -61,9 +62,14 @@ class LeaderboardView(QWidget):
         self.tabs[Period.TERM].setText(self.tr("This term"))
         self._fill()
 
-    def set_boards(self, boards: dict[Period, Leaderboard], mine: str) -> None:
+    def set_boards(
+        self, boards: dict[Period, Leaderboard], mine: str, names: dict[str, str] | None = None
+    ) -> None:
+        """``names``: how to show a team whose stored name is not for the screen (the
+        school's own points are kept under the site's name, shown in the current language)."""
         self._boards = dict(boards)
         self._mine = mine
+        self._names = dict(names or {})
         self._fill()
 
     def select(self, period: Period) -> None:
@@ -106,7 +112,8 @@ class LeaderboardView(QWidget):
             rank, team, points = cells
             is_mine = row.team == self._mine
             rank.setText(f"{row.rank}.")
-            team.setText(f"{row.team}  " + self.tr("(your class)") if is_mine else row.team)
+            name = self._names.get(row.team, row.team)
+            team.setText(f"{name}  " + self.tr("(your class)") if is_mine else name)
             points.setText(self.tr("%1 points").replace("%1", str(row.points)))
             for cell in cells:
                 set_role(cell, cell.property("role"), mine="yes" if is_mine else "no")

@@ -12,6 +12,7 @@ from kiosk.quiz.scoring import RoundScore
 from kiosk.ui.quiz.leaderboard import LeaderboardView
 from kiosk.ui.quiz.paint import draw_star
 from kiosk.ui.quiz.qr_widget import QrWidget
+from kiosk.ui.quiz.team_chooser import TeamChooser
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.touch import button, label, set_role
 
@@ -137,9 +138,11 @@ class ResultPage(QWidget):
         summary.addWidget(self.note)
         self.body.addLayout(summary, 1)
         extra = QVBoxLayout()
+        self.team_chooser = TeamChooser(theme)
         self.board_heading = label("", "heading")
         self.board = LeaderboardView(theme)
         self.certificate = CertificateCard(theme)
+        extra.addWidget(self.team_chooser)
         extra.addWidget(self.board_heading)
         extra.addWidget(self.board)
         extra.addWidget(self.certificate)
@@ -159,9 +162,12 @@ class ResultPage(QWidget):
         self.home.clicked.connect(self.home_was_tapped)
         outer.addLayout(buttons)
 
-    def show_mode(self, school: bool) -> None:
-        self.board_heading.setVisible(school)
-        self.board.setVisible(school)
+    def show_mode(self, school: bool, waiting_for_team: bool = False) -> None:
+        """School: the class board, or first the choice of who gets the points; store: the
+        certificate."""
+        self.team_chooser.setVisible(school and waiting_for_team)
+        self.board_heading.setVisible(school and not waiting_for_team)
+        self.board.setVisible(school and not waiting_for_team)
         self.certificate.setVisible(not school)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -61,6 +61,10 @@ class Screen(QWidget):
     def on_enter(self) -> None:
         """Called each time the screen becomes visible."""
 
+    def open_at(self, part: str) -> None:
+        """Called right after :meth:`on_enter` when the screen was asked for as
+        ``"<name>/<part>"`` (the home screen's kids entry opens ``"quiz/kids"``)."""
+
     def on_leave(self) -> None:
         """Called when another screen replaces this one."""
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 from kiosk.resources import asset
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.kids_entry import KIDS_ROUND, KidsEntry
 from kiosk.ui.widgets.tile import Tile
 from kiosk.ui.widgets.touch import PlainLabel, set_role
 
@@ -57,7 +58,13 @@ class HomeScreen(Screen):
             self.tiles[area] = tile
         self._arrange(portrait=False)
         outer.addLayout(self.grid, 1)
+        self.kids_entry = KidsEntry(theme)
+        self.kids_entry.kids_round_was_requested.connect(self._on_kids_round_was_requested)
+        outer.addWidget(self.kids_entry)
         self.retranslate()
+
+    def _on_kids_round_was_requested(self) -> None:
+        self.user_did_choose_screen.emit(KIDS_ROUND)
 
     def wire(self, services: Services) -> None:
         services.content.content_did_change.connect(self._on_content_did_change)
@@ -95,6 +102,9 @@ class HomeScreen(Screen):
         )
         self.tiles["quiz"].set_texts(
             self.tr("Low-carbon quiz"), self.tr("Play, learn and earn carbon points")
+        )
+        self.kids_entry.set_texts(
+            self.tr("Kids' quiz"), self.tr("Big pictures, short questions"), self.tr("Ages 6–9")
         )
         self.tiles["stories"].set_texts(
             self.tr("Green stories"), self.tr("How schools and stores go green")

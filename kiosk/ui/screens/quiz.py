@@ -13,19 +13,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.quiz.certificate import make_certificate
 from kiosk.quiz.models import Difficulty
-from kiosk.quiz.periods import Period
-from kiosk.quiz.points_store import Leaderboard
 from kiosk.quiz.session import Phase, QuizSession
 from kiosk.quiz.views import render_question
 from kiosk.resources import asset
 from kiosk.services.quiz_service import QuizCatalog, QuizService
 from kiosk.ui.context import UiContext
 from kiosk.ui.quiz.answers import ANSWER_WIDGETS
+from kiosk.ui.quiz.finale import RoundFinale
 from kiosk.ui.quiz.level_picker import ClassPicker, LevelPicker
 from kiosk.ui.quiz.question_page import QuestionPage
-from kiosk.ui.quiz.result_page import ResultPage, stars_for
+from kiosk.ui.quiz.result_page import ResultPage
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.notice import Notice
 
@@ -45,9 +43,6 @@ class QuizScreen(Screen):
         self.session: QuizSession | None = None
         self.level = Difficulty.KIDS
         self.topic: str | None = None
-        self.team: str | None = None
-        self._boards: dict[Period, Leaderboard] = {}
-        self._points_problem = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget()
@@ -66,6 +61,7 @@ class QuizScreen(Screen):
         self.result_page.play_again_was_tapped.connect(self._start_round)
         self.result_page.home_was_tapped.connect(self._on_home_was_tapped)
         self.result_page.show_mode(self.is_school)
+        self.finale = RoundFinale(ctx, self.result_page, service, lambda: self.topic)
         for page in (
             self.notice,
             self.picker,
@@ -79,8 +75,6 @@ class QuizScreen(Screen):
         self.timer.timeout.connect(self._on_timer)
         if self.service is not None:
             self.service.catalog_did_change.connect(self._on_catalog_did_change)
-            self.service.leaderboards_did_update.connect(self._on_leaderboards_did_update)
-            self.service.points_did_fail.connect(self._on_points_did_fail)
             self.catalog = self.service.catalog
         self._show_picker()
         self.retranslate()
@@ -88,6 +82,11 @@ class QuizScreen(Screen):
     def _show(self, page: QWidget) -> None:
         if self.pages.currentWidget() is not page:
             self.pages.setCurrentWidget(page)
+
+    @property
+    def team(self) -> str | None:
+        """The class or team this visitor's points go to (None: not chosen yet)."""
+        return self.finale.team
 
     @property
     def is_school(self) -> bool:
@@ -109,10 +108,18 @@ class QuizScreen(Screen):
         if self.is_school and self.service is not None:
             self.service.refresh_leaderboards()
 
+    def open_at(self, part: str) -> None:
+        """``"kids"`` (the home screen's kids entry): straight into a kids' round of every
+        topic, no picker and no class picker on the way."""
+        if part == Difficulty.KIDS.value:
+            self.level, self.topic = Difficulty.KIDS, None
+            self.picker.select_topic(None)
+            self._start_round()
+
     def reset_visitor_state(self) -> None:
         """Idle: the round is discarded (no points) and the next visitor starts fresh."""
         self.session = None
-        self.team = None
+        self.finale.forget()
         self.topic = None
         self.timer.stop()
         self.picker.select_topic(None)
@@ -183,14 +190,16 @@ class QuizScreen(Screen):
         self.level = Difficulty(level)
         self.topic = topic
         classes = self.ctx.config.quiz.classes
-        if self.is_school and classes and self.team is None:
+        # a child plays first; the class (or "our school") is chosen after the round
+        kids = self.level is Difficulty.KIDS
+        if self.is_school and classes and self.finale.team is None and not kids:
             self.class_picker.set_classes(classes)
             self._show(self.class_picker)
             return
         self._start_round()
 
     def _on_class_was_chosen(self, team: str) -> None:
-        self.team = team
+        self.finale.team = team
         self._start_round()
 
     def _start_round(self) -> None:
@@ -201,7 +210,7 @@ class QuizScreen(Screen):
             self._show_picker()
             return
         self.session = session
-        self._points_problem = False
+        self.finale.round_did_start()
         self.question_page.forget()
         session.start(self._now())
         self._after_change(animate=False)
@@ -242,8 +251,7 @@ class QuizScreen(Screen):
     def _finish_round(self) -> None:
         session = self.session
         assert session is not None and session.state.score is not None
-        if self.is_school and self.team and self.service is not None:
-            self.service.award(self.team, session.state.score.points)
+        self.finale.round_did_finish(session.state.score, self.level)
 
     # --- rendering ---------------------------------------------------------------------------
 
@@ -254,7 +262,7 @@ class QuizScreen(Screen):
         state = session.state
         if state.phase is Phase.RESULT:
             self.timer.stop()
-            self._render_result(animate)
+            self.finale.render(animate)
             self._show(self.result_page)
             return
         view = render_question(session, self.ctx.language.code)
@@ -282,45 +290,6 @@ class QuizScreen(Screen):
             else self.tr("%1 s left").replace("%1", str(int(remaining + 0.999)))
         )
         self.question_page.set_timer_text(text)
-
-    def _render_result(self, animate: bool) -> None:
-        session = self.session
-        assert session is not None and session.state.score is not None
-        score = session.state.score
-        page = self.result_page
-        page.stars.set_earned(stars_for(score), animate)
-        page.headline.setText(
-            self.tr("You got %1 of %2 right!")
-            .replace("%1", str(score.correct))
-            .replace("%2", str(score.asked))
-        )
-        page.points.setText(self.tr("+%1 carbon points").replace("%1", str(score.points)))
-        page.show_mode(self.is_school)
-        if self.is_school:
-            page.note.setText(self._school_note())
-            page.board.set_boards(self._boards, self.team or "")
-        elif self.service is not None:
-            page.note.setText(self.tr("Thank you for learning how to save carbon!"))
-            link = self.service.result_link(self.topic)
-            certificate = make_certificate(score, self.service.local_today(), link)
-            link_text = link.label.get(self.ctx.language.code) if link else ""
-            page.certificate.show_certificate(certificate, link_text)
-
-    def _school_note(self) -> str:
-        if self._points_problem:
-            return self.tr("Your points could not be saved just now. Sorry!")
-        if self.team:
-            return self.tr("Points added for %1.").replace("%1", self.team)
-        return self.tr("Ask staff to add your classes so points can be collected.")
-
-    def _on_leaderboards_did_update(self, boards: dict[Period, Leaderboard]) -> None:
-        self._boards = boards
-        self.result_page.board.set_boards(boards, self.team or "")
-
-    def _on_points_did_fail(self, _message: str) -> None:
-        self._points_problem = True
-        if self.session is not None and self.session.state.phase is Phase.RESULT:
-            self.result_page.note.setText(self._school_note())
 
     def _on_home_was_tapped(self) -> None:
         self._show_picker()
@@ -355,7 +324,7 @@ class QuizScreen(Screen):
         if state == "classes":
             self._on_level_was_chosen(Difficulty.FAMILY.value, None)
             return
-        self.team = (self.ctx.config.quiz.classes or (None,))[0]
+        self.finale.team = (self.ctx.config.quiz.classes or (None,))[0]
         if state.startswith("kind-"):
             self._shot_kind(state.removeprefix("kind-").removesuffix("-feedback"))
             if state.endswith("-feedback") and self.session is not None:
