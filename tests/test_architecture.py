@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORE = ("config", "energy", "sources", "content", "sync", "quiz", "staff", "util")
+CORE = ("config", "energy", "sources", "content", "sync", "quiz", "staff", "util", "schedule")
 
 
 def _imports(path: Path) -> set[str]:

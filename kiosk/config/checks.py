@@ -71,3 +71,27 @@ def public_keys(value: Any) -> str:
         except KeyFileError as exc:
             return f"entry {i + 1}: {exc}"
     return ""
+
+
+def time_spans(value: Any) -> str:
+    """Opening hours of a day: 'closed' or spans such as 08:00-12:00, 14:00-21:00."""
+    from kiosk.schedule.times import parse_spans
+
+    try:
+        parse_spans(str(value))
+    except ValueError as exc:
+        return str(exc)
+    return ""
+
+
+def day(value: Any) -> str:
+    """Empty, a date as YYYY-MM-DD, or MM-DD for every year."""
+    from kiosk.schedule.times import parse_day
+
+    if not str(value):
+        return ""
+    try:
+        parse_day(str(value))
+    except ValueError as exc:
+        return str(exc)
+    return ""

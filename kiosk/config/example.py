@@ -68,6 +68,16 @@ BASELINES_EXAMPLE = [
     '# source = "Where the value comes from: the report, its year and page"',
 ]
 
+EXCEPTIONS_EXAMPLE = [
+    "# Days with other hours: instead of `exceptions = []` above, one [[schedule.exceptions]]",
+    "# table for each (docs/deployment.md), e.g.:",
+    "# [[schedule.exceptions]]",
+    '# name = "National Day"',
+    '# first_day = "10-01"       # MM-DD every year, or YYYY-MM-DD once',
+    '# last_day = "10-07"        # inclusive; empty = the first day only',
+    '# hours = "closed"          # or spans such as "10:00-16:00"',
+]
+
 
 def render_example() -> str:
     config = Config()
@@ -92,6 +102,8 @@ def render_example() -> str:
         out.append(f"# {f.metadata['title']}")
         out.append(f"[{f.name}]")
         out.extend(_section_lines(typing.cast(type, hint), getattr(config, f.name)))
+        if f.name == "schedule":
+            out.extend(EXCEPTIONS_EXAMPLE)
     return "\n".join(out) + "\n"
 
 

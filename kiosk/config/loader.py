@@ -43,9 +43,33 @@ def parse_config(
         )
     _check_baselines(cfg, file)
     _check_meter_names(cfg, file)
+    _check_schedule(cfg, file)
     if check_sources is not None:
         check_sources(cfg, file)
     return cfg
+
+
+def _check_schedule(cfg: Config, file: str) -> None:
+    """Each exception needs its first day, the two ends alike; a command backend its commands."""
+    from kiosk.schedule.times import parse_day_range
+
+    schedule = cfg.schedule
+    for i, exception in enumerate(schedule.exceptions):
+        path = f"schedule.exceptions[{i}]"
+        if not exception.first_day:
+            raise ConfigError(
+                file, f"{path}.first_day", "required: the first day (YYYY-MM-DD or MM-DD)"
+            )
+        try:
+            parse_day_range(exception.first_day, exception.last_day or exception.first_day)
+        except ValueError as exc:
+            raise ConfigError(file, f"{path}.last_day", str(exc)) from None
+    if schedule.backend == "command":
+        for key in ("off_command", "on_command"):
+            if not getattr(schedule, key).strip():
+                raise ConfigError(
+                    file, f"schedule.{key}", "required when schedule.backend = 'command'"
+                )
 
 
 def _check_meter_names(cfg: Config, file: str) -> None:

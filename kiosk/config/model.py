@@ -76,6 +76,19 @@ class DisplayConfig:
     kiosk: bool = setting(True, "Fullscreen, frameless, cursor hidden, close keys ignored")
     screen: str = setting("", "Name of the screen to open on (empty = primary)")
     ui_scale: float = setting(0.0, "UI scale factor (0 = automatic from screen size)", min=0, max=4)
+    shift_px: int = setting(
+        4, "Burn-in care: the picture moves by up to this many pixels over time (0 = never)",
+        min=0, max=24,
+    )  # fmt: skip
+    shift_minutes: int = setting(
+        10, "Burn-in care: minutes between moves of the picture", min=1, max=1440
+    )
+    dim_after_minutes: int = setting(
+        0, "Dim the screen after this many minutes without a touch (0 = never)", min=0, max=1440
+    )
+    dim_percent: int = setting(
+        40, "How bright the screen stays when dimmed, per cent", min=5, max=95
+    )
 
 
 @dataclass(frozen=True)
@@ -201,6 +214,59 @@ class QuizConfig:
     )
 
 
+WEEKDAY_HOURS = "08:00-21:00"
+
+
+@dataclass(frozen=True)
+class HoursExceptionConfig:
+    name: str = setting("holiday", "What these days are, shown on the staff screen")
+    first_day: str = setting("", "First day: YYYY-MM-DD, or MM-DD for every year", check=checks.day)
+    last_day: str = setting(
+        "", "Last day, inclusive (empty = the first day only)", check=checks.day
+    )
+    hours: str = setting(
+        "closed", "Hours on these days: 'closed' or spans such as 10:00-16:00",
+        check=checks.time_spans,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ScheduleConfig:
+    enabled: bool = setting(False, "Follow opening hours: the screen is off while closed")
+    monday: str = setting(
+        WEEKDAY_HOURS,
+        "Hours on Mondays ('closed', or 08:00-21:00; several spans with commas)",
+        check=checks.time_spans,
+    )
+    tuesday: str = setting(WEEKDAY_HOURS, "Hours on Tuesdays", check=checks.time_spans)
+    wednesday: str = setting(WEEKDAY_HOURS, "Hours on Wednesdays", check=checks.time_spans)
+    thursday: str = setting(WEEKDAY_HOURS, "Hours on Thursdays", check=checks.time_spans)
+    friday: str = setting(WEEKDAY_HOURS, "Hours on Fridays", check=checks.time_spans)
+    saturday: str = setting(WEEKDAY_HOURS, "Hours on Saturdays", check=checks.time_spans)
+    sunday: str = setting(
+        WEEKDAY_HOURS, "Hours on Sundays (18:00-02:00 runs past midnight)", check=checks.time_spans
+    )
+    exceptions: tuple[HoursExceptionConfig, ...] = setting(
+        (), "Holidays, terms and vacations with other hours (the last listed wins)",
+        max_items=128,
+    )  # fmt: skip
+    closed_screen: str = setting(
+        "off", "While closed: the screen off, or a dim 'closed' screen", choices=("off", "dim")
+    )
+    backend: str = setting(
+        "auto",
+        "How the screen is switched off: auto, x11 (DPMS via xset), wayland (wlopm, else "
+        "wlr-randr), windows (monitor power), command (off_command/on_command), none",
+        choices=("auto", "x11", "wayland", "windows", "command", "none"),
+    )
+    off_command: str = setting("", "Command that switches the screen off (backend = 'command')")
+    on_command: str = setting("", "Command that switches the screen on (backend = 'command')")
+    wake_on_touch: bool = setting(True, "A touch while closed wakes the screen for a while")
+    wake_minutes: int = setting(
+        5, "Minutes a touch keeps the screen on while closed", min=1, max=240
+    )
+
+
 @dataclass(frozen=True)
 class LoggingConfig:
     level: str = setting("INFO", "Log level", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
@@ -238,4 +304,7 @@ class Config:
     content: ContentConfig = section_default(ContentConfig, "Content packs")
     channel: ChannelConfig = section_default(ChannelConfig, "Network content sync")
     quiz: QuizConfig = section_default(QuizConfig, "Quizzes and carbon points")
+    schedule: ScheduleConfig = section_default(
+        ScheduleConfig, "Opening hours: the screen off at night, holidays"
+    )
     logging: LoggingConfig = section_default(LoggingConfig, "Log files")
