@@ -179,6 +179,9 @@ class Kiosk:
         services.content.content_did_change.connect(self._on_content_did_change)
         services.content.content_did_change.connect(services.quiz.set_content)
         services.sync.pack_did_install.connect(services.content.reload)
+        services.screen.screen_did_turn_off.connect(self.window.show_closed)
+        services.screen.screen_did_turn_on.connect(self.window.show_open)
+        self.app.installEventFilter(services.screen)  # last installed, first asked: wakes first
         router = self.window.router
         for screen in router.built():
             screen.wire(services)
@@ -240,6 +243,8 @@ class Kiosk:
     def shutdown(self) -> None:
         for event_filter in (self.idle, self.lockdown, self.window.corner):
             self.app.removeEventFilter(event_filter)
+        if self._services is not None:
+            self.app.removeEventFilter(self._services.screen)
         self.idle.stop()
         if self._services is not None:
             self._services.stop()
@@ -283,6 +288,7 @@ def build_services(
     from kiosk.services.energy_service import EnergyService
     from kiosk.services.live_values import SummaryLiveValues
     from kiosk.services.quiz_service import QuizService
+    from kiosk.services.screen_schedule import ScreenSchedule
     from kiosk.services.sync_service import sync_service_from_config
     from kiosk.services.usb_watcher import UsbWatcher
     from kiosk.staff.pin import PinStore
@@ -314,6 +320,7 @@ def build_services(
         energy=energy,
         quiz=QuizService(config, paths, tasks, live_provider=live),
         sync=sync_service_from_config(config, paths, tasks=tasks),
+        screen=ScreenSchedule.from_config(config, tasks=tasks, clock=wall_clock),
     )
 
 

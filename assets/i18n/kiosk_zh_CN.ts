@@ -55,6 +55,19 @@
     </message>
 </context>
 <context>
+    <name>ClosedScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/closed.py" line="64" />
+        <source>Closed</source>
+        <translation>已闭馆</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/closed.py" line="67" />
+        <source>Closed · opens %1 at %2</source>
+        <translation>已闭馆 · %1 %2 开放</translation>
+    </message>
+</context>
+<context>
     <name>ContentPanel</name>
     <message>
         <location filename="../../kiosk/ui/staff/content_panel.py" line="77" />

@@ -16,6 +16,7 @@ from kiosk.services.content_service import ContentService
 from kiosk.services.display_settings import DisplaySettings
 from kiosk.services.energy_service import EnergyService
 from kiosk.services.quiz_service import QuizService
+from kiosk.services.screen_schedule import ScreenSchedule
 from kiosk.services.sync_service import SyncService
 from kiosk.services.usb_watcher import UsbWatcher
 from kiosk.staff.pin import PinStore
@@ -40,6 +41,8 @@ class Services:
     energy: EnergyService | None
     quiz: QuizService
     sync: SyncService
+    #: opening hours: the screen off while closed (its ``state`` for the heartbeat)
+    screen: ScreenSchedule
 
     def start(self) -> None:
         """Start every service's timers and workers (content first: the rest shows it)."""
@@ -48,9 +51,17 @@ class Services:
         self.content.start()
         self.usb_watcher.start()
         self.sync.start()
+        self.screen.start()
 
     def stop(self) -> None:
         """Stop every timer and worker; safe to call more than once."""
-        for service in (self.sync, self.usb_watcher, self.content, self.quiz, self.energy):
+        for service in (
+            self.screen,
+            self.sync,
+            self.usb_watcher,
+            self.content,
+            self.quiz,
+            self.energy,
+        ):
             if service is not None:
                 service.stop()

@@ -27,6 +27,7 @@ class MainWindow(QWidget):
         self.locked = locked
         self._allow_close = not locked
         self._first_frame_done = False
+        self._closed = False  # outside opening hours (the screen schedule says)
         self.setObjectName("Root")
         self.setWindowTitle("Green Space Kiosk")
         layout = QVBoxLayout(self)
@@ -68,8 +69,24 @@ class MainWindow(QWidget):
             screen.reset_visitor_state()
         self.router.go("home")
 
+    def show_closed(self) -> None:
+        """Closing time: forget the visitor and show the dark "closed" screen."""
+        self._closed = True
+        for screen in self.router.built():
+            screen.reset_visitor_state()
+        self.router.go("closed")
+
+    def show_open(self, why: str) -> None:
+        """The screen is on again: a touch opens home, opening time the attract loop."""
+        if not self._closed:
+            return
+        self._closed = False
+        self.router.go("home" if why == "touch" else "attract")
+
     def show_attract(self) -> None:
         """The visitor left: clear what they were doing and start the attract loop."""
+        if self._closed:
+            return
         current = self.router.current
         if current is not None and not current.leaves_on_idle:
             return

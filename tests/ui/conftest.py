@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,14 @@ def make_kiosk(qtbot: Any, data_dir: Path, fake_clock: FakeClock) -> Iterator[Ca
     built: list[Any] = []
 
     def factory(
-        raw: dict[str, Any] | None = None, *, windowed: bool = False, size=(1280, 720)
+        raw: dict[str, Any] | None = None,
+        *,
+        windowed: bool = False,
+        size=(1280, 720),
+        wall_clock: Callable[[], float] | None = None,
     ) -> Any:
+        """``wall_clock``: the fake clock for what runs on the time of day (opening hours,
+        seasons, announcements, readings); the real one by default."""
         raw = dict(raw or {})
         raw.setdefault("sources", [])
         config: Config = parse_config(raw)
@@ -30,6 +37,7 @@ def make_kiosk(qtbot: Any, data_dir: Path, fake_clock: FakeClock) -> Iterator[Ca
             AppPaths.resolve(data_dir),
             LaunchOptions(windowed=windowed, size=size),
             clock=fake_clock,
+            wall_clock=wall_clock or time.time,
         )
         built.append(kiosk)
         kiosk.show()

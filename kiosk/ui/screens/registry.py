@@ -11,10 +11,12 @@ import importlib
 
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.closed import ClosedScreen
 from kiosk.ui.screens.home import HomeScreen
 
-#: Built before the first frame (the first screen a visitor sees, and idle's target).
-EAGER_SCREENS: tuple[type[Screen], ...] = (HomeScreen, AttractScreen)
+#: Built before the first frame: the first screen a visitor sees, idle's target, and the
+#: closed screen (a restart during closed hours goes dark before any lazy screen is built).
+EAGER_SCREENS: tuple[type[Screen], ...] = (HomeScreen, AttractScreen, ClosedScreen)
 
 #: Built right after the first frame. name -> "module:Class".
 LAZY_SCREENS: dict[str, str] = {
