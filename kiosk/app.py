@@ -279,6 +279,8 @@ def build_services(
     wall_clock: Callable[[], float] = time.time,
 ) -> Services:
     """Every service of the running kiosk, built (not started) in one place."""
+    from zoneinfo import ZoneInfo
+
     from kiosk.content.library import Library
     from kiosk.content.policy import InstallPolicy
     from kiosk.content.rules import Limits
@@ -314,7 +316,9 @@ def build_services(
             InstallPolicy(site_kind=config.site.kind),
             config.content.trusted_keys,
             paths.data_dir / "incoming",
+            clock=wall_clock,
             tasks=tasks,
+            tz=ZoneInfo(config.site.timezone),
         ),
         usb_watcher=UsbWatcher(config.content.usb_scan_seconds, tasks=tasks),
         energy=energy,

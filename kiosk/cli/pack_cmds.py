@@ -15,7 +15,7 @@ from kiosk.cli.common import (
     load_context,
     load_site_config,
 )
-from kiosk.content.builder import build_pack
+from kiosk.content.builder import build_pack, check_source
 from kiosk.content.builtin import builtin_trusted_key
 from kiosk.content.errors import LibraryBusy, LibraryError, PackRejected
 from kiosk.content.installer import install_kpack, verify_kpack
@@ -103,6 +103,15 @@ def register(sub: Any) -> None:
     )
     build.set_defaults(func=cmd_build)
 
+    check = psub.add_parser(
+        "check",
+        help="check a source folder as build does (no key needed); warn of items never in season",
+        epilog="exit codes: 0 it would build (warnings are printed, not counted), 1 problems "
+        "(each is printed with its file and line)",
+    )
+    check.add_argument("src", type=Path, metavar="SRC_DIR", help="the pack source folder")
+    check.set_defaults(func=cmd_check)
+
     made = {}
     for name, func, text, exits in _LIBRARY_COMMANDS:
         p = made[name] = psub.add_parser(name, help=text, epilog=f"exit codes: {exits}")
@@ -178,7 +187,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         key = load_signing_key(args.key, KeyPurpose.PACK)
         key.require_trusted(args.expect, "--expect")
         with ProgressBar("building") as bar:
-            signed = build_pack(args.src, key.private_key, args.out, progress=bar)
+            signed = build_pack(args.src, key.private_key, args.out, progress=bar, warn=_warn)
     except KeyFileError as exc:
         raise CliError(str(exc), 2) from None
     except DocumentError as exc:
@@ -197,6 +206,35 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"built {args.out}: {m.id} release {m.version} ({m.display_version}), {len(m.files)} files,"
         f" signed by {key.describe()}"
     )
+    return 0
+
+
+def _warn(warning: object) -> None:
+    print(f"kiosk: warning: {warning}", file=sys.stderr)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check a source folder as build does, without a key; warn of what is never shown."""
+    try:
+        source = check_source(args.src)
+    except DocumentError as exc:
+        found = problems_of(exc)
+        for problem in found:
+            print(f"kiosk: {problem}", file=sys.stderr)
+        raise CliError(
+            f"{len(found)} problem{'s' if len(found) > 1 else ''}; the pack would not build"
+        ) from None
+    except (PackRejected, OSError) as exc:
+        raise CliError(str(exc)) from None
+    for warning in source.warnings:
+        _warn(warning)
+    info = source.info
+    said = (
+        f", {len(source.warnings)} warning{'s' if len(source.warnings) != 1 else ''}"
+        if source.warnings
+        else ""
+    )
+    print(f"ok: {info['id']} release {info['version']}, {len(source.files)} files{said}")
     return 0
 
 

@@ -26,6 +26,7 @@ from kiosk.content.pack_docs import (
     document_kind,
 )
 from kiosk.content.store import PackRef
+from kiosk.schedule.season import Season, season_from_doc
 from kiosk.util.failure_kinds import FailureKind, kind_of
 
 #: pack.yaml ``priority`` when a pack names none. Higher shows first and wins a tie.
@@ -70,6 +71,7 @@ class Story:
     summary: LocalText | None
     source: str
     slides: tuple[Slide, ...]
+    season: Season | None = None  # None: always in season
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class AttractItem:
     seconds: float | None
     story_id: str | None = None
     path: Path | None = None
+    season: Season | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,7 @@ class ActiveContent:
     hides: frozenset[str] = frozenset()  # ids of stories and quiz sets of lower packs to hide
     has_theme: bool = False  # the pack has a theme.yaml
     quiz_ids: dict[str, str] = field(default_factory=dict)  # quiz_files key -> set id
+    quiz_seasons: dict[str, Season] = field(default_factory=dict)  # quiz_files key -> season
     layers: tuple[PackLayer, ...] = ()
 
     def resolve(self, rel_path: str) -> Path:
@@ -128,6 +132,20 @@ def _text(d: dict[str, str]) -> LocalText:
     return LocalText(d["zh"], d["en"])
 
 
+def _dated(doc: Any) -> list[dict[str, Any]]:
+    """The parts of a document that may carry a season (the document, attract items)."""
+    if not isinstance(doc, dict):
+        return []
+    return [doc, *(i for i in doc.get("items", ()) if isinstance(i, dict))]
+
+
+def _season(rel: str, doc: dict[str, Any]) -> Season | None:
+    try:
+        return season_from_doc(doc.get("season"))
+    except ValueError as exc:
+        raise PackRejected(f"{rel}: season: {exc}") from None
+
+
 def load_content(library: Library, installed: InstalledPack) -> ActiveContent:
     """Parse the release's documents from the store. Raises LibraryError if any is unusable."""
     files = {f.path: library.object_path(f.sha256) for f in installed.manifest.files}
@@ -137,6 +155,8 @@ def load_content(library: Library, installed: InstalledPack) -> ActiveContent:
             continue
         try:
             docs[rel] = check_pack_document(rel, check_text(rel, path.read_bytes()))
+            for item in _dated(docs[rel]):
+                _season(rel, item)  # a season the schema allows but the calendar does not
         except (OSError, PackRejected) as exc:
             raise LibraryError(f"pack {installed.ref.id}: {exc}", kind_of(exc)) from None
 
@@ -153,6 +173,7 @@ def load_content(library: Library, installed: InstalledPack) -> ActiveContent:
             summary=_text(d["summary"]) if "summary" in d else None,
             source=d.get("source", ""),
             slides=tuple(Slide(_text(s["text"]), file(s.get("image"))) for s in d["slides"]),
+            season=_season(rel, d),
         )
         for rel, d in sorted(docs.items())
         if document_kind(rel) == "story" and d is not None
@@ -164,11 +185,13 @@ def load_content(library: Library, installed: InstalledPack) -> ActiveContent:
             seconds=item.get("seconds"),
             story_id=item.get("story"),
             path=file(item.get("image") or item.get("video")),
+            season=_season(ATTRACT_FILE, item),
         )
         for item in attract_doc["items"]
     )
     pack_id = installed.ref.id
     quiz_rels = [rel for rel in files if document_kind(rel) == "quiz"]
+    seasons = {rel: _season(rel, docs.get(rel) or {}) for rel in quiz_rels}
     title = _text(info["title"])
     priority = int(info.get("priority", DEFAULT_PRIORITY))
     return ActiveContent(
@@ -185,6 +208,7 @@ def load_content(library: Library, installed: InstalledPack) -> ActiveContent:
         has_theme=THEME_FILE in docs,
         quiz_ids={f"{pack_id}/{rel}": str((docs[rel] or {}).get("id", rel)) for rel in quiz_rels},
         layers=(PackLayer(installed.ref, title, priority),),
+        quiz_seasons={f"{pack_id}/{rel}": s for rel, s in seasons.items() if s is not None},
     )
 
 

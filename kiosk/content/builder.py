@@ -11,6 +11,7 @@ import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from kiosk.content.pack_docs import (
     has_schema,
 )
 from kiosk.content.rules import Limits, check_relative_path, check_unique, file_kind
+from kiosk.content.season_check import SeasonWarning, check_seasons
 from kiosk.content.source_doc import DocumentError, find_line, load_document
 from kiosk.util.documents import DocumentErrors, problems_of
 
@@ -42,6 +44,8 @@ class SourcePack:
     root: Path
     info: dict[str, Any]
     files: tuple[FileEntry, ...]
+    #: items that will never be shown (a season that ended, dates that miss their weekdays)
+    warnings: tuple[SeasonWarning, ...] = ()
 
 
 def scan_files(root: Path) -> list[str]:
@@ -69,7 +73,7 @@ def scan_files(root: Path) -> list[str]:
     return sorted(found)
 
 
-def check_source(root: Path, limits: Limits | None = None) -> SourcePack:
+def check_source(root: Path, limits: Limits | None = None, today: date | None = None) -> SourcePack:
     """Validate every document and file of a source folder. Raises DocumentError (a
     :class:`DocumentErrors` naming every problem found, each with file and line) or
     PackRejected (the folder itself is unusable)."""
@@ -91,6 +95,8 @@ def check_source(root: Path, limits: Limits | None = None) -> SourcePack:
             problems.extend(problems_of(exc))
     if not problems:  # references are checked in documents that are whole
         _check_references(root, docs, set(files), problems)
+    season_problems, warnings = check_seasons(root, files, today or date.today())
+    problems.extend(season_problems)
     entries = []
     with_problems = {p.file for p in problems}
     for rel in files:
@@ -103,7 +109,7 @@ def check_source(root: Path, limits: Limits | None = None) -> SourcePack:
             problems.append(DocumentError(str(root / rel), None, reason))
     if problems:
         raise DocumentErrors(problems)
-    return SourcePack(root, docs[PACK_FILE], tuple(entries))
+    return SourcePack(root, docs[PACK_FILE], tuple(entries), tuple(warnings))
 
 
 def _check_quiz(path: Path, root: Path) -> None:
@@ -210,10 +216,15 @@ def build_pack(
     out: Path,
     limits: Limits | None = None,
     progress: Progress | None = None,
+    warn: Callable[[SeasonWarning], None] | None = None,
 ) -> SignedManifest:
-    """Check ``src``, then write the signed pack to ``out``. Returns the signed manifest."""
+    """Check ``src``, then write the signed pack to ``out``. Returns the signed manifest;
+    ``warn`` hears of items that will never be shown."""
     limits = limits or Limits()
     source = check_source(src, limits)
+    if warn is not None:
+        for warning in source.warnings:
+            warn(warning)
     info = source.info
     manifest = Manifest(
         id=info["id"],

@@ -36,6 +36,7 @@ def merge(layers: list[ActiveContent]) -> ActiveContent:
     stories: dict[str, Story] = {}
     quiz_files: dict[str, Path] = {}
     quiz_ids: dict[str, str] = {}
+    quiz_seasons = {}
     taken_sets: set[str] = set()
     attract: list[AttractItem] = []
     hidden: set[str] = set()
@@ -52,6 +53,8 @@ def merge(layers: list[ActiveContent]) -> ActiveContent:
             if set_id not in hidden and set_id not in taken_sets:
                 taken_sets.add(set_id)
                 quiz_files[key], quiz_ids[key] = path, set_id
+                if key in layer.quiz_seasons:
+                    quiz_seasons[key] = layer.quiz_seasons[key]
         hidden |= layer.hides
     files: dict[str, Path] = {}
     for layer in reversed(top_first):
@@ -67,6 +70,7 @@ def merge(layers: list[ActiveContent]) -> ActiveContent:
         equivalents=equivalents,
         quiz_files=quiz_files,
         quiz_ids=quiz_ids,
+        quiz_seasons=quiz_seasons,
         files=files,
         hides=frozenset(hidden),
         has_theme=themed is not None,

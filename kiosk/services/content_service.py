@@ -10,6 +10,10 @@ sequence:
    release (falling back past one that failed to start) → ``content_did_change``.
 2. The UI applies the content and calls :meth:`ContentService.mark_shown`; only then is a new
    release marked good. If the app dies before that, the next start falls back by itself.
+
+What ``content_did_change`` carries is only what is in season now
+(:func:`kiosk.content.in_season.shown_now`): the service looks at the clock every minute and
+emits again when a dated story, attract item or quiz set comes into season or leaves it.
 """
 
 from __future__ import annotations
@@ -18,13 +22,15 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.content.active import ActiveContent
 from kiosk.content.builtin import BUILTIN_DIR
+from kiosk.content.in_season import season_key, shown_now
 from kiosk.content.library import Library
 from kiosk.content.policy import InstallPolicy
 from kiosk.content.store import PackRef
@@ -41,6 +47,9 @@ from kiosk.util.failure_kinds import Failure, FailureKind, kind_of
 __all__ = ["PROGRESS_STEPS", "ContentService", "ContentStatus", "ReleaseInfo"]
 
 log = logging.getLogger(__name__)
+
+#: How often the service looks whether a dated item came into season or left it.
+SEASON_CHECK_MS = 60_000
 
 
 class ContentService(QObject):
@@ -64,16 +73,22 @@ class ContentService(QObject):
         clock: Callable[[], float] = time.time,
         *,
         tasks: TaskRunner,
+        tz: tzinfo = UTC,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.library = library
+        self.tz = tz  # the site's: seasons are in its local time
         self.policy = policy
         self.incoming_dir = incoming_dir
         self._clock = clock
         self._jobs = LibraryJobs(library, policy, trusted_keys, incoming_dir, bundle_dir)
         self._status = ContentStatus()
-        self._content: ActiveContent | None = None
+        self._content: ActiveContent | None = None  # what is in season of _all_content
+        self._all_content: ActiveContent | None = None
+        self._season_timer = QTimer(self)
+        self._season_timer.setInterval(SEASON_CHECK_MS)
+        self._season_timer.timeout.connect(self.check_season)
         self._busy = False
         self._phase = ""
         self._started = False
@@ -106,6 +121,7 @@ class ContentService(QObject):
         if self._started:
             return
         self._started = True
+        self._season_timer.start()
         self._run(self._jobs.start, self._on_loaded, self._on_start_error)
 
     def reload(self, _pack_id: str = "") -> None:
@@ -115,7 +131,21 @@ class ContentService(QObject):
     def stop(self) -> None:
         """Refuse new installs and let the running job finish (the library is atomic anyway)."""
         self._stopped = True
+        self._season_timer.stop()
         self._queue.wait(10_000)
+
+    def check_season(self) -> None:
+        """Look at the clock: emit ``content_did_change`` if what is in season changed."""
+        shown = self._in_season(self._all_content)
+        if season_key(shown) != season_key(self._content):
+            self._content = shown
+            log.info("content in season changed")
+            self.content_did_change.emit(shown)
+
+    def _in_season(self, content: ActiveContent | None) -> ActiveContent | None:
+        if content is None:
+            return None
+        return shown_now(content, datetime.fromtimestamp(self._clock(), UTC).astimezone(self.tz))
 
     def mark_shown(self, ref: PackRef) -> None:
         """The UI has applied this content (``ref``: its top pack): keep every pack it shows
@@ -168,9 +198,10 @@ class ContentService(QObject):
 
     def _on_loaded(self, loaded: Loaded) -> None:
         self._loaded = True
-        self._content = loaded.content
+        self._all_content = loaded.content
+        self._content = self._in_season(loaded.content)
         self._on_status(loaded.status)
-        self.content_did_change.emit(loaded.content)
+        self.content_did_change.emit(self._content)
 
     def _on_status(self, library_status: ContentStatus) -> None:
         self._set_status(replace(self._status, **_status_fields(library_status)))
