@@ -1359,6 +1359,89 @@
     </message>
 </context>
 <context>
+    <name>SchedulePanel</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/schedule_panel.py" line="44" />
+        <source>Always on (no opening hours set)</source>
+        <translation>始终开启（未设置开放时间）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/schedule_panel.py" line="46" />
+        <source>On (woken by a touch) until %1</source>
+        <translation>已开启（触摸唤醒）至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/schedule_panel.py" line="50" />
+        <source>On</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/schedule_panel.py" line="50" />
+        <source>Off (no opening within a year)</source>
+        <translation>关闭（一年内无开放时间）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/schedule_panel.py" line="53" />
+        <source>On until %1</source>
+        <translation>开启至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/schedule_panel.py" line="53" />
+        <source>Off until %1</source>
+        <translation>关闭至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/schedule_panel.py" line="57" />
+        <source>Opening hours</source>
+        <translation>开放时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/schedule_panel.py" line="62" />
+        <source>Today: %1</source>
+        <translation>今天：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/schedule_panel.py" line="65" />
+        <source>Monday</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/schedule_panel.py" line="65" />
+        <source>Tuesday</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/schedule_panel.py" line="65" />
+        <source>Wednesday</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/schedule_panel.py" line="66" />
+        <source>Thursday</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/schedule_panel.py" line="66" />
+        <source>Friday</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/schedule_panel.py" line="66" />
+        <source>Saturday</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/schedule_panel.py" line="67" />
+        <source>Sunday</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/schedule_panel.py" line="72" />
+        <source>closed</source>
+        <translation>闭馆</translation>
+    </message>
+</context>
+<context>
     <name>SourcesPanel</name>
     <message>
         <location filename="../../kiosk/ui/staff/sources_panel.py" line="110" />
@@ -1476,57 +1559,57 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="147" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="149" />
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="150" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="152" />
         <source>Back to visitors</source>
         <translation>返回访客界面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="151" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="153" />
         <source>Restart kiosk</source>
         <translation>重启程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="152" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="154" />
         <source>Exit kiosk</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="153" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="155" />
         <source>This kiosk</source>
         <translation>本机信息</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="154" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="156" />
         <source>Recent log</source>
         <translation>最近日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="156" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="158" />
         <source>App version</source>
         <translation>程序版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="157" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="159" />
         <source>Config file</source>
         <translation>配置文件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="158" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="160" />
         <source>Data folder</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="159" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="161" />
         <source>Disk free</source>
         <translation>磁盘剩余空间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="177" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="179" />
         <source>none (built-in defaults)</source>
         <translation>无（使用内置默认值）</translation>
     </message>

@@ -28,6 +28,7 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.staff.content_panel import ContentPanel
 from kiosk.ui.staff.display_panel import DisplayPanel
 from kiosk.ui.staff.manual_panel import ManualPanel
+from kiosk.ui.staff.schedule_panel import SchedulePanel
 from kiosk.ui.staff.sources_panel import SourcesPanel
 from kiosk.ui.staff.sync_panel import SyncPanel
 from kiosk.ui.widgets.fact_form import FactForm
@@ -121,6 +122,7 @@ class StaffScreen(Screen):
         screen.add_section(content)
         screen.add_section(SyncPanel(ctx, services.sync))
         screen.add_section(DisplayPanel(ctx, services.display))
+        screen.add_section(SchedulePanel(ctx, services.screen))
         if services.energy is not None:
             screen.add_section(SourcesPanel(ctx, services.energy))
             entries = ManualEntries(services.energy, ctx.tasks, parent=screen)
