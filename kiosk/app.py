@@ -178,6 +178,9 @@ class Kiosk:
         services.display.display_did_change.connect(self._on_display_did_change)
         services.content.content_did_change.connect(self._on_content_did_change)
         services.content.content_did_change.connect(services.quiz.set_content)
+        services.content.content_did_change.connect(services.announcements.set_content)
+        banner = self.window.banner
+        services.announcements.announcements_did_change.connect(banner.show_announcements)
         services.sync.pack_did_install.connect(services.content.reload)
         services.screen.screen_did_turn_off.connect(self.window.show_closed)
         services.screen.screen_did_turn_on.connect(self.window.show_open)
@@ -285,6 +288,7 @@ def build_services(
     from kiosk.content.policy import InstallPolicy
     from kiosk.content.rules import Limits
     from kiosk.energy.store import StoreError
+    from kiosk.services.announcement_service import AnnouncementService
     from kiosk.services.bundle import Lifecycle, Services
     from kiosk.services.content_service import ContentService
     from kiosk.services.energy_service import EnergyService
@@ -293,6 +297,7 @@ def build_services(
     from kiosk.services.screen_schedule import ScreenSchedule
     from kiosk.services.sync_service import sync_service_from_config
     from kiosk.services.usb_watcher import UsbWatcher
+    from kiosk.staff.announcements import FILE_NAME as STAFF_ANNOUNCEMENTS_FILE
     from kiosk.staff.pin import PinStore
 
     try:
@@ -302,6 +307,7 @@ def build_services(
     except StoreError as exc:
         log.error("energy figures are unavailable: %s", exc)
         energy = None
+    tz = ZoneInfo(config.site.timezone)
     live = SummaryLiveValues(energy.current_summary, energy.clock) if energy else None
     return Services(
         lifecycle=Lifecycle(),
@@ -318,13 +324,16 @@ def build_services(
             paths.data_dir / "incoming",
             clock=wall_clock,
             tasks=tasks,
-            tz=ZoneInfo(config.site.timezone),
+            tz=tz,
         ),
         usb_watcher=UsbWatcher(config.content.usb_scan_seconds, tasks=tasks),
         energy=energy,
         quiz=QuizService(config, paths, tasks, live_provider=live),
         sync=sync_service_from_config(config, paths, tasks=tasks),
         screen=ScreenSchedule.from_config(config, tasks=tasks, clock=wall_clock),
+        announcements=AnnouncementService(
+            paths.data_dir / STAFF_ANNOUNCEMENTS_FILE, tasks=tasks, clock=wall_clock, tz=tz
+        ),
     )
 
 
@@ -395,12 +404,34 @@ def render_screens(
                         path = out_dir / f"{name}{suffix}-{lang}-{width}x{height}.png"
                         kiosk.window.grab().save(str(path))
                         written.append(path)
+                written += _banner_shots(kiosk, out_dir / f"{{}}-{lang}-{width}x{height}.png")
         finally:
             kiosk.window.allow_close()
             kiosk.shutdown()
             kiosk.window.close()
             kiosk.window.deleteLater()
             QApplication.processEvents()
+    return written
+
+
+def _banner_shots(kiosk: Kiosk, pattern: Path) -> list[Path]:
+    """The announcement banner: an info one on home, an urgent one over the attract loop."""
+    from datetime import datetime
+
+    from kiosk.content.announcements import Announcement
+    from kiosk.staff.announcements import PRESETS
+
+    written = []
+    for screen, preset in (("home", PRESETS[0]), ("attract", PRESETS[-1])):
+        sample = Announcement(f"shot-{preset.key}", preset.text_zh, preset.text_en, None,
+                              datetime.max, preset.priority, "shot")  # fmt: skip
+        kiosk.window.banner.show_announcements((sample,))
+        kiosk.window.router.go(screen)
+        _settle(kiosk)
+        path = Path(str(pattern).format(f"{screen}-announcement-{preset.priority}"))
+        kiosk.window.grab().save(str(path))
+        written.append(path)
+    kiosk.window.banner.show_announcements(kiosk.services.announcements.shown)
     return written
 
 

@@ -1,6 +1,59 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnnouncementPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/announcement_panel.py" line="111" />
+        <source>Type your message</source>
+        <translation>输入通知内容</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/announcement_panel.py" line="135" />
+        <source>No announcement is shown.</source>
+        <translation>当前没有通知。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/announcement_panel.py" line="143" />
+        <source>staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/announcement_panel.py" line="144" />
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/announcement_panel.py" line="147" />
+        <source>Take down</source>
+        <translation>撤下</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/announcement_panel.py" line="154" />
+        <source>Announcements</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/announcement_panel.py" line="155" />
+        <source>Urgent (also over the attract loop)</source>
+        <translation>紧急（待机画面上也显示）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/announcement_panel.py" line="157" />
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/announcement_panel.py" line="161" />
+        <source>Write a message (English letters)</source>
+        <translation>自己输入（英文字母）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/announcement_panel.py" line="162" />
+        <source>Post</source>
+        <translation>发布</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/attract.py" line="142" />
@@ -1559,57 +1612,57 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="149" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="151" />
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="152" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="154" />
         <source>Back to visitors</source>
         <translation>返回访客界面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="153" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="155" />
         <source>Restart kiosk</source>
         <translation>重启程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="154" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="156" />
         <source>Exit kiosk</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="155" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="157" />
         <source>This kiosk</source>
         <translation>本机信息</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="156" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="158" />
         <source>Recent log</source>
         <translation>最近日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="158" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="160" />
         <source>App version</source>
         <translation>程序版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="159" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="161" />
         <source>Config file</source>
         <translation>配置文件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="160" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="162" />
         <source>Data folder</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="161" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="163" />
         <source>Disk free</source>
         <translation>磁盘剩余空间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="179" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="181" />
         <source>none (built-in defaults)</source>
         <translation>无（使用内置默认值）</translation>
     </message>

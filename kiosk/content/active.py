@@ -14,10 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kiosk.content.announcements import Announcement
+from kiosk.content.announcements import from_doc as announcements_from_doc
 from kiosk.content.errors import LibraryBusy, LibraryError, PackRejected
 from kiosk.content.library import InstalledPack, Library
 from kiosk.content.media import check_text
 from kiosk.content.pack_docs import (
+    ANNOUNCEMENTS_FILE,
     ATTRACT_FILE,
     EQUIVALENTS_FILE,
     PACK_FILE,
@@ -114,6 +117,8 @@ class ActiveContent:
     has_theme: bool = False  # the pack has a theme.yaml
     quiz_ids: dict[str, str] = field(default_factory=dict)  # quiz_files key -> set id
     quiz_seasons: dict[str, Season] = field(default_factory=dict)  # quiz_files key -> season
+    #: every pack's announcements (shown by time, not by season: see the announcement service)
+    announcements: tuple[Announcement, ...] = ()
     layers: tuple[PackLayer, ...] = ()
 
     def resolve(self, rel_path: str) -> Path:
@@ -130,6 +135,13 @@ class StartResult:
 
 def _text(d: dict[str, str]) -> LocalText:
     return LocalText(d["zh"], d["en"])
+
+
+def _announcements(rel: str, doc: Any, pack_id: str) -> tuple[Announcement, ...]:
+    try:
+        return announcements_from_doc(doc or {}, f"pack {pack_id}")
+    except ValueError as exc:
+        raise PackRejected(f"{rel}: {exc}") from None
 
 
 def _dated(doc: Any) -> list[dict[str, Any]]:
@@ -150,6 +162,7 @@ def load_content(library: Library, installed: InstalledPack) -> ActiveContent:
     """Parse the release's documents from the store. Raises LibraryError if any is unusable."""
     files = {f.path: library.object_path(f.sha256) for f in installed.manifest.files}
     docs: dict[str, Any] = {}
+    announcements: tuple[Announcement, ...] = ()
     for rel, path in files.items():
         if document_kind(rel) is None:
             continue
@@ -157,6 +170,8 @@ def load_content(library: Library, installed: InstalledPack) -> ActiveContent:
             docs[rel] = check_pack_document(rel, check_text(rel, path.read_bytes()))
             for item in _dated(docs[rel]):
                 _season(rel, item)  # a season the schema allows but the calendar does not
+            if rel == ANNOUNCEMENTS_FILE:
+                announcements = _announcements(rel, docs[rel], installed.ref.id)
         except (OSError, PackRejected) as exc:
             raise LibraryError(f"pack {installed.ref.id}: {exc}", kind_of(exc)) from None
 
@@ -209,6 +224,7 @@ def load_content(library: Library, installed: InstalledPack) -> ActiveContent:
         quiz_ids={f"{pack_id}/{rel}": str((docs[rel] or {}).get("id", rel)) for rel in quiz_rels},
         layers=(PackLayer(installed.ref, title, priority),),
         quiz_seasons={f"{pack_id}/{rel}": s for rel, s in seasons.items() if s is not None},
+        announcements=announcements,
     )
 
 

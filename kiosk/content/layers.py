@@ -21,6 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from kiosk.content.active import DEFAULT_COLOURS, ActiveContent, AttractItem, Story, Theme
+from kiosk.content.announcements import Announcement
 
 BUILTIN_ID = "builtin"
 
@@ -59,6 +60,10 @@ def merge(layers: list[ActiveContent]) -> ActiveContent:
     files: dict[str, Path] = {}
     for layer in reversed(top_first):
         files.update(layer.files)
+    announcements: dict[str, Announcement] = {}
+    for layer in top_first:  # a higher pack's announcement of the same id wins
+        for announcement in layer.announcements:
+            announcements.setdefault(announcement.id, announcement)
     themed = next((layer for layer in top_first if layer.has_theme), None)
     equivalents = next((x.equivalents for x in top_first if x.equivalents is not None), None)
     top = top_first[0]
@@ -71,6 +76,7 @@ def merge(layers: list[ActiveContent]) -> ActiveContent:
         quiz_files=quiz_files,
         quiz_ids=quiz_ids,
         quiz_seasons=quiz_seasons,
+        announcements=tuple(announcements.values()),
         files=files,
         hides=frozenset(hidden),
         has_theme=themed is not None,

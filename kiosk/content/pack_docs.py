@@ -11,6 +11,7 @@ PACK_FILE = "pack.yaml"
 THEME_FILE = "theme.yaml"
 ATTRACT_FILE = "attract.yaml"
 EQUIVALENTS_FILE = "equivalents.yaml"
+ANNOUNCEMENTS_FILE = "announcements.yaml"
 STORIES_DIR = "stories"
 QUIZZES_DIR = "quizzes"
 
@@ -22,6 +23,7 @@ def document_kind(path: str) -> str | None:
         return None
     top = {PACK_FILE: "pack", THEME_FILE: "theme", ATTRACT_FILE: "attract"}
     top[EQUIVALENTS_FILE] = "equivalents"
+    top[ANNOUNCEMENTS_FILE] = "announcements"
     if len(p.parts) == 1:
         return top.get(p.name)
     if len(p.parts) == 2 and p.parts[0] == STORIES_DIR:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.services.announcement_service import AnnouncementService
 from kiosk.services.content_service import ContentService
 from kiosk.services.display_settings import DisplaySettings
 from kiosk.services.energy_service import EnergyService
@@ -43,6 +44,8 @@ class Services:
     sync: SyncService
     #: opening hours: the screen off while closed (its ``state`` for the heartbeat)
     screen: ScreenSchedule
+    #: announcements shown now, from packs and staff
+    announcements: AnnouncementService
 
     def start(self) -> None:
         """Start every service's timers and workers (content first: the rest shows it)."""
@@ -52,10 +55,12 @@ class Services:
         self.usb_watcher.start()
         self.sync.start()
         self.screen.start()
+        self.announcements.start()
 
     def stop(self) -> None:
         """Stop every timer and worker; safe to call more than once."""
         for service in (
+            self.announcements,
             self.screen,
             self.sync,
             self.usb_watcher,

@@ -13,6 +13,7 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.lockdown import CornerHold
 from kiosk.ui.router import Router
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.banner import AnnouncementBanner
 from kiosk.ui.widgets.top_bar import STAFF_CORNER_PX, TopBar
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,9 @@ class MainWindow(QWidget):
         self.top_bar.home_was_tapped.connect(self.go_home)
         self.top_bar.language_was_tapped.connect(ctx.language.toggle)
         self.stack = QStackedWidget()
+        self.banner = AnnouncementBanner(ctx)
         layout.addWidget(self.top_bar)
+        layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
         self.router = Router(self.stack, self)
         self.router.screen_did_change.connect(self._on_screen_did_change)
@@ -104,6 +107,7 @@ class MainWindow(QWidget):
 
     def _on_language_did_change(self, _code: str) -> None:
         self.top_bar.retranslate()
+        self.banner.retranslate()
         self._update_top_bar()
 
     def _update_top_bar(self) -> None:
@@ -111,6 +115,7 @@ class MainWindow(QWidget):
         if screen is None:
             return
         self.top_bar.setVisible(screen.shows_top_bar)
+        self.banner.set_screen(screen.name)
         self.top_bar.set_title(screen.title(), show_home=screen.name != "home")
 
     def allow_close(self) -> None:

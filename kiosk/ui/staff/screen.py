@@ -25,6 +25,7 @@ from kiosk.services.bundle import Lifecycle
 from kiosk.services.manual_entries import ManualEntries
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.staff.announcement_panel import AnnouncementPanel
 from kiosk.ui.staff.content_panel import ContentPanel
 from kiosk.ui.staff.display_panel import DisplayPanel
 from kiosk.ui.staff.manual_panel import ManualPanel
@@ -123,6 +124,7 @@ class StaffScreen(Screen):
         screen.add_section(SyncPanel(ctx, services.sync))
         screen.add_section(DisplayPanel(ctx, services.display))
         screen.add_section(SchedulePanel(ctx, services.screen))
+        screen.add_section(AnnouncementPanel(ctx, services.announcements))
         if services.energy is not None:
             screen.add_section(SourcesPanel(ctx, services.energy))
             entries = ManualEntries(services.energy, ctx.tasks, parent=screen)
