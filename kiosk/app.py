@@ -46,6 +46,7 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.i18n import Language
 from kiosk.ui.lockdown import KioskEventFilter
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.screen_care import ScreenCare
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.registry import EAGER_SCREENS, LAZY_SCREENS, lazy_screen_class
 from kiosk.ui.theme import Palette, Theme, apply_theme, load_fonts, scale_for
@@ -149,6 +150,8 @@ class Kiosk:
         self.idle = IdleTracker(config.display.idle_seconds, clock=clock, parent=self.window)
         self.idle.user_did_go_idle.connect(self.window.show_attract)
         self.app.installEventFilter(self.idle)
+        self.care = ScreenCare(self.window, self.window.content_layout, config.display, clock)
+        self.app.installEventFilter(self.care)
         self.lockdown = KioskEventFilter(self.window.locked, parent=self.window)
         self.app.installEventFilter(self.lockdown)
         self.app.installEventFilter(self.window.corner)
@@ -184,6 +187,8 @@ class Kiosk:
         services.sync.pack_did_install.connect(services.content.reload)
         services.screen.screen_did_turn_off.connect(self.window.show_closed)
         services.screen.screen_did_turn_on.connect(self.window.show_open)
+        services.screen.screen_did_turn_off.connect(self.care.on_screen_off)
+        services.screen.screen_did_turn_on.connect(self.care.on_screen_on)
         self.app.installEventFilter(services.screen)  # last installed, first asked: wakes first
         router = self.window.router
         for screen in router.built():
@@ -231,6 +236,7 @@ class Kiosk:
         else:
             self.window.showFullScreen()
         self.idle.start()
+        self.care.start()
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -244,11 +250,12 @@ class Kiosk:
         self.exit_kiosk(EXIT_RESTART)
 
     def shutdown(self) -> None:
-        for event_filter in (self.idle, self.lockdown, self.window.corner):
+        for event_filter in (self.idle, self.lockdown, self.window.corner, self.care):
             self.app.removeEventFilter(event_filter)
         if self._services is not None:
             self.app.removeEventFilter(self._services.screen)
         self.idle.stop()
+        self.care.stop()
         if self._services is not None:
             self._services.stop()
         self.watchdog.stop()

@@ -76,6 +76,19 @@ class DisplayConfig:
     kiosk: bool = setting(True, "Fullscreen, frameless, cursor hidden, close keys ignored")
     screen: str = setting("", "Name of the screen to open on (empty = primary)")
     ui_scale: float = setting(0.0, "UI scale factor (0 = automatic from screen size)", min=0, max=4)
+    shift_px: int = setting(
+        4, "Burn-in care: the picture moves by up to this many pixels over time (0 = never)",
+        min=0, max=24,
+    )  # fmt: skip
+    shift_minutes: int = setting(
+        10, "Burn-in care: minutes between moves of the picture", min=1, max=1440
+    )
+    dim_after_minutes: int = setting(
+        0, "Dim the screen after this many minutes without a touch (0 = never)", min=0, max=1440
+    )
+    dim_percent: int = setting(
+        40, "How bright the screen stays when dimmed, per cent", min=5, max=95
+    )
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ class MainWindow(QWidget):
         self._closed = False  # outside opening hours (the screen schedule says)
         self.setObjectName("Root")
         self.setWindowTitle("Green Space Kiosk")
-        layout = QVBoxLayout(self)
+        layout = self.content_layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.top_bar = TopBar(ctx.theme, ctx.language)
