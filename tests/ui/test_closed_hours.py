@@ -25,7 +25,14 @@ def test_closing_time_shows_the_closed_screen_and_opening_the_attract_loop(
     qtbot: Any, make_kiosk: Any, fake_clock: Any
 ) -> None:
     fake_clock.now = at("2026-12-07 20:59")
-    kiosk = make_kiosk({"schedule": SCHEDULE}, wall_clock=fake_clock)
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from kiosk.content.keys import public_text
+
+    key = public_text(Ed25519PrivateKey.generate().public_key())
+    # nothing listens there: the sync only waits for its turn
+    channel = {"url": "http://127.0.0.1:9/", "trusted_keys": [key]}
+    kiosk = make_kiosk({"schedule": SCHEDULE, "channel": channel}, wall_clock=fake_clock)
     screen = kiosk.services.screen
     qtbot.waitUntil(lambda: kiosk.services.content.loaded, timeout=10_000)
     kiosk.window.router.go("attract")
@@ -39,6 +46,7 @@ def test_closing_time_shows_the_closed_screen_and_opening_the_attract_loop(
     # data keeps being recorded, and sync keeps its schedule
     assert kiosk.services.energy._stale_timer.isActive()
     assert kiosk.services.energy._maintenance_timer.isActive()
+    assert kiosk.services.sync._timer.isActive()
     fake_clock.advance(hours=2)
     kiosk.idle.check()  # idle never leaves the closed screen for the attract loop
     assert current(kiosk) == "closed"
