@@ -1449,6 +1449,11 @@
         <translation>开放时间</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/staff/schedule_panel.py" line="60" />
+        <source>Screen off by: %1</source>
+        <translation>关屏方式：%1</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/staff/schedule_panel.py" line="62" />
         <source>Today: %1</source>
         <translation>今天：%1</translation>

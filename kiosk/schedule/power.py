@@ -56,7 +56,7 @@ def power_plan(
         elif env.get("DISPLAY") and which("xset"):
             backend = "x11"
         else:
-            return PowerPlan("none (no screen power control found)")
+            return PowerPlan("none found (the black closed screen only)")
     if backend == "command":
         return PowerPlan("command", tuple(shlex.split(off_command)), tuple(shlex.split(on_command)))
     if backend == "x11":
@@ -74,7 +74,7 @@ def power_plan(
         )
     if backend == "windows":
         return PowerPlan("Windows monitor power", windows=True)
-    return PowerPlan("none")
+    return PowerPlan("none (the black closed screen only)")
 
 
 class PowerError(Exception):

@@ -57,7 +57,7 @@ class SchedulePanel(QWidget):
         self.heading.setText(self.tr("Opening hours"))
         state = self.schedule.state
         self.now.setText(self.now_text(state))
-        notes = [self.schedule.plan.name]
+        notes = [self.tr("Screen off by: %1").replace("%1", self.schedule.plan.name)]
         if state.exception:
             notes.insert(0, self.tr("Today: %1").replace("%1", state.exception))
         self.detail.setText(" · ".join(notes))

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.touch import button
 
-ROWS = ("1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm,.!?:")
+ROWS = ("1234567890", "qwertyuiop", "asdfghjkl:", "zxcvbnm,.?")
+#: The bottom row's two marks, beside the space bar.
+BOTTOM_MARKS = ("'", "!")
 MAX_CHARS = 200
 
 
@@ -34,6 +36,11 @@ class OnScreenKeyboard(QWidget):
                 key.clicked.connect(partial(self._on_char, char))
                 grid.addWidget(key, row, col)
         last = len(ROWS)
+        for char, col in zip(BOTTOM_MARKS, (2, 7), strict=True):
+            key = self.keys[char] = button(char, "key")
+            key.setObjectName(f"key-{char}")
+            key.clicked.connect(partial(self._on_char, char))
+            grid.addWidget(key, last, col)
         self.shift = button("⇧", "key")
         self.shift.setObjectName("key-shift")
         self.shift.setCheckable(True)
@@ -46,7 +53,7 @@ class OnScreenKeyboard(QWidget):
         self.backspace.setObjectName("key-backspace")
         self.backspace.clicked.connect(self._on_backspace)
         grid.addWidget(self.shift, last, 0, 1, 2)
-        grid.addWidget(self.space, last, 2, 1, 6)
+        grid.addWidget(self.space, last, 3, 1, 4)
         grid.addWidget(self.backspace, last, 8, 1, 2)
         self._show_case()
 
