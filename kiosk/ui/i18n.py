@@ -23,6 +23,8 @@ class Language(QObject):
         super().__init__(parent)
         self._code = ""
         self._translator: QTranslator | None = None
+        #: One translator per language, loaded once: a visitor toggles all day long.
+        self._loaded: dict[str, QTranslator] = {}
         self.set_language(initial)
 
     @property
@@ -54,13 +56,19 @@ class Language(QObject):
             self._translator = None
         qm = _QM_NAMES.get(code)
         if qm and app is not None:
-            translator = QTranslator(self)
-            path = asset("i18n", qm)
-            if translator.load(str(path)):
+            translator = self._loaded.get(code)
+            if translator is None:
+                translator = QTranslator(self)
+                path = asset("i18n", qm)
+                if translator.load(str(path)):
+                    self._loaded[code] = translator
+                else:
+                    log.error("translation file %s is missing or unreadable", path)
+                    translator.deleteLater()
+                    translator = None
+            if translator is not None:
                 app.installTranslator(translator)
                 self._translator = translator
-            else:
-                log.error("translation file %s is missing or unreadable", path)
         QLocale.setDefault(
             QLocale(QLocale.Language.Chinese if code == "zh" else QLocale.Language.English)
         )
