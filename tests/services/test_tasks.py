@@ -155,3 +155,31 @@ def test_parallel_tasks_stay_within_max_threads(qtbot: Any, threads: int) -> Non
     qtbot.waitUntil(lambda: len(done) == 12)
     assert runner.shutdown()
     assert peak[0] == threads
+
+
+def test_thousands_of_tasks_leave_no_objects_behind(qtbot: Any, tasks: TaskRunner) -> None:
+    """A kiosk runs a task per poll, summary and query for months: the pool must not keep a
+    Python object per task (a QRunnable subclass per submit was kept by PySide6's pool, about
+    one in eight, found by benchmarks/bench_soak.py)."""
+    import gc
+    import time
+
+    queue = tasks.serial("soak")
+    done: list[int] = []
+
+    def submit_some(n: int) -> None:
+        for _ in range(n):
+            queue.run(lambda: time.sleep(0.0005), lambda _r: done.append(1))
+            tasks.run(lambda: 1, lambda _r: done.append(1))
+            qtbot.wait(1)  # interleaved with the workers, as polls and queries are
+
+    submit_some(50)
+    qtbot.waitUntil(lambda: len(done) == 100, timeout=10_000)
+    gc.collect()
+    before = len(gc.get_objects())
+    submit_some(500)
+    qtbot.waitUntil(lambda: len(done) == 1100, timeout=20_000)
+    tasks.wait()
+    gc.collect()
+    grown = len(gc.get_objects()) - before
+    assert grown < 40
