@@ -6,13 +6,16 @@ Exit codes: 0 success, 1 failure (one-line reason on stderr), 2 usage or config 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TextIO, cast
 
 from kiosk import __version__
 from kiosk.cli.common import CliError
 from kiosk.config.errors import ConfigError
+from kiosk.util.terminal import TerminalSafeStream
 
 #: Command modules; each defines ``register(subparsers)``. Missing optional ones are skipped.
 COMMAND_MODULES = (
@@ -112,6 +115,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         parser.print_help()
         return 2
+    with terminal_safe_output():
+        return _run_command(func, args)
+
+
+@contextlib.contextmanager
+def terminal_safe_output() -> Iterator[None]:
+    """While a command runs, what it prints shows control characters escaped (pack titles,
+    device and channel text: :mod:`kiosk.util.terminal`)."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = cast(TextIO, TerminalSafeStream(sys.stdout))
+    sys.stderr = cast(TextIO, TerminalSafeStream(sys.stderr))
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _run_command(func: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
     try:
         return int(func(args) or 0)
     except ConfigError as exc:
