@@ -177,6 +177,9 @@ class EnergyStore:
         """Store what is plausible, count what is not. ``now`` is the kiosk clock (Unix s)."""
         now = time.time() if now is None else now
         with self._write_lock:
+            if self._closed:  # a poll that ended after shutdown closed the store
+                log.debug("readings database is closed: late readings dropped")
+                return IngestReport()
             conn = self._conn()
             cutoff = now - self.raw_retention_days * _DAY_S
 

@@ -123,6 +123,7 @@ class EnergyService(QObject):
         #: Baselines and the site's size, compared in every summary (from_config sets them).
         self.references = SiteReferences()
         self._tasks: SerialQueue = tasks.serial("energy")
+        self._runner = tasks
         self.pollers: dict[str, SourcePoller] = {}
         #: Per source: its preset and the (metric, meter) pairs its config maps, if it knows.
         self._mapped = {s.source.source_id: (s.preset, mapped_metrics(s.source)) for s in sources}
@@ -195,6 +196,9 @@ class EnergyService(QObject):
         self._tasks.cancel_all()  # a summary nobody will see
         self._tasks.wait()
         if self._owns_store:
+            # chart queries and other services' work use the store from other queues: all
+            # of it ends before the store closes (the kiosk stops the other services first)
+            self._runner.wait()
             self.store.close()
 
     def stop_source(self, source_id: str) -> None:
