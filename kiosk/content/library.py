@@ -43,6 +43,7 @@ from kiosk.content.manifest import FileEntry, Manifest, SignedManifest, parse_ma
 from kiosk.content.policy import InstallPolicy, check_policy
 from kiosk.content.rules import Limits
 from kiosk.content.store import (
+    POINTER_NAME,
     ObjectStore,
     PackRef,
     Pointer,
@@ -51,6 +52,7 @@ from kiosk.content.store import (
     read_pointer,
     write_pointer,
 )
+from kiosk.util.atomic import remove_temp_files
 from kiosk.util.failure_kinds import FailureKind
 
 log = logging.getLogger(__name__)
@@ -124,7 +126,7 @@ class Library:
         content, used by no release until one activates, and collected by the next activation
         if it does not need them. Network sync asks for this; a local ``.kpack`` does not."""
         with self.locked(wait_seconds):
-            self._clean_staging()
+            self._clean_leftovers()
             staging = self.staging_root / uuid.uuid4().hex
             staging.mkdir(parents=True)
             txn = Transaction(self, staging)
@@ -166,6 +168,7 @@ class Library:
         release there is nothing better, so it is tried again. Returns the releases to load
         (one per pack)."""
         with self.locked(wait_seconds=5.0):
+            self._clean_leftovers()
             ptr = self.pointer()
             for pack_id, slot in sorted(ptr.packs.items()):
                 if slot.status == "trying" and slot.previous is not None:
@@ -222,8 +225,10 @@ class Library:
                 removed += 1
         return removed
 
-    def _clean_staging(self) -> None:
-        """Remove what killed installs left behind (caller holds the lock)."""
+    def _clean_leftovers(self) -> None:
+        """Remove what killed installs and pointer writes left behind (caller holds the lock)."""
+        if remove_temp_files(self.root / POINTER_NAME):
+            log.info("removed the temp file of a pointer write that was cut off")
         if self.staging_root.is_dir():
             for leftover in self.staging_root.iterdir():
                 shutil.rmtree(leftover, ignore_errors=True)

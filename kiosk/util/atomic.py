@@ -42,6 +42,19 @@ def atomic_writer(path: Path, mode: int = 0o644) -> Iterator[BinaryIO]:
     fsync_dir(path.parent)
 
 
+def remove_temp_files(path: Path) -> int:
+    """Remove the temp files :func:`atomic_writer` left beside ``path`` when a kill or power
+    loss came before its rename. Call only while no writer of ``path`` can run (under the
+    lock that guards its writes). Returns how many were removed."""
+    path = Path(path)
+    removed = 0
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+            removed += 1
+    return removed
+
+
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o644) -> None:
     """Write ``data`` to ``path`` so a reader sees the old bytes or the new ones."""
     with atomic_writer(path, mode) as fh:

@@ -126,6 +126,32 @@ def test_leftovers_of_a_killed_install_are_cleaned(installed: Library, packs, po
     assert not (installed.root / "staging").exists()
 
 
+def test_a_pointer_write_killed_midway_leaves_no_temp_file_after_the_next_start(
+    installed: Library,
+) -> None:
+    """A kill during the pointer's atomic write left ``.pointer.json.*.tmp`` for good."""
+    import subprocess
+    import sys
+
+    script = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from kiosk.util.atomic import atomic_writer\n"
+        "with atomic_writer(Path(sys.argv[1]) / 'pointer.json') as fh:\n"
+        '    fh.write(b\'{"format": 2, "pa\')\n'
+        "    fh.flush()\n"
+        "    os._exit(9)  # killed before the rename: no cleanup runs\n"
+    )
+    killed = subprocess.run([sys.executable, "-c", script, str(installed.root)], check=False)
+    assert killed.returncode == 9
+    assert list(installed.root.glob(f".{POINTER_NAME}.*.tmp"))
+    before = installed.pointer()
+    result = start_content(installed)  # what the app does when it opens the library
+    assert result.content is not None
+    assert installed.pointer().packs.keys() == before.packs.keys()
+    assert not list(installed.root.glob(f".{POINTER_NAME}.*.tmp"))
+
+
 def test_sync_style_install_object_by_object(installed: Library, packs, policy) -> None:
     """What the network client does: verify the manifest, fetch missing objects one by one
     (here in odd chunk sizes), then activate through the same path as a .kpack install."""
