@@ -252,17 +252,17 @@ def _trust(args: argparse.Namespace, config_keys: tuple[str, ...]) -> TrustStore
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    config, _ = load_context(args)
+    config, paths = load_context(args)
     trust = _trust(args, config.content.trusted_keys)
-    # off a kiosk (no kiosk.toml) there is no site kind to check the pack's targets against
-    on_kiosk = config_path(args) is not None
+    # off a kiosk (no kiosk.toml, no --data-dir) there is no site kind to check the pack's
+    # targets against, and no library: on one, the checks are the install's own
+    on_kiosk = config_path(args) is not None or getattr(args, "data_dir", None) is not None
     policy = InstallPolicy(site_kind=config.site.kind if on_kiosk else None)
+    limits = Limits.from_max_pack_mb(config.content.max_pack_mb)
+    library = Library(paths.library_dir, limits) if on_kiosk else None
     try:
         with ProgressBar("verifying") as bar:
-            signed = verify_kpack(
-                args.pack_file, trust, policy, Limits.from_max_pack_mb(config.content.max_pack_mb),
-                progress=bar,
-            )  # fmt: skip
+            signed = verify_kpack(args.pack_file, trust, policy, limits, library, progress=bar)
     except PackRejected as exc:
         raise CliError(f"rejected: {exc.reason}") from None
     m, kid = signed.manifest, signed.signer_key_id
