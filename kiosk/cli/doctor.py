@@ -133,7 +133,7 @@ def _check_sources(config) -> list[Check]:  # type: ignore[no-untyped-def]
     from kiosk.sources.probe import probe
     from kiosk.sources.registry import create_source
 
-    limits = SanityLimits.for_site(config.site.pv_kwp)
+    limits = SanityLimits.for_site(config.site.pv_kwp, config.site.grid_capacity_kw)
 
     rows: list[Check] = []
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=4)

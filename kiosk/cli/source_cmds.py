@@ -72,7 +72,9 @@ def probe_source(src: SourceConfig, config: Config, wait_s: float = 5.0) -> Prob
     close it. Raises SourceError with plain words."""
     source = create_source(src, config)
     try:
-        return probe(source, wait_s, SanityLimits.for_site(config.site.pv_kwp))
+        return probe(
+            source, wait_s, SanityLimits.for_site(config.site.pv_kwp, config.site.grid_capacity_kw)
+        )
     finally:
         source.close()
 

@@ -35,6 +35,12 @@ class SiteConfig:
     longitude: float = setting(114.31, "Longitude in degrees (east positive)", min=-180, max=180)
     timezone: str = setting("Asia/Shanghai", "IANA time zone of the site", check=checks.time_zone)
     pv_kwp: float = setting(50.0, "Installed PV peak power in kWp", min=0, max=100000)
+    grid_capacity_kw: float = setting(
+        0.0,
+        "Grid connection capacity in kW, bounds grid readings "
+        "(0 = not known: 2500 kW or 10 x pv_kwp, whichever is larger)",
+        min=0, max=1_000_000,
+    )  # fmt: skip
     pv_tilt_deg: float = setting(25.0, "PV panel tilt from horizontal in degrees", min=0, max=90)
     pv_azimuth_deg: float = setting(
         180.0, "PV panel azimuth in degrees (180 = south)", min=0, max=360

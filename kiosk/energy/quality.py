@@ -24,6 +24,16 @@ COUNTER_STEP_ALLOWANCE_S = 300.0
 COARSE_COUNTER_STEP = {Unit.WH: 1000.0, Unit.L: 1000.0}
 
 _PV_METRICS = frozenset({Metric.PV_POWER_W, Metric.PV_ENERGY_WH})
+_GRID_METRICS = frozenset({
+    Metric.GRID_IMPORT_POWER_W, Metric.GRID_EXPORT_POWER_W,
+    Metric.GRID_IMPORT_ENERGY_WH, Metric.GRID_EXPORT_ENERGY_WH,
+})  # fmt: skip
+#: A rating can be exceeded briefly (a cloud edge for PV, a breaker's tolerance), never by 50 %.
+OVERLOAD_FACTOR = 1.5
+#: Without ``site.grid_capacity_kw``: the grid connection is taken as the larger of this and
+#: GRID_KW_PER_PV_KWP x the site's kWp (a school's or store's transformer is 0.6-2 MVA).
+DEFAULT_GRID_CAPACITY_KW = 2500.0
+GRID_KW_PER_PV_KWP = 10.0
 
 
 class RejectReason(StrEnum):
@@ -40,19 +50,29 @@ class RejectReason(StrEnum):
 
 @dataclass(frozen=True)
 class SanityLimits:
-    """Physical upper bounds: PV power, any other power, and water flow."""
+    """Physical upper bounds: PV power, grid power, any other power, and water flow. Counter
+    steps are bounded by the same rates times the time between readings."""
 
     pv_max_w: float = 1_000_000.0
     power_max_w: float = 10_000_000.0
     water_max_l_per_s: float = 100.0
+    grid_max_w: float = 10_000_000.0
 
     @classmethod
-    def for_site(cls, pv_kwp: float) -> SanityLimits:
-        """PV can briefly exceed its rating (cloud edge effect), never by 50 %."""
-        return cls(pv_max_w=max(1000.0, pv_kwp * 1000.0 * 1.5))
+    def for_site(cls, pv_kwp: float, grid_capacity_kw: float = 0.0) -> SanityLimits:
+        """PV by its rating, grid by the connection's (``grid_capacity_kw`` 0 = not known:
+        :data:`DEFAULT_GRID_CAPACITY_KW` or :data:`GRID_KW_PER_PV_KWP` x kWp, the larger),
+        each with :data:`OVERLOAD_FACTOR`."""
+        grid_kw = grid_capacity_kw or max(DEFAULT_GRID_CAPACITY_KW, GRID_KW_PER_PV_KWP * pv_kwp)
+        return cls(
+            pv_max_w=max(1000.0, pv_kwp * 1000.0 * OVERLOAD_FACTOR),
+            grid_max_w=grid_kw * 1000.0 * OVERLOAD_FACTOR,
+        )
 
     def max_power_w(self, metric: Metric) -> float:
-        return self.pv_max_w if metric in _PV_METRICS else self.power_max_w
+        if metric in _PV_METRICS:
+            return self.pv_max_w
+        return self.grid_max_w if metric in _GRID_METRICS else self.power_max_w
 
     def max_counter_rate_per_s(self, metric: Metric) -> float:
         """Largest plausible growth of a counter per second (Wh/s or L/s)."""

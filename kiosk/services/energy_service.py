@@ -152,7 +152,7 @@ class EnergyService(QObject):
         store = EnergyStore(
             paths.readings_db, raw_retention_days=storage.raw_retention_days,
             max_db_mb=storage.max_db_mb, tz=site.timezone,
-            limits=SanityLimits.for_site(site.pv_kwp),
+            limits=SanityLimits.for_site(site.pv_kwp, site.grid_capacity_kw),
         )  # fmt: skip
         plan = AggregatePlan.parse(config.aggregate, (s.id for s in config.sources))
         specs = []
