@@ -36,7 +36,8 @@ content = start_content(library).content
 print(json.dumps({
     "package": str(resources.PACKAGE_DIR),
     "assets": str(resources.assets_dir()),
-    "font": resources.asset("fonts", "wqy-microhei.ttc").is_file(),
+    "font": all(resources.asset("fonts", name).is_file()
+                for name in ("KioskSansSC-Regular.otf", "KioskSansSC-Bold.otf", "wqy-microhei.ttc")),
     "qm": resources.asset("i18n", "kiosk_zh_CN.qm").is_file(),
     "equivalents": str(resources.builtin_equivalents()),
     "installed": result.message,
@@ -82,6 +83,9 @@ def test_wheel_holds_assets_and_a_fresh_builtin_pack(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for name in (
         "kiosk/assets/fonts/wqy-microhei.ttc",
+        "kiosk/assets/fonts/KioskSansSC-Regular.otf",
+        "kiosk/assets/fonts/KioskSansSC-Bold.otf",
+        "kiosk/assets/fonts/KioskSansSC.LICENSE.txt",
         "kiosk/assets/i18n/kiosk_zh_CN.qm",
         "kiosk/assets/theme/kiosk.qss",
         "kiosk/assets/icons/quiz.svg",

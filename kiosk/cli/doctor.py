@@ -115,16 +115,20 @@ def _check_font() -> Check:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QFontDatabase, QGuiApplication
 
+    from kiosk.ui.theme import FONT_FILES
+
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - keeps Qt alive
-    path = asset("fonts", "wqy-microhei.ttc")
-    font_id = QFontDatabase.addApplicationFont(str(path))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    if not families:
-        return Check("Chinese font", "FAIL", f"cannot load {path}")
-    systems = QFontDatabase.writingSystems(families[0])
+    (family, files), *_fallbacks = FONT_FILES
+    for name in files:
+        path = asset("fonts", name)
+        if QFontDatabase.addApplicationFont(str(path)) < 0:
+            return Check("Chinese font", "FAIL", f"cannot load {path}: reinstall the kiosk")
+    systems = QFontDatabase.writingSystems(family)
     if QFontDatabase.WritingSystem.SimplifiedChinese not in systems:
-        return Check("Chinese font", "FAIL", f"{families[0]} does not cover Simplified Chinese")
-    return Check("Chinese font", "OK", f"{families[0]} ({path.name})")
+        return Check("Chinese font", "FAIL", f"{family} does not cover Simplified Chinese")
+    if "Bold" not in QFontDatabase.styles(family):
+        return Check("Chinese font", "FAIL", f"{family} has no Bold face: headings lose weight")
+    return Check("Chinese font", "OK", f"{family} Regular and Bold ({', '.join(files)})")
 
 
 def _check_sources(config) -> list[Check]:  # type: ignore[no-untyped-def]

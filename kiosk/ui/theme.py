@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from string import Template
 
@@ -73,19 +74,34 @@ def scale_for(width: int, height: int, override: float = 0.0) -> float:
     return max(0.5, min(width, height) / 1080)
 
 
-def load_fonts() -> str:
-    """Register the bundled CJK font and return the family to use for all text."""
-    path = asset("fonts", "wqy-microhei.ttc")
-    font_id = QFontDatabase.addApplicationFont(str(path))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+#: The bundled fonts, first choice first: Noto Sans CJK SC cut down to what the kiosk shows
+#: (a real Regular and Bold, so headings and figures are bold at every size;
+#: build_scripts/subset_fonts.py), then WenQuanYi Micro Hei for any character a pack brings
+#: that the subset lacks.
+FONT_FILES = (
+    ("Kiosk Sans SC", ("KioskSansSC-Regular.otf", "KioskSansSC-Bold.otf")),
+    ("WenQuanYi Micro Hei", ("wqy-microhei.ttc",)),
+)
+
+
+def load_fonts() -> list[str]:
+    """Register the bundled fonts and return the families for all text, first choice first."""
+    families: list[str] = []
+    for family, files in FONT_FILES:
+        loaded = [QFontDatabase.addApplicationFont(str(asset("fonts", name))) for name in files]
+        if all(font_id >= 0 for font_id in loaded):
+            families.append(family)
+        else:
+            log.error("could not load the bundled font %s (%s)", family, ", ".join(files))
     if not families:
-        log.error("could not load the bundled CJK font %s; Chinese may not render", path)
-        return QApplication.font().family()
-    return families[0]
+        log.error("no bundled CJK font could be loaded; Chinese may not render")
+        return [QApplication.font().family()]
+    return families
 
 
-def apply_theme(app: QApplication, theme: Theme, family: str) -> None:
-    font = QFont(family)
+def apply_theme(app: QApplication, theme: Theme, families: Sequence[str]) -> None:
+    font = QFont()
+    font.setFamilies(list(families))
     font.setPixelSize(theme.px(28))
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     app.setFont(font)

@@ -87,7 +87,7 @@ def test_doctor_prints_a_table_and_checks_the_font(tmp_path: Path) -> None:
         "doctor", "--for-install", "--config", str(cfg), "--data-dir", str(tmp_path / "d")
     )
     assert "CHECK" in result.stdout and "STATUS" in result.stdout
-    assert "Chinese font" in result.stdout and "WenQuanYi" in result.stdout
+    assert "Chinese font" in result.stdout and "Kiosk Sans SC Regular and Bold" in result.stdout
     assert "data folder" in result.stdout
     assert result.returncode == 0, result.stdout + result.stderr
 
