@@ -80,6 +80,11 @@
         <source>Our building makes clean energy from the sun</source>
         <translation>我们的建筑用太阳发电</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/attract.py" line="206" />
+        <source>Touch the screen to start</source>
+        <translation>轻触屏幕开始</translation>
+    </message>
 </context>
 <context>
     <name>CertificateCard</name>
@@ -333,6 +338,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/energy/explain_view.py" line="108" />
+        <location filename="../../kiosk/ui/energy/explain_view.py" line="163" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
@@ -911,37 +917,37 @@
         <translation>自本机 %1 开始记录以来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="325" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="324" />
         <source>Solar power now</source>
         <translation>此刻太阳能发电功率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="327" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="326" />
         <source>Solar energy today</source>
         <translation>今日太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="328" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="327" />
         <source>Self-sufficiency today</source>
         <translation>今日自给率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="329" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="328" />
         <source>Solar used on site today</source>
         <translation>今日太阳能自用率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="330" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="329" />
         <source>CO2 avoided today</source>
         <translation>今日减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="331" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="330" />
         <source>CO2 avoided this month</source>
         <translation>本月减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="332" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="331" />
         <source>CO2 avoided this year</source>
         <translation>今年减少 CO2 排放</translation>
     </message>
@@ -951,47 +957,47 @@
         <translation>累计减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="333" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="332" />
         <source>Rainwater collected today</source>
         <translation>今日收集雨水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="334" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="333" />
         <source>Tap water saved this year</source>
         <translation>今年节约自来水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="335" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="334" />
         <source>Electricity used today</source>
         <translation>今日用电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="336" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="335" />
         <source>Buying from the grid now</source>
         <translation>此刻从电网购电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="337" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="336" />
         <source>Selling to the grid now</source>
         <translation>此刻向电网售电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="344" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="343" />
         <source>Sun</source>
         <translation>太阳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="344" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="343" />
         <source>Our building</source>
         <translation>我们的楼</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="344" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="343" />
         <source>Power grid</source>
         <translation>电网</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="345" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="344" />
         <source>Each building now</source>
         <translation>各楼此刻用电</translation>
     </message>
@@ -1695,7 +1701,7 @@
         <translation>全部故事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="320" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="321" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>

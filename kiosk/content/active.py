@@ -72,7 +72,7 @@ class Story:
     id: str
     title: LocalText
     summary: LocalText | None
-    source: str
+    source: LocalText  # a pack's plain string serves both languages
     slides: tuple[Slide, ...]
     season: Season | None = None  # None: always in season
 
@@ -186,7 +186,7 @@ def load_content(library: Library, installed: InstalledPack) -> ActiveContent:
             id=d["id"],
             title=_text(d["title"]),
             summary=_text(d["summary"]) if "summary" in d else None,
-            source=d.get("source", ""),
+            source=_source_text(d.get("source", "")),
             slides=tuple(Slide(_text(s["text"]), file(s.get("image"))) for s in d["slides"]),
             season=_season(rel, d),
         )
@@ -274,3 +274,7 @@ def start_content(library: Library) -> StartResult:
         return result(merge(layers))
     note("no content pack installed", FailureKind.NO_PACK)
     return result(None)
+
+
+def _source_text(source: str | dict[str, str]) -> LocalText:
+    return _text(source) if isinstance(source, dict) else LocalText(source, source)

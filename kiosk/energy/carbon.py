@@ -11,10 +11,16 @@ from dataclasses import dataclass
 from typing import Protocol
 
 _MEE = "MEE & NBS announcement on electricity CO2 emission factors"
+_MEE_ZH = "生态环境部、国家统计局关于发布电力二氧化碳排放因子的公告"
 SOURCES = {
     2023: f"{_MEE} (2023 data, published 2026-01)",
     2022: f"{_MEE} (2022 data, dated 2024-12-20)",
     2021: f"{_MEE} (2021 data, announcement 2024 No. 12)",
+}
+SOURCES_ZH = {
+    2023: f"{_MEE_ZH}（2023 年数据，2026 年 1 月发布）",
+    2022: f"{_MEE_ZH}（2022 年数据，2024 年 12 月 20 日）",
+    2021: f"{_MEE_ZH}（2021 年数据，2024 年第 12 号公告）",
 }
 
 #: key -> (English name, Chinese name, {data year: kg CO2 per kWh}). Provinces: the 30 for which
@@ -83,6 +89,10 @@ class EmissionFactor:
     kg_per_kwh: float
     year: int | None
     source: str
+    source_zh: str = ""  # the source in Chinese; "" = as ``source`` (a site's own words)
+
+    def source_in(self, language: str) -> str:
+        return self.source_zh if language == "zh" and self.source_zh else self.source
 
 
 def factor_for(key: str, year: int | None = None) -> EmissionFactor:
@@ -96,7 +106,9 @@ def factor_for(key: str, year: int | None = None) -> EmissionFactor:
     if year not in by_year:
         years = ", ".join(str(y) for y in sorted(by_year))
         raise ValueError(f"no {year} factor for {key!r} (years: {years})")
-    return EmissionFactor(key, name_en, name_zh, by_year[year], year, SOURCES[year])
+    return EmissionFactor(
+        key, name_en, name_zh, by_year[year], year, SOURCES[year], SOURCES_ZH[year]
+    )
 
 
 def resolve_factor(site: SiteLike) -> EmissionFactor:
@@ -107,6 +119,7 @@ def resolve_factor(site: SiteLike) -> EmissionFactor:
         return EmissionFactor(
             "custom", "Site-specific factor", "本地排放因子", site.emission_factor_kg_per_kwh,
             site.emission_factor_year, site.emission_factor_source or "site configuration",
+            "" if site.emission_factor_source else "本站配置",
         )  # fmt: skip
     return factor_for(site.grid_region)
 

@@ -25,10 +25,33 @@ class EquivalentFactor:
     per_item: float  # amount of the basis that makes one item
     label_zh: str
     label_en: str
-    source: str
+    source: str  # in English; a pack's plain string serves both languages
     source_url: str = ""
     note: str = ""
     region: str = "world"  # where the figure holds: an ISO country code (CN, US) or "world"
+    source_zh: str = ""
+    #: The comparison as a sentence with %1 for the count ("相当于汽车行驶 %1 公里");
+    #: "" = "≈ %1" and the label.
+    sentence_zh: str = ""
+    sentence_en: str = ""
+    #: One sentence saying what one item is ("一棵树苗生长十年约吸收 60 千克二氧化碳。").
+    about_zh: str = ""
+    about_en: str = ""
+
+    def source_in(self, language: str) -> str:
+        return self.source_zh if language == "zh" and self.source_zh else self.source
+
+    def sentence(self, language: str, count: str) -> str:
+        """The comparison for ``count`` items, in ``language``."""
+        zh = language == "zh"
+        template = self.sentence_zh if zh else self.sentence_en
+        if not template:
+            return f"≈ {count} {self.label_zh if zh else self.label_en}"
+        return template.replace("%1", count)
+
+    def about(self, language: str) -> str:
+        """What one item is, or "" when the pack gives no sentence for it."""
+        return self.about_zh if language == "zh" else self.about_en
 
 
 @dataclass(frozen=True)
@@ -95,10 +118,18 @@ def parse_equivalents(data: Mapping[str, Any], origin: str = "equivalents") -> E
         try:
             fid = str(item["id"])
             per_item = float(item["per_item"])
+            source = item["source"]
+            source_zh, source_en = (
+                (str(source["zh"]), str(source["en"])) if isinstance(source, Mapping)
+                else ("", str(source))
+            )  # fmt: skip
+            sentence = item.get("sentence") or {"zh": "", "en": ""}
+            about = item.get("about") or {"zh": "", "en": ""}
             factor = EquivalentFactor(
                 fid, Basis(item["basis"]), per_item, str(item["label"]["zh"]),
-                str(item["label"]["en"]), str(item["source"]), str(item.get("source_url", "")),
-                str(item.get("note", "")), str(item.get("region", "world")),
+                str(item["label"]["en"]), source_en, str(item.get("source_url", "")),
+                str(item.get("note", "")), str(item.get("region", "world")), source_zh,
+                str(sentence["zh"]), str(sentence["en"]), str(about["zh"]), str(about["en"]),
             )  # fmt: skip
         except (KeyError, TypeError, ValueError) as exc:
             raise EquivalentsError(f"{where}: missing or invalid field ({exc})") from None

@@ -69,10 +69,17 @@ def _question(set_id: str, q: dict[str, Any]) -> Question:
         difficulty=Difficulty(q["difficulty"]),
         text=local_text(q["text"]),
         explanation=local_text(q["explanation"]),
-        source=FactSource(source["title"], source.get("url", "")),
+        source=_fact_source(source),
         choices=kind.choices(q),
         tags=tuple(q.get("tags", ())),
         picture=q.get("picture", ""),
         timer_seconds=q.get("timer_seconds"),
         live=LiveSpec(**live) if live else None,
     )
+
+
+def _fact_source(source: dict[str, Any]) -> FactSource:
+    title = source["title"]
+    if isinstance(title, dict):  # one title in each language
+        return FactSource(str(title["en"]), source.get("url", ""), str(title["zh"]))
+    return FactSource(str(title), source.get("url", ""))

@@ -33,8 +33,14 @@ class LocalText:
 class FactSource:
     """Where the fact behind a question comes from (shown with the explanation)."""
 
-    title: str
+    title: str  # in English; a pack's plain string serves both languages
     url: str = ""
+    title_zh: str = ""
+
+    def in_language(self, language: str) -> FactSource:
+        """The source with its title in ``language`` (what a screen shows)."""
+        title = self.title_zh if language == "zh" and self.title_zh else self.title
+        return FactSource(title, self.url)
 
 
 @dataclass(frozen=True, slots=True)

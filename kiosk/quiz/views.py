@@ -80,5 +80,5 @@ def render_question(session: QuizSession, language: str) -> QuestionView | None:
         answer=record.chosen if record else (),
         timed_out=record.timed_out if record else False,
         explanation=explanation,
-        source=question.source if answered else None,
+        source=question.source.in_language(language) if answered else None,
     )

@@ -132,3 +132,17 @@ def parse_doc_with_region(region: str) -> None:
         f" label: {{zh: x, en: x}}, region: {region}}}\n"
     )
     parse_document(text, "equivalents", "test.yaml")
+
+
+def test_an_equivalent_reads_as_a_sentence_with_its_source_in_each_language() -> None:
+    factor = load_equivalents(BUILTIN).get("cn_household_days")
+    assert factor is not None
+    assert factor.sentence("zh", "2.9") == "相当于一个中国家庭 2.9 天的生活用电"
+    assert factor.sentence("en", "2.9") == "as much as a Chinese household uses at home in 2.9 days"
+    assert factor.about("zh").endswith("。") and factor.about("en").endswith(".")
+    assert factor.source_in("zh").startswith("国家能源局")
+    assert factor.source_in("en").startswith("National Energy Administration")
+    # a pack's older entry (one source string, no sentence) still reads in both languages
+    old = EquivalentFactor("tubs", Basis.WATER_L, 265.0, "缸洗澡水", "full bathtubs", "EPA")
+    assert old.sentence("zh", "3") == "≈ 3 缸洗澡水" and old.source_in("zh") == "EPA"
+    assert old.about("en") == ""

@@ -36,7 +36,8 @@ def test_builtin_sets_cover_levels_themes_and_live_metrics() -> None:
     live_metrics = {q.live.metric for q in questions if q.live is not None}
     assert live_metrics == set(LIVE_METRICS)
     for q in questions:
-        assert q.source.title
+        assert q.source.title and q.source.title_zh, q.id  # its source in both languages
+        assert q.source.in_language("zh").title == q.source.title_zh
         if q.difficulty is Difficulty.KIDS and q.kind != "live":
             assert q.picture or all(c.picture for c in q.choices), q.id
 

@@ -182,7 +182,8 @@ def test_dashboard_shows_the_numbers_in_the_store(qtbot: Any, rig: Any) -> None:
     solar_speed, grid_speed = now_view.flow.speeds()
     assert solar_speed > 0 and grid_speed < 0  # grid -> building
     # An equivalent of the CO2, from the built-in table, under the figure.
-    qtbot.waitUntil(lambda: "km driven" in cards["co2_avoided_today_kg"].note_label.text())
+    note = cards["co2_avoided_today_kg"].note_label
+    qtbot.waitUntil(lambda: "as much as a petrol car gives off in" in note.text())
 
 
 def test_stopped_source_goes_stale_and_keeps_its_last_values(qtbot: Any, rig: Any) -> None:
@@ -253,13 +254,18 @@ def test_language_and_mode_switch(qtbot: Any, rig: Any) -> None:
     assert not now_view.meter_cards["Library"].isVisible()
 
     note = now_view.cards["co2_avoided_today_kg"].note_label
-    qtbot.waitUntil(lambda: "km driven" in note.text())
+    qtbot.waitUntil(lambda: "a petrol car gives off in" in note.text())
     r.ctx.language.toggle()
     assert r.ctx.language.code == "zh"
     assert "公里" in note.text()  # the pack's Chinese label
     explain = r.screen.explain_view
     assert "0.5306" in explain.section_text("factor")
     assert "全国平均" in explain.section_text("factor")
+    # sources and comparisons in Chinese too, as sentences (no "1 = 0.249 kg CO2. US EPA ...")
+    assert "来源：生态环境部、国家统计局" in explain.section_text("factor")
+    comparisons = explain.section_text("equivalents")
+    assert "汽油车每行驶 1 公里约排放 0.249 千克二氧化碳。" in comparisons
+    assert "来源：美国环境保护署" in comparisons and "US EPA" not in comparisons
 
 
 def test_explain_shows_formula_factor_year_and_source(qtbot: Any, rig: Any) -> None:

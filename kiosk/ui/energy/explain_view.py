@@ -105,7 +105,7 @@ class ExplainView(QWidget):
                 .replace("%2", factor_value)
                 .replace("%3", year)
                 + "\n"
-                + self.tr("Source: %1").replace("%1", f.source)
+                + self.tr("Source: %1").replace("%1", f.source_in(self.ctx.language.code))
             )
         self._set("factor", self.tr("The emission factor"), factor_text)
         self._set(
@@ -153,10 +153,15 @@ class ExplainView(QWidget):
         if table is None:
             return self.tr("No comparisons are installed.")
         lines = []
+        code = self.ctx.language.code
         for factor in table.factors:
-            label = self.ctx.language.pick(factor.label_zh, factor.label_en)
-            amount = f"{factor.per_item:.3g} {_BASIS_UNITS[factor.basis]}"
-            lines.append(f"{label}: 1 = {amount}. {factor.source}")
+            about = factor.about(code)
+            if not about:
+                label = self.ctx.language.pick(factor.label_zh, factor.label_en)
+                amount = f"{factor.per_item:.3g} {_BASIS_UNITS[factor.basis]}"
+                about = f"{label}: 1 = {amount}."
+            source = self.tr("Source: %1").replace("%1", factor.source_in(code))
+            lines.append(f"{about} {source}")
         return "\n\n".join(lines)
 
 

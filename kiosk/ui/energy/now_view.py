@@ -317,8 +317,7 @@ class NowView(QWidget):
                     factor = self.equivalents.get(chosen[0])
                     assert factor is not None
                     used.add(factor.id)
-                    label = self.ctx.language.pick(factor.label_zh, factor.label_en)
-                    note = f"≈ {format_count(chosen[1])} {label}"
+                    note = factor.sentence(self.ctx.language.code, format_count(chosen[1]))
             self.cards[spec.key].set_note(note)
 
     def retranslate(self) -> None:

@@ -203,8 +203,7 @@ class AttractScreen(Screen):
         self._fit_picture()
 
     def retranslate(self) -> None:
-        # Deliberately in both languages: a passer-by may read either.
-        self.invite.setText("轻触屏幕开始  ·  Touch the screen to start")
+        self.invite.setText(self.tr("Touch the screen to start"))
         self._show_current()
         self._show_live()
 

@@ -317,8 +317,9 @@ class StoriesScreen(Screen):
             text = widget.findChild(QLabel, "story-slide-text")
             if text is not None:
                 text.setText(slide.text.get(code))
-        self.source_label.setText(self.tr("Source: %1").replace("%1", story.source))
-        self.source_label.setVisible(bool(story.source))
+        source = story.source.get(self.ctx.language.code)
+        self.source_label.setText(self.tr("Source: %1").replace("%1", source))
+        self.source_label.setVisible(bool(source))
 
     def reset_visitor_state(self) -> None:
         self.show_list()
