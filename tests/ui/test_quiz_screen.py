@@ -143,7 +143,7 @@ def test_a_full_round_played_by_taps(
         assert (AnswerState.CORRECT if right else AnswerState.WRONG) in states
         assert page.card.isVisible() and page.card.badge.correct is right
         assert page.card.explanation.text() == question.explanation.get(language)
-        assert question.source.title in page.card.source.text()
+        assert question.source.in_language(language).title in page.card.source.text()
         assert page.dots.results[-1] is right and len(page.dots.results) == number
         tap(qtbot, page.card.next_button)
     assert screen.pages.currentWidget() is screen.result_page
