@@ -1,5 +1,7 @@
 """The live energy dashboard: CPU while updating at 1 Hz, and memory over 100,000 updates.
 
+0. Attract: the attract screen alone at 1920x1080 with its scene cheering (sun, energy flow,
+   touch cue animating), against the event loop idle. Target: <= 1 % of one core.
 1. CPU: the real pipeline (simulator source polled every second by the energy service, store
    ingest, summaries) with the energy screen shown at 1920x1080, for 60 s (``--quick``: 15 s)
    per phase: Now tab (power-flow animation running), Today tab (live chart; not in
@@ -42,6 +44,7 @@ from kiosk.ui.screens.energy import EnergyScreen
 from kiosk.ui.theme import Palette, Theme, apply_theme, load_fonts, scale_for
 
 CPU_TARGET_PCT = 3.0
+ATTRACT_TARGET_PCT = 1.0
 RSS_TARGET_MB = 5.0
 METERS = ("Teaching block", "Library", "Sports hall")
 
@@ -106,6 +109,31 @@ def next_summary(base: EnergySummary, i: int) -> EnergySummary:
     )  # fmt: skip
 
 
+def attract_cpu(ctx: UiContext, seconds: float) -> float:
+    """The attract screen's own CPU with its animations running (idle loop subtracted)."""
+    from kiosk.ui.energy.formatting import LiveHeadline
+    from kiosk.ui.screens.attract import AttractScreen
+
+    idle_pct = cpu_pct(seconds)
+    attract = AttractScreen(ctx)
+    attract.resize(1920, 1080)
+    attract.show_live(LiveHeadline(("19.6", "kW"), None, ("11.4", "kg CO2"), False), "cheer")
+    attract.show()
+    attract.on_enter()
+    spin(2.0)
+    assert attract.scene.is_animating() and attract.cue.is_animating()
+    pct = cpu_pct(seconds) - idle_pct
+    attract.hide()
+    assert not attract.scene.is_animating() and not attract.cue.is_animating()
+    hidden_pct = cpu_pct(seconds) - idle_pct
+    attract.close()
+    verdict = "OK" if pct <= ATTRACT_TARGET_PCT else "OVER TARGET"
+    print(f"attract CPU, {seconds:.0f} s per phase (% of one core, idle loop {idle_pct:.2f} % subtracted)")
+    print(f"  attract shown, animating: {pct:6.2f} %   (target <= {ATTRACT_TARGET_PCT} %: {verdict})")
+    print(f"  attract hidden:           {hidden_pct:6.2f} %")
+    return pct
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -132,6 +160,7 @@ def main() -> int:
     service.start()
     spin(3.0)  # first polls, first summary, equivalents
 
+    attract_cpu(ctx, phase_s)
     print(f"dashboard CPU at 1 Hz updates, {phase_s:.0f} s per phase (% of one core)")
     screen.hide()
     base_pct = cpu_pct(phase_s)

@@ -56,32 +56,43 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="142" />
-        <source>Right now our solar panels make %1</source>
-        <translation>此刻我们的太阳能板正在发电 %1</translation>
+        <location filename="../../kiosk/ui/screens/attract.py" line="220" />
+        <source>Our solar roof is making, right now</source>
+        <extracomment>Solar power, as a share of the roof's peak, above which the sun character cheers. figure block beside the slide card (landscape) or above it (portrait)</extracomment>
+        <translation>此刻我们的太阳能屋顶正在发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="144" />
-        <source>Today our solar panels have made %1</source>
-        <translation>今天我们的太阳能板已发电 %1</translation>
+        <location filename="../../kiosk/ui/screens/attract.py" line="224" />
+        <source>The sun has set. Today our solar roof made</source>
+        <translation>太阳下山了。今天我们的太阳能屋顶发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="147" />
-        <source>and kept %1 out of the air</source>
-        <translation>并减少排放 %1</translation>
+        <location filename="../../kiosk/ui/screens/attract.py" line="226" />
+        <source>Today our solar roof has made</source>
+        <translation>今天我们的太阳能屋顶已发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="151" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="230" />
+        <source>The sun is asleep. Our solar roof rests until morning.</source>
+        <translation>太阳睡着了，太阳能屋顶休息到明天早上。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/attract.py" line="232" />
+        <source>and kept %1 out of the air today</source>
+        <translation>今天少排放了 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/attract.py" line="240" />
         <source>Simulated figures, for demonstration</source>
         <translation>模拟数据，仅作演示</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="179" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="272" />
         <source>Our building makes clean energy from the sun</source>
         <translation>我们的建筑用太阳发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="206" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="306" />
         <source>Touch the screen to start</source>
         <translation>轻触屏幕开始</translation>
     </message>

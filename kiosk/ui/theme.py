@@ -63,7 +63,7 @@ class Theme:
         template = Template(asset("theme", "kiosk.qss").read_text("utf-8"))
         sizes = {
             f"px{n}": f"{self.px(n)}px"
-            for n in (2, 4, 8, 12, 16, 20, 24, 28, 32, 40, 48, 56, 64, 72, 80, 96)
+            for n in (2, 4, 8, 12, 16, 20, 24, 28, 32, 40, 48, 56, 64, 72, 80, 96, 120, 144, 180)
         }
         return template.substitute(**vars(self.palette), **sizes)
 

@@ -9,11 +9,13 @@ from typing import Any
 
 import pytest
 
+from kiosk.config.loader import parse_config
 from kiosk.energy.carbon import factor_for
 from kiosk.energy.metrics import Provenance, Unit
 from kiosk.energy.store import EnergyStore
 from kiosk.energy.summary import EnergySummary, Figure, summarize
 from kiosk.ui.energy.formatting import LiveHeadline, live_headline
+from kiosk.ui.screens.attract import mood_for
 
 NOW = 1_795_600_000.0
 
@@ -91,12 +93,60 @@ def test_the_real_kiosk_shows_live_figures_in_its_attract_loop(
         co2_avoided_today_kg=fig(60.04, Unit.KG_CO2, Provenance.SIMULATED),
     )
     service.summary_did_update.emit(sunny)
-    assert attract.live.isVisible()
-    assert attract.live.text() == (
-        "Right now our solar panels make 36.2\u00a0kW\nand kept 60.0\u00a0kg CO2 out of the air"
-    )
+    assert attract.figure.isVisible() and attract.figure.text() == "36.2\u00a0kW"
+    assert attract.figure_caption.text() == "Our solar roof is making, right now"
+    assert attract.live.text() == "and kept 60.0\u00a0kg CO2 out of the air today"
     assert attract.live_note.isVisible()
     assert attract.live_note.text() == "Simulated figures, for demonstration"
+    assert attract.scene.mood == mood_for(sunny, kiosk.config.site)
 
     service.summary_did_update.emit(empty)  # the data is gone: say nothing rather than guess
-    assert not attract.live.isVisible() and not attract.live_note.isVisible()
+    assert not attract.figure.isVisible() and not attract.live_note.isVisible()
+    assert not attract.live.isVisible()
+
+
+def test_the_sun_cheers_only_for_true_production_and_sleeps_at_night(
+    empty: EnergySummary,
+) -> None:
+    site = parse_config({}).site
+    noon = _local_noon(site)
+    day = dataclasses.replace(empty, at=noon)
+    kwp_w = site.pv_kwp * 1000
+    producing = dataclasses.replace(
+        day, pv_power_w=Figure(0.5 * kwp_w, Unit.W, Provenance.LIVE, noon)
+    )
+    assert mood_for(producing, site) == "cheer"
+    little = dataclasses.replace(
+        day, pv_power_w=Figure(0.05 * kwp_w, Unit.W, Provenance.LIVE, noon)
+    )
+    assert mood_for(little, site) == "shine"
+    old = dataclasses.replace(day, pv_power_w=Figure(0.5 * kwp_w, Unit.W, Provenance.CACHED, noon))
+    assert mood_for(old, site) == "rest"  # an old reading is no reason to cheer
+    assert mood_for(day, site) == "rest"  # no figures: claims nothing
+    midnight = noon + 12 * 3600
+    night = dataclasses.replace(producing, at=midnight)
+    assert mood_for(night, site) == "night"
+
+
+def test_a_true_night_message_and_animation_only_while_shown(qtbot: Any, make_kiosk: Any) -> None:
+    kiosk = make_kiosk({"display": {"language": "en"}})
+    attract = kiosk.window.router.screen("attract")
+    kiosk.window.router.go("attract")
+    assert attract.scene.is_animating() and attract.cue.is_animating()
+    attract.show_live(LiveHeadline(None, ("86.2", "kWh"), None, False), "night")
+    assert attract.figure_caption.text() == "The sun has set. Today our solar roof made"
+    assert attract.figure.text() == "86.2\u00a0kWh" and attract.scene.mood == "night"
+    attract.show_live(None, "night")  # no figures at night: still true, and nothing made up
+    assert not attract.figure.isVisible()
+    assert attract.figure_caption.text() == "The sun is asleep. Our solar roof rests until morning."
+    kiosk.window.router.go("home")
+    assert not attract.scene.is_animating() and not attract.cue.is_animating()
+
+
+def _local_noon(site: Any) -> float:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return (
+        datetime.fromtimestamp(NOW, ZoneInfo(site.timezone)).replace(hour=12, minute=0).timestamp()
+    )

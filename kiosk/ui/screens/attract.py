@@ -1,10 +1,12 @@
 """Attract loop: what the kiosk shows while nobody is touching it. Any touch goes home.
 
-Slides come from the active content pack's playlist (set with :meth:`set_slides`); with no
-pack the loop shows the site's name and an invitation to touch, which is honest and calm.
-Under the slides a line of live figures ("right now our solar panels make 36.2 kW") draws
-passers-by in (:meth:`show_live`, fed by the energy service once it runs); it is hidden when
-there is nothing true to say, and says so when the figures are simulated.
+A full-bleed living scene (:class:`LiveScene`: sky, our building, the sun character) behind
+every slide; one giant live figure ("36.2 kW" — our roof, right now) on every slide when
+there is a true one, a true night message when the sun is down, nothing when there are no
+figures; the pack's slides (set with :meth:`set_slides`) on a card beside it (below it in
+portrait); an animated hand at the bottom that says "touch" without words. The sun character
+cheers only when the roof truly produces (:func:`mood_for`), sleeps at night, and claims
+nothing without figures. Simulated figures say so.
 """
 
 from __future__ import annotations
@@ -14,18 +16,24 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QMouseEvent, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.resources import asset
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.live_scene import LiveScene
 from kiosk.ui.widgets.touch import PlainLabel, label, set_role
+from kiosk.ui.widgets.touch_cue import TouchCue
 
 if TYPE_CHECKING:  # the pack library, the energy store and the services come after the first frame
+    from kiosk.config.model import SiteConfig
     from kiosk.content.active import ActiveContent
     from kiosk.energy.summary import EnergySummary
     from kiosk.services.bundle import Services
     from kiosk.ui.energy.formatting import LiveHeadline
+
+#: Solar power, as a share of the roof's peak, above which the sun character cheers.
+CHEER_SHARE = 0.15
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,22 @@ def slides_from_content(content: ActiveContent | None) -> list[Slide]:
     return slides
 
 
+def mood_for(summary: EnergySummary, site: SiteConfig) -> str:
+    """The scene's mood from true figures only: night when the sun is down where the site is;
+    cheer when a fresh reading says the roof makes a good share of its peak; shine when it
+    makes some; rest (claims nothing) otherwise."""
+    from kiosk.energy.metrics import Provenance
+    from kiosk.sources.solar import sun_position
+
+    if not sun_position(summary.at, site.latitude, site.longitude).is_up:
+        return "night"
+    power = summary.pv_power_w
+    fresh = power.provenance not in (None, Provenance.CACHED, Provenance.PARTIAL)
+    if power.value is None or not fresh or not power.value > 0:
+        return "rest"
+    return "cheer" if power.value >= CHEER_SHARE * site.pv_kwp * 1000.0 else "shine"
+
+
 class AttractScreen(Screen):
     name = "attract"
     shows_top_bar = False
@@ -74,9 +98,47 @@ class AttractScreen(Screen):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
         theme = ctx.theme
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.px(80), theme.px(64), theme.px(80), theme.px(48))
-        layout.setSpacing(theme.px(32))
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.scene = LiveScene()
+        grid.addWidget(self.scene, 0, 0)
+        overlay = QWidget()
+        overlay.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
+        grid.addWidget(overlay, 0, 0)
+        outer = QVBoxLayout(overlay)
+        outer.setContentsMargins(theme.px(72), theme.px(56), theme.px(72), theme.px(24))
+        outer.setSpacing(theme.px(24))
+        #: figure block beside the slide card (landscape) or above it (portrait)
+        self.body_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body_row.setSpacing(theme.px(48))
+        outer.addLayout(self.body_row, 1)
+
+        figures = QVBoxLayout()
+        figures.setSpacing(theme.px(8))
+        self.figure_caption = label("", "attract-caption")
+        self.figure = PlainLabel()
+        self.figure.setObjectName("attract-figure")
+        set_role(self.figure, "attract-figure")
+        self.live = PlainLabel()
+        self.live.setObjectName("attract-live")
+        self.live.setWordWrap(True)
+        set_role(self.live, "attract-live")
+        self.live.setVisible(False)
+        self.live_note = label("", "attract-note", wrap=False)
+        self.live_note.setVisible(False)
+        for widget in (self.figure_caption, self.figure, self.live):
+            figures.addWidget(widget)
+        figures.addWidget(self.live_note, 0, Qt.AlignmentFlag.AlignLeft)
+        figures.addStretch(1)
+        self.figures = QWidget()
+        self.figures.setLayout(figures)
+        self.figures.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
+
+        self.card = QFrame()
+        set_role(self.card, "attract-card")
+        card = QVBoxLayout(self.card)
+        card.setContentsMargins(theme.px(40), theme.px(36), theme.px(40), theme.px(36))
+        card.setSpacing(theme.px(20))
         # The picture takes whatever room the texts leave; it never makes the window grow.
         self.image = PlainLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -89,32 +151,46 @@ class AttractScreen(Screen):
         self.body = PlainLabel()
         self.body.setWordWrap(True)
         self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        set_role(self.body, "heading")
-        self.live = PlainLabel()
-        self.live.setObjectName("attract-live")
-        self.live.setWordWrap(True)
-        self.live.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        set_role(self.live, "attract-live")
-        self.live.setVisible(False)
-        self.live_note = label("", "subtitle")
-        self.live_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.live_note.setVisible(False)
+        set_role(self.body, "attract-body")
+        card.addWidget(self.image, 1)
+        card.addWidget(self.headline)
+        card.addWidget(self.body)
+
+        cue_row = QVBoxLayout()
+        cue_row.setSpacing(0)
+        self.cue = TouchCue(theme.px(150))
         self.invite = PlainLabel()
         self.invite.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.invite, "attract-invite")
-        layout.addWidget(self.image, 1)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.body)
-        layout.addWidget(self.live)
-        layout.addWidget(self.live_note)
-        layout.addWidget(self.invite)
+        cue_row.addWidget(self.cue, 0, Qt.AlignmentFlag.AlignHCenter)
+        cue_row.addWidget(self.invite)
+        outer.addLayout(cue_row)
+        self._portrait = False
+        self._arrange()
+
         self._live: LiveHeadline | None = None
+        self._night = False
         self._slides: list[Slide] = []
         self._index = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_slide_timeout)
         self.retranslate()
+
+    def _arrange(self) -> None:
+        """Portrait: figure on top, the card under it. Landscape: figure left, card right."""
+        row = self.body_row
+        for widget in (self.figures, self.card):
+            row.removeWidget(widget)
+        if self._portrait:
+            row.setDirection(QBoxLayout.Direction.TopToBottom)
+            row.addWidget(self.figures, 0)
+            row.addWidget(self.card, 1)
+            row.addSpacing(self.ctx.theme.px(300))  # the building and its roof show below
+        else:
+            row.setDirection(QBoxLayout.Direction.LeftToRight)
+            row.addWidget(self.figures, 55)
+            row.addWidget(self.card, 45)
 
     def wire(self, services: Services) -> None:
         services.content.content_did_change.connect(self._on_content_did_change)
@@ -127,29 +203,46 @@ class AttractScreen(Screen):
     def _on_summary_did_update(self, summary: EnergySummary) -> None:
         from kiosk.ui.energy.formatting import live_headline  # after the first frame
 
-        self.show_live(live_headline(summary))
+        mood = mood_for(summary, self.ctx.config.site)
+        self.show_live(live_headline(summary), mood)
 
-    def show_live(self, live: LiveHeadline | None) -> None:
-        """The live figures line; ``None`` (no energy data) hides it."""
+    def show_live(self, live: LiveHeadline | None, mood: str = "rest") -> None:
+        """The giant figure and the scene's mood; ``None`` (no energy data) shows no figure."""
         self._live = live
+        self._night = mood == "night"
+        self.scene.set_mood(mood)
         self._show_live()
 
     def _show_live(self) -> None:
-        live = self._live
-        lines: list[str] = []
-        if live is not None:
-            if live.power_now is not None:
-                lines.append(_fill(self.tr("Right now our solar panels make %1"), live.power_now))
-            elif live.energy_today is not None:
-                text = self.tr("Today our solar panels have made %1")
-                lines.append(_fill(text, live.energy_today))
-            if live.co2_today is not None:
-                lines.append(_fill(self.tr("and kept %1 out of the air"), live.co2_today))
-        simulated = bool(lines) and live is not None and live.simulated
+        live, night = self._live, self._night
+        caption, figure, lines = "", "", []
+        if live is not None and live.power_now is not None:
+            caption = self.tr("Our solar roof is making, right now")
+            figure = _join(live.power_now)
+        elif live is not None and live.energy_today is not None:
+            caption = (
+                self.tr("The sun has set. Today our solar roof made")
+                if night
+                else self.tr("Today our solar roof has made")
+            )
+            figure = _join(live.energy_today)
+        elif night:
+            caption = self.tr("The sun is asleep. Our solar roof rests until morning.")
+        if live is not None and live.co2_today is not None and figure:
+            lines.append(_fill(self.tr("and kept %1 out of the air today"), live.co2_today))
+        simulated = bool(figure) and live is not None and live.simulated
+        self.figure_caption.setText(caption)
+        self.figure_caption.setVisible(bool(caption))
+        self.figure.setText(figure)
+        self.figure.setVisible(bool(figure))
         self.live.setText("\n".join(lines))
         self.live.setVisible(bool(lines))
         self.live_note.setText(self.tr("Simulated figures, for demonstration") if simulated else "")
         self.live_note.setVisible(simulated)
+        if self.figures.property("night") != night:  # light text on the night sky
+            self.figures.setProperty("night", night)
+            for widget in (self.figure_caption, self.figure, self.live):
+                set_role(widget, str(widget.property("role")))
 
     def set_slides(self, slides: list[Slide]) -> None:
         self._slides = list(slides)
@@ -182,6 +275,8 @@ class AttractScreen(Screen):
         self._set_picture(QPixmap(slide.image_path) if slide.image_path else QPixmap())
         self.headline.setText(pick(slide.title_zh, slide.title_en))
         self.body.setText(pick(slide.text_zh, slide.text_en))
+        self.headline.setVisible(bool(self.headline.text()))
+        self.body.setVisible(bool(self.body.text()))
         if self.isVisible():
             self._timer.start(int(slide.seconds * 1000))
 
@@ -199,6 +294,11 @@ class AttractScreen(Screen):
         self.image.setPixmap(pix)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        size = event.size()
+        portrait = size.height() > size.width()
+        if portrait != self._portrait:
+            self._portrait = portrait
+            self._arrange()
         super().resizeEvent(event)
         self._fit_picture()
 
@@ -212,6 +312,11 @@ class AttractScreen(Screen):
         self.user_did_choose_screen.emit("home")
 
 
+def _join(value_unit: tuple[str, str]) -> str:
+    """ "36.2 kW" on one line (a no-break space between number and unit)."""
+    return f"{value_unit[0]}\u00a0{value_unit[1]}"
+
+
 def _fill(text: str, value_unit: tuple[str, str]) -> str:
-    """``%1`` -> "36.2 kW", kept on one line (a no-break space between number and unit)."""
-    return text.replace("%1", f"{value_unit[0]}\u00a0{value_unit[1]}")
+    """``%1`` -> "36.2 kW", kept on one line."""
+    return text.replace("%1", _join(value_unit))

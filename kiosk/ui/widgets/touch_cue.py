@@ -1,0 +1,69 @@
+"""An animated "touch here" cue a child understands without reading: a hand that taps, with
+rings spreading from its fingertip. 6 fps, and only while it is shown."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPen, QPixmap, QShowEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+FRAME_MS = 250
+FRAMES_PER_TAP = 10
+
+
+class TouchCue(QWidget):
+    def __init__(self, size_px: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("touch-cue")
+        self.setFixedSize(size_px, size_px)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.frame = 0
+        self._hand = QPixmap()
+        self._timer = QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._on_frame)
+
+    def is_animating(self) -> bool:
+        return self._timer.isActive()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._timer.stop()
+        super().hideEvent(event)
+
+    def _on_frame(self) -> None:
+        self.frame += 1
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        s = float(self.width())
+        phase = (self.frame % FRAMES_PER_TAP) / FRAMES_PER_TAP
+        tip = QPointF(s * 0.5, s * 0.36)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for k in range(2):  # rings spreading from the fingertip
+            t = (phase + k * 0.5) % 1.0
+            alpha = int(255 * (1.0 - t))
+            p.setPen(QPen(QColor(255, 255, 255, alpha), s * 0.03))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            radius = s * (0.08 + 0.30 * t)
+            p.drawEllipse(tip, radius, radius)
+        press = math.sin(phase * math.pi) * s * 0.05  # the hand dips as it taps
+        finger = QRectF(s * 0.44, s * 0.33 + press, s * 0.12, s * 0.34)
+        palm = QRectF(s * 0.34, s * 0.55 + press, s * 0.34, s * 0.32)
+        p.setPen(QPen(QColor("#1C2A22"), s * 0.025))
+        p.setBrush(QColor("#FFE0BD"))
+        p.drawRoundedRect(palm, s * 0.1, s * 0.1)
+        p.drawRoundedRect(finger, s * 0.06, s * 0.06)
+        for i in range(3):  # the folded fingers
+            knuckle = QRectF(
+                s * (0.53 + i * 0.0), s * (0.56 + i * 0.075) + press, s * 0.17, s * 0.09
+            )
+            p.drawRoundedRect(knuckle, s * 0.04, s * 0.04)
+        p.end()
