@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QHideEvent,
     QLinearGradient,
     QPainter,
     QPainterPath,
@@ -27,9 +26,10 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QResizeEvent,
-    QShowEvent,
 )
 from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.widgets.animated import AnimatedWidget
 
 MOODS = ("cheer", "shine", "night", "rest")
 FRAME_MS = 250  # 4 frames a second: gentle motion, little CPU
@@ -41,17 +41,13 @@ _SKY = {
 }
 
 
-class LiveScene(QWidget):
+class LiveScene(AnimatedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(FRAME_MS, parent)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.mood = "rest"
-        self.frame = 0
         self._backdrop = QPixmap()
         self._backdrop_key: tuple[int, int, str] = (0, 0, "")
-        self._timer = QTimer(self)
-        self._timer.setInterval(FRAME_MS)
-        self._timer.timeout.connect(self._on_frame)
 
     # --- state -----------------------------------------------------------------------------
 
@@ -62,23 +58,11 @@ class LiveScene(QWidget):
             self.mood = mood
             self.update()
 
-    def is_animating(self) -> bool:
-        return self._timer.isActive()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._timer.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self._timer.stop()
-        super().hideEvent(event)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._backdrop = QPixmap()
 
-    def _on_frame(self) -> None:
-        self.frame += 1
+    def advance(self) -> None:
         self.update(self._sun_rect())
         if self.mood in ("cheer", "shine"):
             self.update(self._flow_rect())

@@ -5,41 +5,24 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPen, QPixmap, QShowEvent
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk.ui.widgets.animated import AnimatedWidget
 
 FRAME_MS = 250
 FRAMES_PER_TAP = 10
 
 
-class TouchCue(QWidget):
+class TouchCue(AnimatedWidget):
     def __init__(self, size_px: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(FRAME_MS, parent)
         self.setObjectName("touch-cue")
         self.setFixedSize(size_px, size_px)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.frame = 0
         self._hand = QPixmap()
-        self._timer = QTimer(self)
-        self._timer.setInterval(FRAME_MS)
-        self._timer.timeout.connect(self._on_frame)
-
-    def is_animating(self) -> bool:
-        return self._timer.isActive()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._timer.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self._timer.stop()
-        super().hideEvent(event)
-
-    def _on_frame(self) -> None:
-        self.frame += 1
-        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         s = float(self.width())
