@@ -128,8 +128,12 @@ def attract_cpu(ctx: UiContext, seconds: float) -> float:
     hidden_pct = cpu_pct(seconds) - idle_pct
     attract.close()
     verdict = "OK" if pct <= ATTRACT_TARGET_PCT else "OVER TARGET"
-    print(f"attract CPU, {seconds:.0f} s per phase (% of one core, idle loop {idle_pct:.2f} % subtracted)")
-    print(f"  attract shown, animating: {pct:6.2f} %   (target <= {ATTRACT_TARGET_PCT} %: {verdict})")
+    print(
+        f"attract CPU, {seconds:.0f} s per phase (% of one core, idle loop {idle_pct:.2f} % subtracted)"
+    )
+    print(
+        f"  attract shown, animating: {pct:6.2f} %   (target <= {ATTRACT_TARGET_PCT} %: {verdict})"
+    )
     print(f"  attract hidden:           {hidden_pct:6.2f} %")
     return pct
 
