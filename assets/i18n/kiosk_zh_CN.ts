@@ -683,57 +683,72 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="94" />
+        <location filename="../../kiosk/ui/screens/home.py" line="87" />
+        <source>Our roof is making %1 — see how</source>
+        <translation>我们的屋顶正在发电 %1，快来看看</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="90" />
+        <source>Today our roof has made %1 — see how</source>
+        <translation>今天我们的屋顶已发电 %1，快来看看</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="93" />
+        <source>(simulated figures)</source>
+        <translation>（模拟数据）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="118" />
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="99" />
+        <location filename="../../kiosk/ui/screens/home.py" line="123" />
         <source>Touch a tile to explore our green building.</source>
         <translation>轻触下方卡片，探索我们的绿色建筑。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="101" />
+        <location filename="../../kiosk/ui/screens/home.py" line="125" />
         <source>Our energy</source>
         <translation>我们的能源</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="101" />
+        <location filename="../../kiosk/ui/screens/home.py" line="125" />
         <source>Solar power, CO2 and rainwater, live</source>
         <translation>太阳能发电、减碳和雨水收集，实时呈现</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="104" />
+        <location filename="../../kiosk/ui/screens/home.py" line="128" />
         <source>Low-carbon quiz</source>
         <translation>低碳知识问答</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="104" />
+        <location filename="../../kiosk/ui/screens/home.py" line="128" />
         <source>Play, learn and earn carbon points</source>
         <translation>边玩边学，赢取碳积分</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="107" />
+        <location filename="../../kiosk/ui/screens/home.py" line="131" />
         <source>Kids' quiz</source>
         <translation>儿童问答</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="107" />
+        <location filename="../../kiosk/ui/screens/home.py" line="131" />
         <source>Big pictures, short questions</source>
         <translation>大图片，短问题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="107" />
+        <location filename="../../kiosk/ui/screens/home.py" line="131" />
         <source>Ages 6–9</source>
         <translation>6–9岁</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="110" />
+        <location filename="../../kiosk/ui/screens/home.py" line="134" />
         <source>Green stories</source>
         <translation>绿色故事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="110" />
+        <location filename="../../kiosk/ui/screens/home.py" line="134" />
         <source>How schools and stores go green</source>
         <translation>看看学校和商店如何践行绿色低碳</translation>
     </message>

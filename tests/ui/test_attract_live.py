@@ -150,3 +150,24 @@ def _local_noon(site: Any) -> float:
     return (
         datetime.fromtimestamp(NOW, ZoneInfo(site.timezone)).replace(hour=12, minute=0).timestamp()
     )
+
+
+def test_the_home_energy_tile_invites_with_the_same_true_figure(
+    make_kiosk: Any, empty: EnergySummary
+) -> None:
+    kiosk = make_kiosk({"display": {"language": "en"}})
+    home = kiosk.window.router.screen("home")
+    tile = home.tiles["energy"]
+    sunny = dataclasses.replace(empty, pv_power_w=fig(19_600, Unit.W))
+    kiosk.services.energy.summary_did_update.emit(sunny)
+    assert tile.live_label.isVisible()
+    assert tile.live_label.text() == "Our roof is making 19.6\u00a0kW — see how"
+    evening = dataclasses.replace(
+        empty, pv_energy_today_wh=fig(86_200, Unit.WH, Provenance.SIMULATED)
+    )
+    kiosk.services.energy.summary_did_update.emit(evening)
+    assert tile.live_label.text() == (
+        "Today our roof has made 86.2\u00a0kWh — see how\n(simulated figures)"
+    )
+    kiosk.services.energy.summary_did_update.emit(empty)  # nothing true to say: say nothing
+    assert not tile.live_label.isVisible()

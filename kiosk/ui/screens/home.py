@@ -17,7 +17,9 @@ from kiosk.ui.widgets.touch import PlainLabel, set_role
 
 if TYPE_CHECKING:  # after the first frame
     from kiosk.content.active import ActiveContent
+    from kiosk.energy.summary import EnergySummary
     from kiosk.services.bundle import Services
+    from kiosk.ui.energy.formatting import LiveHeadline
 
 AREAS = ("energy", "quiz", "stories")
 
@@ -61,6 +63,7 @@ class HomeScreen(Screen):
         self.kids_entry = KidsEntry(theme)
         self.kids_entry.kids_round_was_requested.connect(self._on_kids_round_was_requested)
         outer.addWidget(self.kids_entry)
+        self._live: LiveHeadline | None = None
         self.retranslate()
 
     def _on_kids_round_was_requested(self) -> None:
@@ -68,6 +71,27 @@ class HomeScreen(Screen):
 
     def wire(self, services: Services) -> None:
         services.content.content_did_change.connect(self._on_content_did_change)
+        if services.energy is not None:
+            services.energy.summary_did_update.connect(self._on_summary_did_update)
+
+    def _on_summary_did_update(self, summary: EnergySummary) -> None:
+        from kiosk.ui.energy.formatting import live_headline  # after the first frame
+
+        self.show_live(live_headline(summary))
+
+    def show_live(self, live: LiveHeadline | None) -> None:
+        """The energy tile's inviting line, from the same true figures as the attract loop."""
+        self._live = live
+        text = ""
+        if live is not None and live.power_now is not None:
+            text = self.tr("Our roof is making %1 — see how")
+            text = text.replace("%1", "\u00a0".join(live.power_now))
+        elif live is not None and live.energy_today is not None:
+            text = self.tr("Today our roof has made %1 — see how")
+            text = text.replace("%1", "\u00a0".join(live.energy_today))
+        if text and live is not None and live.simulated:
+            text += "\n" + self.tr("(simulated figures)")
+        self.tiles["energy"].set_live(text)
 
     def _on_content_did_change(self, content: ActiveContent | None) -> None:
         logo = content.theme.logo_path if content is not None else None
@@ -109,3 +133,4 @@ class HomeScreen(Screen):
         self.tiles["stories"].set_texts(
             self.tr("Green stories"), self.tr("How schools and stores go green")
         )
+        self.show_live(self._live)

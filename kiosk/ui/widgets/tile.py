@@ -17,7 +17,7 @@ class Tile(QPushButton):
 
     def __init__(self, theme: Theme, icon_path: Path, target: str) -> None:
         super().__init__()
-        set_role(self, "tile")
+        set_role(self, "tile", area=target)  # each area its own colour
         self.target = target
         self.setObjectName(f"tile-{target}")
         self.clicked.connect(self._on_clicked)
@@ -28,7 +28,7 @@ class Tile(QPushButton):
         layout.setContentsMargins(theme.px(32), theme.px(32), theme.px(32), theme.px(32))
         layout.setSpacing(theme.px(16))
         icon = PlainLabel()
-        size = theme.px(140)
+        size = theme.px(180)
         icon.setPixmap(QIcon(str(icon_path)).pixmap(QSize(size, size)))
         icon.setFixedSize(size, size)
         icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -37,17 +37,29 @@ class Tile(QPushButton):
         self.subtitle_label = PlainLabel()
         self.subtitle_label.setWordWrap(True)
         set_role(self.subtitle_label, "subtitle")
-        for lab in (self.title_label, self.subtitle_label):
+        #: a live figure that invites ("Our roof is making 19.6 kW — see how"); hidden when none
+        self.live_label = PlainLabel()
+        self.live_label.setObjectName(f"tile-{target}-live")
+        self.live_label.setWordWrap(True)
+        set_role(self.live_label, "tile-live")
+        self.live_label.setVisible(False)
+        for lab in (self.title_label, self.subtitle_label, self.live_label):
             lab.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             lab.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         layout.addStretch(1)
         layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.title_label)
         layout.addWidget(self.subtitle_label)
+        layout.addWidget(self.live_label)
         layout.addStretch(1)
 
     def _on_clicked(self) -> None:
         self.tile_was_tapped.emit(self.target)
+
+    def set_live(self, text: str) -> None:
+        """The tile's live line; "" hides it."""
+        self.live_label.setText(text)
+        self.live_label.setVisible(bool(text))
 
     def set_texts(self, title: str, subtitle: str) -> None:
         self.title_label.setText(title)
