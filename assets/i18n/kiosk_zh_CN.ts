@@ -1707,27 +1707,48 @@
 <context>
     <name>StoriesScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="301" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="378" />
         <source>Green stories</source>
         <translation>绿色故事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="306" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="383" />
         <source>No stories installed yet</source>
         <translation>尚未安装故事内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="307" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="384" />
         <source>Staff can load a content pack from a USB stick or the network.</source>
         <translation>工作人员可以通过U盘或网络加载内容包。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="309" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="399" />
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/stories.py" line="400" />
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/stories.py" line="404" />
+        <source>Next story:</source>
+        <translation>下一个故事：</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/stories.py" line="409" />
+        <source>See all stories</source>
+        <translation>看看所有故事</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/stories.py" line="371" />
         <source>All stories</source>
+        <extracomment>one page per slide, then the "next story" card</extracomment>
         <translation>全部故事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="321" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="397" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
@@ -1891,7 +1912,7 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/top_bar.py" line="54" />
+        <location filename="../../kiosk/ui/widgets/top_bar.py" line="60" />
         <source>Home</source>
         <extracomment>The staff corner's width at 1080p: a thumb fits, and "← Home" starts a spacing after it.</extracomment>
         <translation>首页</translation>

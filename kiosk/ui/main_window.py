@@ -35,7 +35,7 @@ class MainWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.top_bar = TopBar(ctx.theme, ctx.language)
-        self.top_bar.home_was_tapped.connect(self.go_home)
+        self.top_bar.home_was_tapped.connect(self._on_home_was_tapped)
         self.top_bar.language_was_tapped.connect(ctx.language.toggle)
         self.stack = QStackedWidget()
         self.banner = AnnouncementBanner(ctx)
@@ -44,6 +44,7 @@ class MainWindow(QWidget):
         layout.addWidget(self.stack, 1)
         self.router = Router(self.stack, self)
         self.router.screen_did_change.connect(self._on_screen_did_change)
+        self.router.top_bar_did_change.connect(self._update_top_bar)
         ctx.language.language_did_change.connect(self._on_language_did_change)
         self.corner = CornerHold(self, self.staff_zone, int(ctx.config.staff.hold_seconds * 1000))
         self.corner.corner_did_hold.connect(self._on_corner_did_hold)
@@ -65,6 +66,14 @@ class MainWindow(QWidget):
 
     def go_home(self) -> None:
         self.router.go("home")
+
+    def _on_home_was_tapped(self) -> None:
+        """The one back button: back inside the screen when it says so, else home."""
+        screen = self.router.current
+        if screen is not None and screen.back_text():
+            screen.go_back()
+        else:
+            self.go_home()
 
     def recover(self) -> None:
         """After an unexpected error: forget visitor state and show home."""
@@ -117,6 +126,7 @@ class MainWindow(QWidget):
         self.top_bar.setVisible(screen.shows_top_bar)
         self.banner.set_screen(screen.name)
         self.top_bar.set_title(screen.title(), show_home=screen.name != "home")
+        self.top_bar.set_back_text(screen.back_text())
 
     def allow_close(self) -> None:
         self._allow_close = True

@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 
 class Router(QObject):
     screen_did_change = Signal(str)
+    #: The current screen's title or back button changed.
+    top_bar_did_change = Signal()
 
     def __init__(self, stack: QStackedWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +35,11 @@ class Router(QObject):
         self._screens[screen.name] = screen
         self._stack.addWidget(screen)
         screen.user_did_choose_screen.connect(self.go)
+        screen.top_bar_did_change.connect(self._on_screen_top_bar_did_change)
+
+    def _on_screen_top_bar_did_change(self) -> None:
+        if self.sender() is self._current:
+            self.top_bar_did_change.emit()
 
     @property
     def current(self) -> Screen | None:

@@ -22,6 +22,38 @@ def install(qtbot: Any, kiosk: Any, pack: Path) -> None:
     qtbot.waitUntil(lambda: content.status.confirmed, timeout=WAIT_MS)
 
 
+def test_a_story_is_a_carousel_that_ends_in_the_next_story(
+    qtbot: Any, kiosk: Any, key: Ed25519PrivateKey, tmp_path: Path
+) -> None:
+    install(qtbot, kiosk, build(tmp_path, key, tmp_path / "p.kpack", "Our rain garden"))
+    tap(qtbot, kiosk.window.router.screen("home").tiles["stories"])
+    stories = kiosk.window.router.current
+    first, second = stories._cards[0].story, stories._cards[1].story
+    tap(qtbot, stories._cards[0])
+    count = len(first.slides)
+    assert stories.slides.currentIndex() == 0 and not stories.prev_button.isEnabled()
+    assert stories.dots.text().split() == ["●"] + ["○"] * (count - 1)
+    for at in range(1, count + 1):  # next, next ... to the end card
+        tap(qtbot, stories.next_button)
+        assert stories.slides.currentIndex() == at
+    assert stories.slides.currentWidget() is stories.next_card
+    assert not stories.next_button.isVisible()
+    assert second.title.en in stories.next_card.text()
+    tap(qtbot, stories.prev_button)
+    assert stories.slides.currentIndex() == count - 1
+    # a swipe to the left is "next", to the right "previous", never past either end
+    swipe = stories.swipe.user_did_swipe
+    swipe.emit(1)
+    assert stories.slides.currentWidget() is stories.next_card
+    swipe.emit(1)
+    assert stories.slides.currentWidget() is stories.next_card
+    tap(qtbot, stories.next_card)
+    assert stories.story_title.text() == second.title.en
+    assert stories.slides.currentIndex() == 0
+    swipe.emit(-1)
+    assert stories.slides.currentIndex() == 0
+
+
 def test_stories_grid_story_page_language_and_back(
     qtbot: Any, kiosk: Any, key: Ed25519PrivateKey, tmp_path: Path
 ) -> None:
@@ -33,7 +65,7 @@ def test_stories_grid_story_page_language_and_back(
     assert card.summary_label.text() == "Roof rain waters the school garden"
     assert card.height() >= 48
     tap(qtbot, card)
-    assert stories.pages.currentWidget() is stories.story_scroll
+    assert stories.pages.currentWidget() is stories.story_page
     qtbot.waitUntil(
         lambda: any(
             lab.objectName() == "story-slide-image" and lab.isVisible()
@@ -52,8 +84,11 @@ def test_stories_grid_story_page_language_and_back(
     assert not any(w.isVisible() for w in old_slides)  # (a grab now would draw them twice)
     qtbot.waitUntil(lambda: texts(stories).count("下雨时") == 1, timeout=WAIT_MS)
     tap(qtbot, kiosk.window.top_bar.language_button)
-    tap(qtbot, stories.back_button)
+    back = kiosk.window.top_bar.home_button  # the one back button
+    assert back.text() == "← All stories"
+    tap(qtbot, back)
     assert stories.pages.currentWidget() is stories.list_scroll
+    assert back.text() == "← Home"
     tap(qtbot, card)
     stories.reset_visitor_state()  # idle
     assert stories.pages.currentWidget() is stories.list_scroll

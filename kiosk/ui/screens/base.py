@@ -32,6 +32,8 @@ class Screen(QWidget):
 
     #: Ask the router to open another screen by name.
     user_did_choose_screen = Signal(str)
+    #: The title or the back button changed while the screen is shown.
+    top_bar_did_change = Signal()
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
@@ -54,6 +56,14 @@ class Screen(QWidget):
     def title(self) -> str:
         """The title shown in the top bar, in the current language."""
         return ""
+
+    def back_text(self) -> str:
+        """The top bar's one back button inside this screen ("← All stories"), or "" for the
+        plain "← Home"."""
+        return ""
+
+    def go_back(self) -> None:
+        """Called when the back button named by :meth:`back_text` is tapped."""
 
     def retranslate(self) -> None:
         """Set every visible text again in the current language."""

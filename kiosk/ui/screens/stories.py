@@ -1,5 +1,7 @@
 """Green stories from the active content pack: a grid of picture cards, then one story as a
-scrolling page of large pictures and text. Images are decoded off the GUI thread.
+carousel: one large picture and its text at a time, next / previous buttons and a swipe, dots
+that say where you are, and at the end a card into the next story. The top bar's one back
+button reads "← All stories" inside a story. Images are decoded off the GUI thread.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import shiboken6
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
 from kiosk.content.active import ActiveContent, Story
 from kiosk.resources import asset
 from kiosk.ui.context import UiContext
+from kiosk.ui.energy.gestures import SwipePinchFilter
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.notice import Notice
 from kiosk.ui.widgets.touch import PlainLabel, button, discard, label, make_kinetic, set_role
@@ -114,25 +119,44 @@ class StoriesScreen(Screen):
         self.list_scroll.setWidget(grid_host)
         self.pages.addWidget(self.list_scroll)
 
-        self.story_scroll = self._scroll_area()
-        story_host = QWidget()
-        self.story_layout = QVBoxLayout(story_host)
-        self.story_layout.setContentsMargins(margin, theme.px(24), margin, margin)
-        self.story_layout.setSpacing(theme.px(24))
-        self.back_button = button("", "nav")
-        self.back_button.setObjectName("stories-back")
-        self.back_button.clicked.connect(self.show_list)
+        self.story_page = QWidget()
+        story = QVBoxLayout(self.story_page)
+        story.setContentsMargins(margin, theme.px(16), margin, theme.px(32))
+        story.setSpacing(theme.px(20))
         self.story_title = label("", "title")
         self.story_title.setObjectName("story-title")
-        self.story_layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.story_layout.addWidget(self.story_title)
+        story.addWidget(self.story_title)
+        #: one page per slide, then the "next story" card
+        self.slides = QStackedWidget()
+        self.swipe = SwipePinchFilter(self.slides)
+        self.swipe.user_did_swipe.connect(self._on_user_did_swipe)
+        story.addWidget(self.slides, 1)
         self._slide_widgets: list[QWidget] = []
+        self.next_card = button("", "tile")
+        self.next_card.setObjectName("next-story")
+        self.next_card.setIconSize(QSize(theme.px(320), theme.px(200)))
+        self.next_card.clicked.connect(self._on_next_card_clicked)
+        self.next_card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.slides.addWidget(self.next_card)
+        nav = QHBoxLayout()
+        nav.setSpacing(theme.px(24))
+        self.prev_button = button("", "nav")
+        self.prev_button.setObjectName("story-previous")
+        self.prev_button.clicked.connect(self.show_previous)
+        self.dots = label("", "heading", wrap=False)
+        self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_button = button("", "primary")
+        self.next_button.setObjectName("story-next")
+        self.next_button.clicked.connect(self.show_next)
+        for b in (self.prev_button, self.next_button):
+            b.setMinimumWidth(theme.px(260))
+        nav.addWidget(self.prev_button)
+        nav.addWidget(self.dots, 1)
+        nav.addWidget(self.next_button)
+        story.addLayout(nav)
         self.source_label = label("", "small")
-        self.story_layout.addWidget(self.source_label)
-        self.story_layout.addStretch(1)
-        self.story_scroll.setWidget(story_host)
-        self.pages.addWidget(self.story_scroll)
-        self._slide_insert_at = 2
+        story.addWidget(self.source_label)
+        self.pages.addWidget(self.story_page)
         self._portrait = False
         self.set_content(None)
 
@@ -184,11 +208,6 @@ class StoriesScreen(Screen):
     def _thumb_box(self) -> QSize:
         return QSize(self.ctx.theme.px(560), self.ctx.theme.px(240))
 
-    def _page_box(self) -> QSize:
-        width = max(self.width(), self.ctx.theme.px(800)) - self.ctx.theme.px(160)
-        height = max(self.ctx.theme.px(360), self.height() // 2)  # text stays in view too
-        return QSize(min(width, self.ctx.theme.px(1400)), min(height, self.ctx.theme.px(900)))
-
     def _load(self, jobs: Sequence[tuple[Path | None, QSize]]) -> None:
         todo = [(p, box) for p, box in jobs if p is not None]
         if not todo:
@@ -220,6 +239,8 @@ class StoriesScreen(Screen):
             image = self._image_for(Path(path) if path else None)
             if image_label is not None and image is not None:
                 self._set_image(image_label, image, self._page_box())
+        if self._story is not None:
+            self.retranslate()  # the next story's picture on the end card
 
     def _image_for(self, path: Path | None) -> QImage | None:
         """The decoded image, or None if there is none, it is still loading or it is broken."""
@@ -250,7 +271,7 @@ class StoriesScreen(Screen):
         elif self._story is None:
             self.pages.setCurrentWidget(self.list_scroll)
         else:
-            self.pages.setCurrentWidget(self.story_scroll)
+            self.pages.setCurrentWidget(self.story_page)
 
     def _on_card_clicked(self) -> None:
         card = self.sender()
@@ -258,43 +279,99 @@ class StoriesScreen(Screen):
             self.open_story(card.story.id)
 
     def open_story(self, story_id: str) -> None:
-        """Show one story as a page (image and text per slide), scrolled to the top."""
+        """Show one story's first slide (its picture large, its text beside or below it)."""
         stories = self._content.stories if self._content is not None else ()
         story = next((s for s in stories if s.id == story_id), None)
         if story is None:
             return
         self._story = story
         for widget in self._slide_widgets:
-            self.story_layout.removeWidget(widget)
+            self.slides.removeWidget(widget)
             discard(widget)
         self._slide_widgets = []
+        theme = self.ctx.theme
         for i, slide in enumerate(story.slides):
             widget = QWidget()
             widget.setObjectName(f"story-slide-{i}")
             widget.setProperty("image_path", str(slide.image_path) if slide.image_path else "")
-            box = QVBoxLayout(widget)
+            direction = QBoxLayout.Direction.TopToBottom
+            if not self._portrait:
+                direction = QBoxLayout.Direction.LeftToRight
+            box = QBoxLayout(direction, widget)
             box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(self.ctx.theme.px(16))
+            box.setSpacing(theme.px(32))
             image = PlainLabel()
             image.setObjectName("story-slide-image")
             image.setAlignment(Qt.AlignmentFlag.AlignCenter)
             image.setVisible(False)  # shown once its picture is decoded
             text = label("", "body")
             text.setObjectName("story-slide-text")
-            text.setStyleSheet(f"font-size: {self.ctx.theme.px(32)}px;")  # read from a step away
-            box.addWidget(image)
-            box.addWidget(text)
-            self.story_layout.insertWidget(self._slide_insert_at + i, widget)
+            text.setStyleSheet(f"font-size: {theme.px(40)}px;")  # read from a step away
+            text.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+            box.addWidget(image, 3)
+            box.addWidget(text, 2)
+            self.slides.insertWidget(i, widget)
             self._slide_widgets.append(widget)
+        self.slides.setCurrentIndex(0)
         self.retranslate()
         self._show_images()
         self._load([(s.image_path, self._page_box()) for s in story.slides])
         self._show_page()
-        self.story_scroll.verticalScrollBar().setValue(0)
+        self.top_bar_did_change.emit()
+
+    def _page_box(self) -> QSize:
+        theme = self.ctx.theme
+        if self._portrait:
+            return QSize(max(self.width() - theme.px(96), theme.px(600)), theme.px(700))
+        return QSize(max(self.width() * 3 // 5 - theme.px(96), theme.px(600)), theme.px(640))
+
+    def show_next(self) -> None:
+        self._go_to(self.slides.currentIndex() + 1)
+
+    def show_previous(self) -> None:
+        self._go_to(self.slides.currentIndex() - 1)
+
+    def _on_user_did_swipe(self, step: int) -> None:
+        self._go_to(self.slides.currentIndex() + step)
+
+    def _go_to(self, index: int) -> None:
+        """A slide, or the "next story" card after the last one (no further)."""
+        if self._story is None:
+            return
+        self.slides.setCurrentIndex(max(0, min(index, len(self._slide_widgets))))
+        self._show_position()
+
+    def _next_story(self) -> Story | None:
+        stories = self._content.stories if self._content is not None else ()
+        ids = [s.id for s in stories]
+        if self._story is None or len(ids) < 2 or self._story.id not in ids:
+            return None
+        return stories[(ids.index(self._story.id) + 1) % len(ids)]
+
+    def _on_next_card_clicked(self) -> None:
+        following = self._next_story()
+        if following is not None:
+            self.open_story(following.id)
+        else:
+            self.show_list()
+
+    def _show_position(self) -> None:
+        count, at = len(self._slide_widgets), self.slides.currentIndex()
+        self.prev_button.setEnabled(at > 0)
+        self.next_button.setVisible(at < count)
+        self.dots.setText(" ".join("●" if i == at else "○" for i in range(count)))
+        self.dots.setVisible(at < count)
 
     def show_list(self) -> None:
         self._story = None
         self._show_page()
+        self.top_bar_did_change.emit()
+
+    def back_text(self) -> str:
+        return self.tr("All stories") if self._story is not None else ""
+
+    def go_back(self) -> None:
+        self.show_list()
 
     # -- screen protocol ---------------------------------------------------------------------
     def title(self) -> str:
@@ -306,7 +383,6 @@ class StoriesScreen(Screen):
             self.tr("No stories installed yet"),
             self.tr("Staff can load a content pack from a USB stick or the network."),
         )
-        self.back_button.setText("← " + self.tr("All stories"))
         for card in self._cards:
             card.set_language(self.ctx)
         story = self._story
@@ -320,6 +396,19 @@ class StoriesScreen(Screen):
         source = story.source.get(self.ctx.language.code)
         self.source_label.setText(self.tr("Source: %1").replace("%1", source))
         self.source_label.setVisible(bool(source))
+        self.prev_button.setText("‹ " + self.tr("Previous"))
+        self.next_button.setText(self.tr("Next") + " ›")
+        following = self._next_story()
+        if following is not None:
+            self.next_card.setText(
+                self.tr("Next story:") + "\n" + following.title.get(code) + "  ›"
+            )
+            image = self._image_for(following.slides[0].image_path)
+            self.next_card.setIcon(QIcon(QPixmap.fromImage(image)) if image else QIcon())
+        else:
+            self.next_card.setText(self.tr("See all stories") + "  ›")
+            self.next_card.setIcon(QIcon())
+        self._show_position()
 
     def reset_visitor_state(self) -> None:
         self.show_list()
@@ -332,10 +421,12 @@ class StoriesScreen(Screen):
         super().resizeEvent(event)
 
     def shot_states(self) -> list[str]:
-        return ["", "story"] if self._cards else [""]
+        return ["", "story", "story-end"] if self._cards else [""]
 
     def enter_shot_state(self, state: str) -> None:
-        if state == "story" and self._cards:
+        if state.startswith("story") and self._cards:
             self.open_story(self._cards[0].story.id)
+            if state == "story-end":
+                self._go_to(len(self._slide_widgets))
         else:
             self.show_list()

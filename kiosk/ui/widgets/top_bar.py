@@ -23,6 +23,7 @@ class TopBar(QFrame):
     def __init__(self, theme: Theme, language: Language) -> None:
         super().__init__()
         self._language = language
+        self._back_text = ""
         set_role(self, "topbar")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, theme.px(12), theme.px(24), theme.px(12))
@@ -50,7 +51,12 @@ class TopBar(QFrame):
         self.title_label.setText(text)
         self.home_button.setVisible(show_home)
 
+    def set_back_text(self, text: str) -> None:
+        """Name the back button for a step inside a screen ("All stories"); "" = Home."""
+        self._back_text = text
+        self.retranslate()
+
     def retranslate(self) -> None:
-        self.home_button.setText("← " + self.tr("Home"))
+        self.home_button.setText("← " + (self._back_text or self.tr("Home")))
         # The button names the language it switches *to*, written in that language.
         self.language_button.setText("English" if self._language.code == "zh" else "中文")
