@@ -865,165 +865,179 @@
     </message>
 </context>
 <context>
+    <name>MoreCue</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/touch.py" line="78" />
+        <location filename="../../kiosk/ui/widgets/touch.py" line="85" />
+        <source>more</source>
+        <translation>更多</translation>
+    </message>
+</context>
+<context>
     <name>NowView</name>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="226" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="253" />
         <source>Solar: %1</source>
-        <extracomment>Card columns by (mode, portrait).</extracomment>
+        <extracomment>Card columns by (mode, portrait). one line for the page instead of a "simulated" chip on every card</extracomment>
         <translation>光伏：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="231" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="258" />
         <source>Today: %1 %2</source>
         <translation>今日：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="238" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="265" />
         <source>%1 · solar %2% · %3 from the grid</source>
         <translation>%1 · 太阳能 %2% · 电网用电 %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="249" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="276" />
         <source>All buildings today</source>
         <translation>全部楼宇今日用电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="261" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="288" />
         <source>Site meter: %1 · not metered by building: %2</source>
         <translation>总表：%1 · 未按楼宇计量：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="272" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="299" />
         <source>The sun rises at %1</source>
         <translation>太阳将在 %1 升起</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="274" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="301" />
         <source>So far today — the sun rises at %1</source>
         <translation>今天到目前为止 — 太阳将在 %1 升起</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="278" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="305" />
         <source>No solar energy yet today</source>
         <translation>今天还没有太阳能发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="280" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="307" />
         <source>No electricity used yet today</source>
         <translation>今天还没有用电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="282" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="309" />
         <source>No rain so far today</source>
         <translation>今天到目前为止没有下雨</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="290" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="317" />
         <source>CO2 avoided since the panels were installed</source>
         <translation>光伏板安装以来减少的 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="293" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="320" />
         <source>Solar energy since the panels were installed</source>
         <translation>光伏板安装以来的太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="295" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="322" />
         <source>From the inverter's own lifetime counter</source>
         <translation>来自逆变器自身的累计电量计数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="297" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="324" />
         <source>Solar energy since we started</source>
         <translation>累计太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="302" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="329" />
         <source>Since this kiosk started recording on %1</source>
         <translation>自本机 %1 开始记录以来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="324" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="352" />
+        <source>Simulated figures, for demonstration: not from this building's meters</source>
+        <translation>模拟数据，仅作演示：并非来自本楼电表</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/now_view.py" line="354" />
         <source>Solar power now</source>
         <translation>此刻太阳能发电功率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="326" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="356" />
         <source>Solar energy today</source>
         <translation>今日太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="327" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="357" />
         <source>Self-sufficiency today</source>
         <translation>今日自给率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="328" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="358" />
         <source>Solar used on site today</source>
         <translation>今日太阳能自用率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="329" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="359" />
         <source>CO2 avoided today</source>
         <translation>今日减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="330" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="360" />
         <source>CO2 avoided this month</source>
         <translation>本月减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="331" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="361" />
         <source>CO2 avoided this year</source>
         <translation>今年减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="296" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="323" />
         <source>CO2 avoided since we started</source>
         <translation>累计减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="332" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="362" />
         <source>Rainwater collected today</source>
         <translation>今日收集雨水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="333" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="363" />
         <source>Tap water saved this year</source>
         <translation>今年节约自来水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="334" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="364" />
         <source>Electricity used today</source>
         <translation>今日用电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="335" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="365" />
         <source>Buying from the grid now</source>
         <translation>此刻从电网购电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="336" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="366" />
         <source>Selling to the grid now</source>
         <translation>此刻向电网售电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="343" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="373" />
         <source>Sun</source>
         <translation>太阳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="343" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="373" />
         <source>Our building</source>
         <translation>我们的楼</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="343" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="373" />
         <source>Power grid</source>
         <translation>电网</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="344" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="374" />
         <source>Each building now</source>
         <translation>各楼此刻用电</translation>
     </message>
@@ -1124,41 +1138,42 @@
 <context>
     <name>ProvenanceBadge</name>
     <message>
-        <location filename="../../kiosk/ui/energy/figure_card.py" line="37" />
+        <location filename="../../kiosk/ui/energy/figure_card.py" line="48" />
         <source>live</source>
+        <extracomment>the page says "simulated" once in a banner, so this badge need not say it again</extracomment>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/figure_card.py" line="39" />
+        <location filename="../../kiosk/ui/energy/figure_card.py" line="50" />
         <source>simulated</source>
         <translation>模拟数据</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/figure_card.py" line="41" />
+        <location filename="../../kiosk/ui/energy/figure_card.py" line="52" />
         <source>partial</source>
         <translation>部分数据</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/figure_card.py" line="43" />
+        <location filename="../../kiosk/ui/energy/figure_card.py" line="54" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/energy/figure_card.py" line="45" />
+        <location filename="../../kiosk/ui/energy/figure_card.py" line="56" />
         <source>updated %n min ago</source>
         <translation>
             <numerusform>%n 分钟前更新</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/energy/figure_card.py" line="47" />
+        <location filename="../../kiosk/ui/energy/figure_card.py" line="58" />
         <source>updated %n h ago</source>
         <translation>
             <numerusform>%n 小时前更新</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/energy/figure_card.py" line="49" />
+        <location filename="../../kiosk/ui/energy/figure_card.py" line="60" />
         <source>updated %n days ago</source>
         <translation>
             <numerusform>%n 天前更新</numerusform>

@@ -203,12 +203,24 @@ def test_stopped_source_goes_stale_and_keeps_its_last_values(qtbot: Any, rig: An
     assert hero.badge.text() == "updated 12 min ago"
 
 
-def test_simulated_source_says_so_on_every_figure(qtbot: Any, rig: Any) -> None:
+def test_simulated_source_says_so_once_for_the_page(qtbot: Any, rig: Any) -> None:
     r = rig(Provenance.SIMULATED)
     feed_a_morning(r)
-    for card in (r.screen.now_view.hero, *r.screen.now_view.cards.values()):
+    now_view = r.screen.now_view
+    assert now_view.simulated_banner.isVisible()
+    assert "Simulated figures" in now_view.simulated_banner.text()
+    for card in (now_view.hero, *now_view.cards.values()):
         if card.isVisible() and card.value_label.text() != "—":
-            assert card.badge.text() == "simulated", card.objectName()
+            assert card.badge.text() == "simulated", card.objectName()  # still known ...
+            assert not card.badge.isVisible(), card.objectName()  # ... but said once
+
+
+def test_a_live_page_has_no_simulated_banner_and_keeps_its_badges(qtbot: Any, rig: Any) -> None:
+    r = rig()
+    feed_a_morning(r)
+    now_view = r.screen.now_view
+    assert not now_view.simulated_banner.isVisible()
+    assert now_view.hero.badge.isVisible() and now_view.hero.badge.text() == "live"
 
 
 def test_missing_figures_show_a_dash_never_zero(qtbot: Any, rig: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -235,6 +236,19 @@ def test_power_flow_runs_towards_the_grid_when_selling(qtbot: Any, filled: Any) 
     )
     screen.show_summary(night)
     assert flow.speeds() == (0.0, 0.0)
+
+
+def test_power_flow_dots_keep_clear_of_the_arrowhead(filled: Any) -> None:
+    screen, _store, _clock = filled
+    flow = screen.now_view.flow
+    arrow = flow.theme.px(22) * 1.2  # the arrowhead and its margin at the downstream end
+    for phase in (0.0, 0.37, 0.99):
+        forward = flow.dot_xs(100.0, 500.0, phase, 1.0)
+        assert forward and all(100.0 <= x <= 500.0 - arrow for x in forward)
+        backward = flow.dot_xs(100.0, 500.0, phase, -1.0)
+        assert backward and all(100.0 + arrow <= x <= 500.0 for x in backward)
+        gaps = sorted(forward)
+        assert min(b - a for a, b in itertools.pairwise(gaps)) > 20  # no bunching
 
 
 def test_history_view_keeps_qwidget_window(filled: Any) -> None:

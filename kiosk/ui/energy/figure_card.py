@@ -18,6 +18,8 @@ class ProvenanceBadge(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self.badge = Badge(BadgeState.MISSING, 0)
+        #: the page says "simulated" once in a banner, so this badge need not say it again
+        self.page_says_simulated = False
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         set_role(self, "badge", state=BadgeState.MISSING.value)
@@ -30,6 +32,15 @@ class ProvenanceBadge(QLabel):
             if state_changed:
                 set_role(self, "badge", state=badge.state.value)
             self.retranslate()
+        self._show_or_hide()
+
+    def set_page_says_simulated(self, says: bool) -> None:
+        self.page_says_simulated = says
+        self._show_or_hide()
+
+    def _show_or_hide(self) -> None:
+        said = self.page_says_simulated and self.badge.state is BadgeState.SIMULATED
+        self.setVisible(not said)
 
     def retranslate(self) -> None:
         badge = self.badge

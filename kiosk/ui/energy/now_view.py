@@ -27,7 +27,13 @@ from kiosk.energy.summary import EnergySummary, Figure
 from kiosk.sources.solar import next_sunrise
 from kiosk.ui.context import UiContext
 from kiosk.ui.energy.figure_card import FigureCard
-from kiosk.ui.energy.formatting import format_count, format_figure, format_number, scaled
+from kiosk.ui.energy.formatting import (
+    BadgeState,
+    format_count,
+    format_figure,
+    format_number,
+    scaled,
+)
 from kiosk.ui.energy.power_flow import PowerFlowWidget
 from kiosk.ui.energy.reference_cards import ReferenceCards
 from kiosk.ui.widgets.touch import PlainLabel, scrolling_body, set_role
@@ -82,6 +88,14 @@ class NowView(QWidget):
         self.equivalents: EquivalentsTable | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(theme.px(12))
+        #: one line for the page instead of a "simulated" chip on every card
+        self.simulated_banner = PlainLabel()
+        self.simulated_banner.setObjectName("energy-now-simulated")
+        self.simulated_banner.setWordWrap(True)
+        set_role(self.simulated_banner, "simulated-banner")
+        self.simulated_banner.hide()
+        outer.addWidget(self.simulated_banner)
         body = scrolling_body(outer)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -190,6 +204,18 @@ class NowView(QWidget):
             self.flow.show_summary(summary)
         self.references.show_summary(summary, now)
         self._refresh_notes()
+        self._show_simulated()
+
+    def _figure_cards(self) -> list[FigureCard]:
+        return [self.hero, *self.cards.values(), *self.meter_cards.values(), self.campus_card]
+
+    def _show_simulated(self) -> None:
+        """Any simulated figure: one banner for the page, no chip on each card."""
+        cards = self._figure_cards()
+        simulated = any(c.badge.badge.state is BadgeState.SIMULATED for c in cards)
+        self.simulated_banner.setVisible(simulated)
+        for card in cards:
+            card.badge.set_page_says_simulated(simulated)
 
     def show_meters(self, rows: list[MeterRow], now: float) -> None:
         """The per-building breakdown (student mode). Cards are made once per meter."""
@@ -212,6 +238,7 @@ class NowView(QWidget):
             card.set_note(self._meter_note(row))
         self.meters_title.setVisible(self.mode == STUDENT and bool(self.meter_cards))
         self._show_campus(now)
+        self._show_simulated()
 
     def _meter_title(self, row: MeterRow) -> str:
         """A building's or area's name from ``[meters]``, an inverter's from
@@ -321,6 +348,9 @@ class NowView(QWidget):
             self.cards[spec.key].set_note(note)
 
     def retranslate(self) -> None:
+        self.simulated_banner.setText(
+            self.tr("Simulated figures, for demonstration: not from this building's meters")
+        )
         self.hero.set_title(self.tr("Solar power now"))
         titles = {
             "pv_energy_today_wh": self.tr("Solar energy today"),

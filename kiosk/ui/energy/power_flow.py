@@ -169,25 +169,29 @@ class PowerFlowWidget(QWidget):
             return
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(colour)
-        length = end.x() - start.x()
         dot = self.theme.px(11)
-        phase = self._phase[i]
-        k = 0.0
-        while k < 1.0:
-            t = (phase + k) % 1.0
-            if speed < 0:
-                t = 1.0 - t
-            p.drawEllipse(QPointF(start.x() + t * length, start.y()), dot, dot)
-            k += _DOT_SPACING
+        size = self.theme.px(22)
+        for x in self.dot_xs(start.x(), end.x(), self._phase[i], speed):
+            p.drawEllipse(QPointF(x, start.y()), dot, dot)
         # An arrowhead at the downstream end says which way the energy goes.
         tip = end if speed > 0 else start
         back = -1 if speed > 0 else 1
-        size = self.theme.px(22)
         arrow = QPainterPath(QPointF(tip.x() - back * size * 0.2, tip.y()))
         arrow.lineTo(tip.x() + back * size, tip.y() - size * 0.7)
         arrow.lineTo(tip.x() + back * size, tip.y() + size * 0.7)
         arrow.closeSubpath()
         p.drawPath(arrow)
+
+    def dot_xs(self, start: float, end: float, phase: float, speed: float) -> list[float]:
+        """Where the moving dots are on a line from ``start`` to ``end``: evenly spaced, and
+        short of the arrowhead at the downstream end (they used to run into it and bunch)."""
+        gap = self.theme.px(22) * 1.2 + self.theme.px(11)
+        first, last = (start, end - gap) if speed > 0 else (start + gap, end)
+        if last <= first:
+            return []
+        count = round(1.0 / _DOT_SPACING)  # a count, not a float sum (that drew one dot twice)
+        ts = [(phase + k / count) % 1.0 for k in range(count)]
+        return [first + (t if speed > 0 else 1.0 - t) * (last - first) for t in ts]
 
     def _draw_sun(self, p: QPainter, c: QPointF, r: float) -> None:
         colour = self.theme.qcolor("accent")

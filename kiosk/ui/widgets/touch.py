@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QBoxLayout,
@@ -53,10 +53,51 @@ def button(text: str = "", role: str = "", parent: QWidget | None = None) -> QPu
 
 
 def make_kinetic(area: QAbstractScrollArea) -> None:
-    """Drag-to-scroll with momentum for a finger; scroll bars stay thin and passive."""
+    """Drag-to-scroll with momentum for a finger; scroll bars stay thin and passive, and a
+    "more ↓" fade at the bottom says there is more below (a thin bar alone says nothing)."""
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    MoreCue(area)
+
+
+class MoreCue(PlainLabel):
+    """A fade over the bottom of a scroll area with "more ↓", shown while content lies below."""
+
+    def __init__(self, area: QAbstractScrollArea) -> None:
+        super().__init__(area)
+        self.setObjectName("more-cue")
+        set_role(self, "more-cue")
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._area = area
+        bar = area.verticalScrollBar()
+        bar.rangeChanged.connect(self._on_bar_range_changed)
+        bar.valueChanged.connect(self._on_bar_value_changed)
+        area.installEventFilter(self)
+        self.setText("↓ " + QCoreApplication.translate("MoreCue", "more"))
+        self._place()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._place()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.setText("↓ " + QCoreApplication.translate("MoreCue", "more"))
+        return False
+
+    def _on_bar_range_changed(self, _low: int, _high: int) -> None:
+        self._place()
+
+    def _on_bar_value_changed(self, _value: int) -> None:
+        self._place()
+
+    def _place(self) -> None:
+        viewport = self._area.viewport().geometry()
+        height = max(self.sizeHint().height() * 2, viewport.height() // 8)
+        self.setGeometry(viewport.left(), viewport.bottom() - height + 1, viewport.width(), height)
+        bar = self._area.verticalScrollBar()
+        self.setVisible(bar.maximum() > 0 and bar.value() < bar.maximum() - 2)
+        self.raise_()
 
 
 def scrolling_body(outer: QBoxLayout) -> QWidget:
