@@ -548,136 +548,156 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="259" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="287" />
         <source>the day before</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="260" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="288" />
         <source>the week before</source>
         <translation>前一周</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="261" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="289" />
         <source>same month last year</source>
         <translation>去年同月</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="262" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="290" />
         <source>the year before</source>
         <translation>前一年</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="265" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="293" />
         <source>so far today</source>
         <translation>今天到目前为止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="266" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="294" />
         <source>so far this week</source>
         <translation>本周到目前为止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="267" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="295" />
         <source>so far this month</source>
         <translation>本月到目前为止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="268" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="296" />
         <source>so far this year</source>
         <translation>今年到目前为止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="272" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="300" />
         <source>yesterday by %1</source>
         <translation>昨天同一时段（至 %1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="273" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="301" />
         <source>last week by %1</source>
         <translation>上周同期（至 %1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="274" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="302" />
         <source>same month last year by %1</source>
         <translation>去年同月同期（至 %1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="275" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="303" />
         <source>last year by %1</source>
         <translation>去年同期（至 %1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="294" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="322" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="295" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="323" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="296" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="324" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="297" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="325" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="301" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="329" />
         <source>‹ Earlier</source>
         <translation>‹ 更早</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="302" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="330" />
         <source>Later ›</source>
         <translation>更晚 ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="224" />
-        <location filename="../../kiosk/ui/energy/history_view.py" line="303" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="337" />
+        <source>Tap a bar for its value. Swipe the chart to go back in time; pinch or tap Day, Week, Month, Year to zoom.</source>
+        <translation>轻触柱子查看数值。左右滑动图表查看过去；双指缩放或轻触日、周、月、年切换。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="252" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="331" />
         <source>Solar energy</source>
         <translation>太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="225" />
-        <location filename="../../kiosk/ui/energy/history_view.py" line="304" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="204" />
+        <source>No energy recorded on this day</source>
+        <translation>这一天没有能源记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="205" />
+        <source>No energy recorded in this week</source>
+        <translation>这一周没有能源记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="206" />
+        <source>No energy recorded in this month</source>
+        <translation>这个月没有能源记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="207" />
+        <source>No energy recorded in this year</source>
+        <translation>这一年没有能源记录</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/energy/history_view.py" line="253" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="332" />
         <source>Electricity used</source>
         <translation>用电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="226" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="254" />
         <source>CO2 avoided</source>
         <translation>减少的二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="227" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="255" />
         <source>Rainwater collected</source>
         <translation>收集的雨水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="233" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="261" />
         <source>%1, %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="246" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="274" />
         <source>%1: %2 · %3: %4%5</source>
         <translation>%1：%2 · %3：%4%5</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="305" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="333" />
         <source>kWh</source>
         <translation>kWh</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="309" />
-        <source>Swipe the chart to go back in time; pinch or tap Day, Week, Month, Year to zoom.</source>
-        <translation>左右滑动图表可查看过去；双指缩放或点按 日、周、月、年 切换时间范围。</translation>
     </message>
 </context>
 <context>

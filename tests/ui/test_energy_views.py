@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from fakeclock import FakeClock
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 from test_energy_screen import TZ, make_ctx
@@ -141,6 +141,37 @@ def test_history_zooms_to_week_month_and_year(qtbot: Any, filled: Any) -> None:
     qtbot.waitUntil(lambda: history.data.window.period is Period.MONTH)
     screen.reset_visitor_state()  # idle: back to today's Now tab
     assert screen.tab == "now" and history.period is Period.DAY
+
+
+def test_history_bars_are_named_valued_on_tap_and_an_empty_year_says_so(
+    qtbot: Any, filled: Any
+) -> None:
+    screen, _store, _clock = filled
+    screen.show_tab("history")
+    history = screen.history_view
+    chart = history.chart
+    qtbot.mouseClick(history.period_buttons[Period.WEEK], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: history.data is not None and history.data.window.period is Period.WEEK)
+    ticks = chart.date_axis._tickLevels[0]
+    assert [label for _x, label in ticks] == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    monday_bar = chart.bars["pv"].opts["x"][0]
+    assert abs(ticks[0][0] - monday_bar) < 86_400 * 0.3  # each name under its own bar
+    assert not chart.empty_label.isVisible()
+    # a tap on Monday's solar bar writes its value above it
+    viewbox = chart.plot_item.getViewBox()
+    point = chart.mapFromScene(viewbox.mapViewToScene(QPointF(monday_bar, 1.0)))
+    history.gestures.user_did_tap.emit(QPointF(point))
+    assert chart.value_item.toPlainText() == "40.0 kWh"
+    qtbot.mouseClick(history.period_buttons[Period.YEAR], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: history.data.window.period is Period.YEAR)
+    screen.ctx.language.set_language("zh")
+    labels = [label for _x, label in chart.date_axis._tickLevels[0]]
+    assert labels[0] == "1月" and "12月" in labels
+    screen.ctx.language.set_language("en")
+    history.show_earlier()  # 2025: nothing recorded
+    qtbot.waitUntil(lambda: history.data.window.first_day.year == 2025)
+    assert chart.empty_label.isVisible()
+    assert chart.empty_label.text() == "No energy recorded in this year"
 
 
 def test_today_chart_is_updated_in_place(qtbot: Any, filled: Any) -> None:

@@ -13,9 +13,11 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.touch import PlainLabel, set_role
 
 FILL_MAX_SPAN_S = 3 * 86_400.0
 
@@ -70,7 +72,7 @@ def _style_plot(widget: pg.PlotWidget, theme: Theme) -> pg.PlotItem:
         axis.setPen(pen)
         axis.setTextPen(pg.mkPen(theme.palette.text))
         font = widget.font()
-        font.setPixelSize(theme.px(22))
+        font.setPixelSize(theme.px(30))  # read from a step away
         axis.setStyle(tickFont=font, tickLength=-theme.px(8))
     plot.getViewBox().setDefaultPadding(0.02)
     _adopt_menus(widget, [plot.ctrlMenu, plot.getViewBox().menu])
@@ -152,6 +154,22 @@ class BarChart(pg.PlotWidget):
         self.plot_item = _style_plot(self, theme)
         self.bars: dict[str, pg.BarGraphItem] = {}
         self._order: list[str] = []
+        self._values: dict[str, tuple[np.ndarray, np.ndarray, float]] = {}
+        #: the value of the bar last tapped, written above it
+        self.value_item = pg.TextItem("", color=theme.palette.text, anchor=(0.5, 1.0))
+        font = self.font()
+        font.setPixelSize(theme.px(32))
+        font.setBold(True)
+        self.value_item.setFont(font)
+        self.value_item.setZValue(10)
+        self.plot_item.addItem(self.value_item, ignoreBounds=True)
+        #: said over the chart when the period has no data ("No data for this year yet")
+        self.empty_label = PlainLabel(self)
+        self.empty_label.setObjectName("chart-empty")
+        set_role(self.empty_label, "chart-empty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
 
     def add_bars(self, key: str, colour: str) -> None:
         item = pg.BarGraphItem(x=[], height=[], width=1.0, brush=colour, pen=pg.mkPen(None))
@@ -165,6 +183,43 @@ class BarChart(pg.PlotWidget):
         width = bucket_s * 0.8 / n
         x = starts + bucket_s * 0.1 + width * (i + 0.5)
         self.bars[key].setOpts(x=x, height=values, width=width)
+        self._values[key] = (x, values, width)
+        self.value_item.setText("")
+
+    def set_bar_ticks(self, ticks: list[tuple[float, str]]) -> None:
+        """Name each bar under its middle (the date axis alone put week bars between ticks
+        and left January unnamed)."""
+        self.date_axis.setTicks([ticks, []])
+
+    def value_at(self, x: float) -> tuple[str, float, float] | None:
+        """(series, bar middle, value) of the bar at ``x`` in data coordinates, or None."""
+        for key, (xs, values, width) in self._values.items():
+            hit = np.flatnonzero(np.abs(xs - x) <= width / 2)
+            if len(hit):
+                return key, float(xs[hit[0]]), float(values[hit[0]])
+        return None
+
+    def show_value(self, x: float, text: str, top: float) -> None:
+        """Write ``text`` above the bar whose middle is ``x`` and top ``top``; "" clears."""
+        self.value_item.setText(text)
+        self.value_item.setPos(x, top)
+
+    def set_empty_message(self, text: str) -> None:
+        """A message instead of an empty axis; "" shows the chart again."""
+        self.empty_label.setText(text)
+        self.empty_label.setVisible(bool(text))
+        self.getAxis("left").setStyle(showValues=not text)
+        self._place_empty_label()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_empty_label()
+
+    def _place_empty_label(self) -> None:
+        label = getattr(self, "empty_label", None)  # resized once while being made
+        if label is not None:
+            label.setGeometry(self.rect())
+            label.raise_()
 
     def set_window(self, start_ts: float, end_ts: float, top: float) -> None:
         self.date_axis.utcOffset = utc_offset_s(self.tz, start_ts)

@@ -19,6 +19,8 @@ class SwipePinchFilter(QObject):
     user_did_swipe = Signal(int)
     #: -1: zoom in (fingers apart, finer period), +1: zoom out.
     user_did_pinch = Signal(int)
+    #: a tap (press and release without a swipe), at this point of the target
+    user_did_tap = Signal(QPointF)
 
     def __init__(self, target: QWidget) -> None:
         super().__init__(target)
@@ -40,6 +42,8 @@ class SwipePinchFilter(QObject):
                 self._press = None
                 if abs(dx) > max(abs(dy), self._target.width() * SWIPE_SHARE):
                     self.user_did_swipe.emit(-1 if dx > 0 else 1)
+                elif max(abs(dx), abs(dy)) < self._target.width() * SWIPE_SHARE / 2:
+                    self.user_did_tap.emit(event.position())
             return True
         if kind == QEvent.Type.MouseMove:
             return True

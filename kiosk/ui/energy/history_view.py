@@ -12,17 +12,19 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import numpy as np
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, QPointF
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.energy.buckets import LocalDays
 from kiosk.energy.buildings import meter_name
 from kiosk.energy.carbon import EmissionFactor, factor_for
 from kiosk.energy.history import HISTORY_FIGURES, HistoryFigure
+from kiosk.energy.metrics import Unit
 from kiosk.energy.periods import Period, PeriodWindow, Span, period_window
 from kiosk.energy.queries import HistoryData, history
 from kiosk.energy.store import EnergyStore
 from kiosk.ui.context import UiContext
+from kiosk.ui.energy.bar_ticks import bar_ticks
 from kiosk.ui.energy.charts import BarChart
 from kiosk.ui.energy.formatting import MISSING, scaled
 from kiosk.ui.energy.gestures import SwipePinchFilter
@@ -87,6 +89,7 @@ class HistoryView(QWidget):
         self.gestures = SwipePinchFilter(self.chart.viewport())
         self.gestures.user_did_swipe.connect(self._on_user_did_swipe)
         self.gestures.user_did_pinch.connect(self._on_user_did_pinch)
+        self.gestures.user_did_tap.connect(self._on_user_did_tap)
         self.compare_labels: dict[str, QLabel] = {}
         for figure_id in HISTORY_FIGURES:
             lab = PlainLabel()
@@ -188,8 +191,33 @@ class HistoryView(QWidget):
         ):
             self.chart.set_bars(key, starts, values / 1000.0, data.bucket_s)
         tops = [float(np.max(v)) for v in (data.pv_wh, data.load_wh) if len(v)]
-        self.chart.set_window(w.start_ts, w.end_ts, max(tops, default=1000.0) / 1000.0)
+        top = max(tops, default=0.0)
+        self.chart.set_window(w.start_ts, w.end_ts, (top if top > 0 else 1000.0) / 1000.0)
+        room = max(4, self.chart.width() // self.ctx.theme.px(90))
+        self.chart.set_bar_ticks(bar_ticks(w, data.bucket_s, self.tz, self.ctx.language.code, room))
+        # an empty period says so, instead of drawing a bare 0.2-1.0 kWh axis
+        self.chart.set_empty_message("" if top > 0 else self._empty_text(w.period))
         self._show_comparisons()
+
+    def _empty_text(self, period: Period) -> str:
+        return {
+            Period.DAY: self.tr("No energy recorded on this day"),
+            Period.WEEK: self.tr("No energy recorded in this week"),
+            Period.MONTH: self.tr("No energy recorded in this month"),
+            Period.YEAR: self.tr("No energy recorded in this year"),
+        }[period]
+
+    def _on_user_did_tap(self, at: QPointF) -> None:
+        """Tap a bar: its value above it; tap elsewhere: gone."""
+        viewbox = self.chart.plot_item.getViewBox()
+        x = viewbox.mapSceneToView(self.chart.mapToScene(at.toPoint())).x()
+        hit = self.chart.value_at(x)
+        if hit is None:
+            self.chart.show_value(0.0, "", 0.0)
+            return
+        _key, middle, kwh = hit
+        number, unit = scaled(kwh * 1000.0, Unit.WH)
+        self.chart.show_value(middle, f"{number} {unit}", kwh)
 
     def _show_period_label(self, w: PeriodWindow) -> None:
         locale = QLocale()
@@ -306,8 +334,12 @@ class HistoryView(QWidget):
         self.chart.date_axis.set_language(self.ctx.language.code)
         self.hint_label.setText(
             self.tr(
-                "Swipe the chart to go back in time; pinch or tap Day, Week, Month, Year to zoom."
+                "Tap a bar for its value. Swipe the chart to go back in time; pinch or tap Day, "
+                "Week, Month, Year to zoom."
             )
         )
         self._show_period_label(self.shown_window())
-        self._show_comparisons()
+        if self.data is not None:
+            self.show_data(self.data)  # the bar names and the empty message in this language
+        else:
+            self._show_comparisons()
