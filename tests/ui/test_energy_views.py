@@ -286,3 +286,22 @@ def test_history_view_keeps_qwidget_window(filled: Any) -> None:
     """QWidget.window() is the top-level widget; the history view must not shadow it."""
     screen, _store, _clock = filled
     assert screen.history_view.window() is screen.window()
+
+
+def test_figures_of_a_row_sit_at_one_height_when_a_title_wraps(qtbot: Any, filled: Any) -> None:
+    screen, _store, _clock = filled
+    now_view = screen.now_view
+    screen.resize(1000, 980)  # narrow: a long title wraps
+    keys = now_view.visible_cards()
+    cols = GRID_COLUMNS[(now_view.mode, now_view._portrait)]
+    row = [now_view.cards[k] for k in keys[:cols]]
+    row[0].set_title("A title long enough to wrap onto a second and a third line in a narrow card")
+    qtbot.wait(100)  # laid out again
+    now_view.align_rows()
+    qtbot.wait(100)
+
+    def value_top(card: Any) -> int:
+        return card.value_label.mapTo(now_view, card.value_label.rect().topLeft()).y()
+
+    assert row[0].title_label.height() > 2 * row[1].title_label.fontMetrics().height()
+    assert len({value_top(card) for card in row}) == 1

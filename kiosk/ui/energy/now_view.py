@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -186,6 +187,20 @@ class NowView(QWidget):
             self._portrait = portrait
             self._arrange()
         super().resizeEvent(event)
+        QTimer.singleShot(0, self, self.align_rows)
+
+    def align_rows(self) -> None:
+        """Figures of one row at one height: each title takes as many lines as the row's
+        longest (a title that wrapped pushed its own value down)."""
+        cols = GRID_COLUMNS[(self.mode, self._portrait)]
+        keys = self.visible_cards()
+        for first in range(0, len(keys), cols):
+            titles = [self.cards[k].title_label for k in keys[first : first + cols]]
+            for title in titles:
+                title.setMinimumHeight(0)
+            tallest = max(t.heightForWidth(max(1, t.width())) for t in titles)
+            for title in titles:
+                title.setMinimumHeight(tallest)
 
     # -- data --------------------------------------------------------------------------------
 
@@ -351,6 +366,7 @@ class NowView(QWidget):
         self.simulated_banner.setText(
             self.tr("Simulated figures, for demonstration: not from this building's meters")
         )
+        QTimer.singleShot(0, self, self.align_rows)
         self.hero.set_title(self.tr("Solar power now"))
         titles = {
             "pv_energy_today_wh": self.tr("Solar energy today"),
