@@ -280,6 +280,9 @@ def test_power_flow_dots_keep_clear_of_the_arrowhead(filled: Any) -> None:
         assert backward and all(100.0 + arrow <= x <= 500.0 for x in backward)
         gaps = sorted(forward)
         assert min(b - a for a, b in itertools.pairwise(gaps)) > 20  # no bunching
+        short = sorted(flow.dot_xs(100.0, 260.0, phase, 1.0))  # a portrait line
+        dot = flow.theme.px(11)
+        assert min(b - a for a, b in itertools.pairwise(short)) >= 2.5 * dot  # dots never touch
 
 
 def test_history_view_keeps_qwidget_window(filled: Any) -> None:

@@ -189,7 +189,10 @@ class PowerFlowWidget(QWidget):
         first, last = (start, end - gap) if speed > 0 else (start + gap, end)
         if last <= first:
             return []
-        count = round(1.0 / _DOT_SPACING)  # a count, not a float sum (that drew one dot twice)
+        # a count, not a float sum (that drew one dot twice); fewer on a short line (portrait),
+        # so dots never touch
+        dot = self.theme.px(11)
+        count = max(2, min(round(1.0 / _DOT_SPACING), int((last - first) // (3 * dot))))
         ts = [(phase + k / count) % 1.0 for k in range(count)]
         return [first + (t if speed > 0 else 1.0 - t) * (last - first) for t in ts]
 

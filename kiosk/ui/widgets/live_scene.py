@@ -81,7 +81,7 @@ class LiveScene(AnimatedWidget):
     def _sun_centre(self) -> QPointF:
         w, h = self.width(), self.height()
         # low over the hills, right of the building: clear of the figure and the slide card
-        return QPointF(w * 0.76, h * 0.78) if self._portrait() else QPointF(w * 0.40, h * 0.63)
+        return QPointF(w * 0.76, h * 0.80) if self._portrait() else QPointF(w * 0.40, h * 0.63)
 
     def _sun_radius(self) -> float:
         return 78 * self._unit()
