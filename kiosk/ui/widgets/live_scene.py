@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.ui.widgets.animated import AnimatedWidget
 
 MOODS = ("cheer", "shine", "night", "rest")
-FRAME_MS = 250  # 4 frames a second: gentle motion, little CPU
+FRAME_MS = 300  # about 3 frames a second: gentle motion, little CPU
 _SKY = {
     "cheer": ("#7CC8F2", "#DDF1FB"),
     "shine": ("#9CCFEA", "#E6F2F7"),

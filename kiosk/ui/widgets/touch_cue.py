@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.ui.widgets.animated import AnimatedWidget
 
-FRAME_MS = 250
+FRAME_MS = 300
 FRAMES_PER_TAP = 10
 
 
