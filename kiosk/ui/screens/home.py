@@ -98,9 +98,9 @@ class HomeScreen(Screen):
         elif live is not None and live.energy_today is not None:
             text = self.tr("Today our roof has made %1 — see how")
             text = text.replace("%1", "\u00a0".join(live.energy_today))
-        if text and live is not None and live.simulated:
-            text += "\n" + self.tr("(simulated figures)")
-        self.tiles["energy"].set_live(text)
+        simulated = text and live is not None and live.simulated
+        note = self.tr("(simulated figures)") if simulated else ""
+        self.tiles["energy"].set_live(text, note)
 
     def _on_content_did_change(self, content: ActiveContent | None) -> None:
         logo = content.theme.logo_path if content is not None else None

@@ -43,7 +43,10 @@ class Tile(QPushButton):
         self.live_label.setWordWrap(True)
         set_role(self.live_label, "tile-live")
         self.live_label.setVisible(False)
-        for lab in (self.title_label, self.subtitle_label, self.live_label):
+        self.live_note = PlainLabel()  # "(simulated figures)", quietly
+        set_role(self.live_note, "small")
+        self.live_note.setVisible(False)
+        for lab in (self.title_label, self.subtitle_label, self.live_label, self.live_note):
             lab.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             lab.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         layout.addStretch(1)
@@ -51,15 +54,18 @@ class Tile(QPushButton):
         layout.addWidget(self.title_label)
         layout.addWidget(self.subtitle_label)
         layout.addWidget(self.live_label)
+        layout.addWidget(self.live_note)
         layout.addStretch(1)
 
     def _on_clicked(self) -> None:
         self.tile_was_tapped.emit(self.target)
 
-    def set_live(self, text: str) -> None:
-        """The tile's live line; "" hides it."""
+    def set_live(self, text: str, note: str = "") -> None:
+        """The tile's live line and a quiet note under it; "" hides them."""
         self.live_label.setText(text)
         self.live_label.setVisible(bool(text))
+        self.live_note.setText(note if text else "")
+        self.live_note.setVisible(bool(text and note))
 
     def set_texts(self, title: str, subtitle: str) -> None:
         self.title_label.setText(title)
