@@ -174,6 +174,16 @@ def test_history_bars_are_named_valued_on_tap_and_an_empty_year_says_so(
     assert chart.empty_label.text() == "No energy recorded in this year"
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_energy_screen_fits_a_portrait_1080_window(filled: Any, language: str) -> None:
+    """No text line may make the window wider than the screen (a long hint made it 1,204)."""
+    screen, _store, _clock = filled
+    screen.ctx.language.set_language(language)
+    for tab in ("now", "today", "history", "explain"):
+        screen.show_tab(tab)
+        assert screen.minimumSizeHint().width() <= 1080, tab
+
+
 def test_today_chart_is_updated_in_place(qtbot: Any, filled: Any) -> None:
     screen, store, clock = filled
     screen.show_tab("today")

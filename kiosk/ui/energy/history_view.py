@@ -104,6 +104,7 @@ class HistoryView(QWidget):
         set_role(self.buildings_label, "body")
         layout.addWidget(self.buildings_label)
         self.hint_label = PlainLabel()
+        self.hint_label.setWordWrap(True)  # one long line made a portrait window 1,204 px wide
         set_role(self.hint_label, "small")
         layout.addWidget(self.hint_label)
         self.period_buttons[self.period].setChecked(True)
