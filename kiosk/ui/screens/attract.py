@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QSizePolicy, QVBo
 
 from kiosk.resources import asset
 from kiosk.ui.context import UiContext
-from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.base import LiveFiguresScreen
 from kiosk.ui.widgets.live_scene import LiveScene
 from kiosk.ui.widgets.touch import PlainLabel, label, set_role
 from kiosk.ui.widgets.touch_cue import TouchCue
@@ -30,7 +30,6 @@ if TYPE_CHECKING:  # the pack library, the energy store and the services come af
     from kiosk.content.active import ActiveContent
     from kiosk.energy.summary import EnergySummary
     from kiosk.services.bundle import Services
-    from kiosk.services.energy_service import EnergyService
     from kiosk.ui.energy.formatting import LiveHeadline
 
 #: Solar power, as a share of the roof's peak, above which the sun character cheers.
@@ -91,7 +90,7 @@ def mood_for(summary: EnergySummary, site: SiteConfig) -> str:
     return "cheer" if power.value >= CHEER_SHARE * site.pv_kwp * 1000.0 else "shine"
 
 
-class AttractScreen(Screen):
+class AttractScreen(LiveFiguresScreen):
     name = "attract"
     shows_top_bar = False
     leaves_on_idle = False
@@ -170,7 +169,6 @@ class AttractScreen(Screen):
         self._arrange()
 
         self._live: LiveHeadline | None = None
-        self._energy: EnergyService | None = None
         self._night = False
         self._slides: list[Slide] = []
         self._index = 0
@@ -196,15 +194,7 @@ class AttractScreen(Screen):
 
     def wire(self, services: Services) -> None:
         services.content.content_did_change.connect(self._on_content_did_change)
-        self._energy = services.energy
-        if services.energy is not None:
-            services.energy.summary_did_update.connect(self._on_summary_did_update)
-
-    def enter_shot_state(self, state: str) -> None:
-        """A screenshot shows the newest figures even if it is taken before they arrive."""
-        summary = self._energy.current_summary() if self._energy is not None else None
-        if summary is not None:
-            self._on_summary_did_update(summary)
+        self.follow_energy(services)
 
     def _on_content_did_change(self, content: ActiveContent | None) -> None:
         self.set_slides(slides_from_content(content))

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QWidget
 from kiosk.ui.context import UiContext
 
 if TYPE_CHECKING:  # the services' modules are imported after the first frame
+    from kiosk.energy.summary import EnergySummary
     from kiosk.services.bundle import Services
+    from kiosk.services.energy_service import EnergyService
 
 
 class Screen(QWidget):
@@ -90,3 +92,23 @@ class Screen(QWidget):
 
     def _on_language_did_change(self, _code: str) -> None:
         self.retranslate()
+
+
+class LiveFiguresScreen(Screen):
+    """A screen that shows the energy service's newest summary (the attract loop, home)."""
+
+    _energy: EnergyService | None = None
+
+    def follow_energy(self, services: Services) -> None:
+        self._energy = services.energy
+        if services.energy is not None:
+            services.energy.summary_did_update.connect(self._on_summary_did_update)
+
+    def enter_shot_state(self, state: str) -> None:
+        """A screenshot shows the newest figures even if it is taken before they arrive."""
+        summary = self._energy.current_summary() if self._energy is not None else None
+        if summary is not None:
+            self._on_summary_did_update(summary)
+
+    def _on_summary_did_update(self, summary: EnergySummary) -> None:
+        raise NotImplementedError

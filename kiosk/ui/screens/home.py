@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.resources import asset
 from kiosk.ui.context import UiContext
-from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.base import LiveFiguresScreen
 from kiosk.ui.widgets.kids_entry import KIDS_ROUND, KidsEntry
 from kiosk.ui.widgets.tile import Tile
 from kiosk.ui.widgets.touch import PlainLabel, set_role
@@ -19,13 +19,12 @@ if TYPE_CHECKING:  # after the first frame
     from kiosk.content.active import ActiveContent
     from kiosk.energy.summary import EnergySummary
     from kiosk.services.bundle import Services
-    from kiosk.services.energy_service import EnergyService
     from kiosk.ui.energy.formatting import LiveHeadline
 
 AREAS = ("energy", "quiz", "stories")
 
 
-class HomeScreen(Screen):
+class HomeScreen(LiveFiguresScreen):
     name = "home"
 
     def __init__(self, ctx: UiContext) -> None:
@@ -65,7 +64,6 @@ class HomeScreen(Screen):
         self.kids_entry.kids_round_was_requested.connect(self._on_kids_round_was_requested)
         outer.addWidget(self.kids_entry)
         self._live: LiveHeadline | None = None
-        self._energy: EnergyService | None = None
         self.retranslate()
 
     def _on_kids_round_was_requested(self) -> None:
@@ -73,15 +71,7 @@ class HomeScreen(Screen):
 
     def wire(self, services: Services) -> None:
         services.content.content_did_change.connect(self._on_content_did_change)
-        self._energy = services.energy
-        if services.energy is not None:
-            services.energy.summary_did_update.connect(self._on_summary_did_update)
-
-    def enter_shot_state(self, state: str) -> None:
-        """A screenshot shows the newest figures even if it is taken before they arrive."""
-        summary = self._energy.current_summary() if self._energy is not None else None
-        if summary is not None:
-            self._on_summary_did_update(summary)
+        self.follow_energy(services)
 
     def _on_summary_did_update(self, summary: EnergySummary) -> None:
         from kiosk.ui.energy.formatting import live_headline  # after the first frame
