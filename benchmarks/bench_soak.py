@@ -24,7 +24,8 @@ logged errors with a traceback) and Qt warnings, counted from the start. With
 <= 1 MiB per simulated day, no thread growth, 0 tracebacks. A benchmark: it fails nothing.
 
 Run: ``.venv/bin/python benchmarks/bench_soak.py [--quick] [--census] [--tracemalloc]``
-(full run about 20 minutes of wall time; ``--quick`` about 2 minutes). Needs mosquitto.
+(full run about 21 minutes of wall time on the 2-core machine; ``--quick`` about 2 minutes). Needs
+mosquitto. Figures: docs/benchmarks.md.
 """
 
 from __future__ import annotations
