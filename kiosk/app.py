@@ -190,6 +190,9 @@ class Kiosk:
         services.screen.screen_did_turn_off.connect(self.care.on_screen_off)
         services.screen.screen_did_turn_on.connect(self.care.on_screen_on)
         self.app.installEventFilter(services.screen)  # last installed, first asked: wakes first
+        self._count_visitors(services)
+        services.screen.state_did_change.connect(services.fleet.on_screen_state_did_change)
+        services.fleet.set_screen_on(services.screen.state.on)
         router = self.window.router
         for screen in router.built():
             screen.wire(services)
@@ -198,6 +201,15 @@ class Kiosk:
         services.start()
         router.build_pending()
         self.watchdog.start()
+
+    def _count_visitors(self, services: Services) -> None:
+        """The anonymous counts listen to the idle tracker, the router and the quiz."""
+        counts = services.engagement
+        self.idle.user_did_return.connect(counts.on_user_did_return)
+        self.idle.user_did_go_idle.connect(counts.on_user_did_go_idle)
+        self.window.router.screen_did_change.connect(counts.on_screen_did_change)
+        services.quiz.round_did_start.connect(counts.on_round_did_start)
+        services.quiz.round_did_finish.connect(counts.on_round_did_finish)
 
     def _build_lazy_screen(self, name: str, services: Services) -> Screen:
         return lazy_screen_class(name).from_services(self.ctx, services)
@@ -299,6 +311,8 @@ def build_services(
     from kiosk.services.bundle import Lifecycle, Services
     from kiosk.services.content_service import ContentService
     from kiosk.services.energy_service import EnergyService
+    from kiosk.services.engagement import EngagementService
+    from kiosk.services.fleet_service import FleetService
     from kiosk.services.live_values import SummaryLiveValues
     from kiosk.services.quiz_service import QuizService
     from kiosk.services.screen_schedule import ScreenSchedule
@@ -316,6 +330,22 @@ def build_services(
         energy = None
     tz = ZoneInfo(config.site.timezone)
     live = SummaryLiveValues(energy.current_summary, energy.clock) if energy else None
+    content = ContentService(
+        Library(paths.library_dir, Limits.from_max_pack_mb(config.content.max_pack_mb)),
+        InstallPolicy(site_kind=config.site.kind),
+        config.content.trusted_keys,
+        paths.data_dir / "incoming",
+        clock=wall_clock,
+        tasks=tasks,
+        tz=tz,
+    )
+    sync = sync_service_from_config(config, paths, tasks=tasks)
+    engagement = EngagementService(
+        paths.counts_db,
+        tasks,
+        keep_days=config.fleet.counts_keep_days,
+        idle_seconds=config.display.idle_seconds,
+    )
     return Services(
         lifecycle=Lifecycle(),
         pin_store=PinStore(
@@ -324,22 +354,18 @@ def build_services(
             lockout_seconds=config.staff.lockout_seconds,
         ),
         display=display,
-        content=ContentService(
-            Library(paths.library_dir, Limits.from_max_pack_mb(config.content.max_pack_mb)),
-            InstallPolicy(site_kind=config.site.kind),
-            config.content.trusted_keys,
-            paths.data_dir / "incoming",
-            clock=wall_clock,
-            tasks=tasks,
-            tz=tz,
-        ),
+        content=content,
         usb_watcher=UsbWatcher(config.content.usb_scan_seconds, tasks=tasks),
         energy=energy,
         quiz=QuizService(config, paths, tasks, live_provider=live),
-        sync=sync_service_from_config(config, paths, tasks=tasks),
+        sync=sync,
         screen=ScreenSchedule.from_config(config, tasks=tasks, clock=wall_clock),
         announcements=AnnouncementService(
             paths.data_dir / STAFF_ANNOUNCEMENTS_FILE, tasks=tasks, clock=wall_clock, tz=tz
+        ),
+        engagement=engagement,
+        fleet=FleetService(
+            config, paths, tasks, engagement, content=content, sync=sync, energy=energy
         ),
     )
 

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORE = ("config", "energy", "sources", "content", "sync", "quiz", "staff", "util", "schedule")
+CORE = ("config", "energy", "sources", "content", "sync", "quiz", "staff", "util", "schedule",
+        "fleet")  # fmt: skip
 
 
 def _imports(path: Path) -> set[str]:

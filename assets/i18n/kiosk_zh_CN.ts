@@ -56,43 +56,43 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="220" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="229" />
         <source>Our solar roof is making, right now</source>
         <extracomment>Solar power, as a share of the roof's peak, above which the sun character cheers. figure block beside the slide card (landscape) or above it (portrait)</extracomment>
         <translation>此刻我们的太阳能屋顶正在发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="224" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="233" />
         <source>The sun has set. Today our solar roof made</source>
         <translation>太阳下山了。今天我们的太阳能屋顶发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="226" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="235" />
         <source>Today our solar roof has made</source>
         <translation>今天我们的太阳能屋顶已发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="230" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="239" />
         <source>The sun is asleep. Our solar roof rests until morning.</source>
         <translation>太阳睡着了，太阳能屋顶休息到明天早上。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="232" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="241" />
         <source>and kept %1 out of the air today</source>
         <translation>今天少排放了 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="240" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="249" />
         <source>Simulated figures, for demonstration</source>
         <translation>模拟数据，仅作演示</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="272" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="281" />
         <source>Our building makes clean energy from the sun</source>
         <translation>我们的建筑用太阳发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="306" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="315" />
         <source>Touch the screen to start</source>
         <translation>轻触屏幕开始</translation>
     </message>
@@ -548,154 +548,154 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="287" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="288" />
         <source>the day before</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="288" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="289" />
         <source>the week before</source>
         <translation>前一周</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="289" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="290" />
         <source>same month last year</source>
         <translation>去年同月</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="290" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="291" />
         <source>the year before</source>
         <translation>前一年</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="293" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="294" />
         <source>so far today</source>
         <translation>今天到目前为止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="294" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="295" />
         <source>so far this week</source>
         <translation>本周到目前为止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="295" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="296" />
         <source>so far this month</source>
         <translation>本月到目前为止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="296" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="297" />
         <source>so far this year</source>
         <translation>今年到目前为止</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="300" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="301" />
         <source>yesterday by %1</source>
         <translation>昨天同一时段（至 %1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="301" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="302" />
         <source>last week by %1</source>
         <translation>上周同期（至 %1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="302" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="303" />
         <source>same month last year by %1</source>
         <translation>去年同月同期（至 %1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="303" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="304" />
         <source>last year by %1</source>
         <translation>去年同期（至 %1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="322" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="323" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="323" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="324" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="324" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="325" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="325" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="326" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="329" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="330" />
         <source>‹ Earlier</source>
         <translation>‹ 更早</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="330" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="331" />
         <source>Later ›</source>
         <translation>更晚 ›</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="337" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="338" />
         <source>Tap a bar for its value. Swipe the chart to go back in time; pinch or tap Day, Week, Month, Year to zoom.</source>
         <translation>轻触柱子查看数值。左右滑动图表查看过去；双指缩放或轻触日、周、月、年切换。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="252" />
-        <location filename="../../kiosk/ui/energy/history_view.py" line="331" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="253" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="332" />
         <source>Solar energy</source>
         <translation>太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="204" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="205" />
         <source>No energy recorded on this day</source>
         <translation>这一天没有能源记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="205" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="206" />
         <source>No energy recorded in this week</source>
         <translation>这一周没有能源记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="206" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="207" />
         <source>No energy recorded in this month</source>
         <translation>这个月没有能源记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="207" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="208" />
         <source>No energy recorded in this year</source>
         <translation>这一年没有能源记录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="253" />
-        <location filename="../../kiosk/ui/energy/history_view.py" line="332" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="254" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="333" />
         <source>Electricity used</source>
         <translation>用电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="254" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="255" />
         <source>CO2 avoided</source>
         <translation>减少的二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="255" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="256" />
         <source>Rainwater collected</source>
         <translation>收集的雨水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="261" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="262" />
         <source>%1, %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="274" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="275" />
         <source>%1: %2 · %3: %4%5</source>
         <translation>%1：%2 · %3：%4%5</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/history_view.py" line="333" />
+        <location filename="../../kiosk/ui/energy/history_view.py" line="334" />
         <source>kWh</source>
         <translation>kWh</translation>
     </message>
@@ -703,72 +703,72 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="87" />
+        <location filename="../../kiosk/ui/screens/home.py" line="96" />
         <source>Our roof is making %1 — see how</source>
         <translation>我们的屋顶正在发电 %1，快来看看</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="90" />
+        <location filename="../../kiosk/ui/screens/home.py" line="99" />
         <source>Today our roof has made %1 — see how</source>
         <translation>今天我们的屋顶已发电 %1，快来看看</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="93" />
+        <location filename="../../kiosk/ui/screens/home.py" line="102" />
         <source>(simulated figures)</source>
         <translation>（模拟数据）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="118" />
+        <location filename="../../kiosk/ui/screens/home.py" line="127" />
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="123" />
+        <location filename="../../kiosk/ui/screens/home.py" line="132" />
         <source>Touch a tile to explore our green building.</source>
         <translation>轻触下方卡片，探索我们的绿色建筑。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="125" />
+        <location filename="../../kiosk/ui/screens/home.py" line="134" />
         <source>Our energy</source>
         <translation>我们的能源</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="125" />
+        <location filename="../../kiosk/ui/screens/home.py" line="134" />
         <source>Solar power, CO2 and rainwater, live</source>
         <translation>太阳能发电、减碳和雨水收集，实时呈现</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="128" />
+        <location filename="../../kiosk/ui/screens/home.py" line="137" />
         <source>Low-carbon quiz</source>
         <translation>低碳知识问答</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="128" />
+        <location filename="../../kiosk/ui/screens/home.py" line="137" />
         <source>Play, learn and earn carbon points</source>
         <translation>边玩边学，赢取碳积分</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="131" />
+        <location filename="../../kiosk/ui/screens/home.py" line="140" />
         <source>Kids' quiz</source>
         <translation>儿童问答</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="131" />
+        <location filename="../../kiosk/ui/screens/home.py" line="140" />
         <source>Big pictures, short questions</source>
         <translation>大图片，短问题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="131" />
+        <location filename="../../kiosk/ui/screens/home.py" line="140" />
         <source>Ages 6–9</source>
         <translation>6–9岁</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="134" />
+        <location filename="../../kiosk/ui/screens/home.py" line="143" />
         <source>Green stories</source>
         <translation>绿色故事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="134" />
+        <location filename="../../kiosk/ui/screens/home.py" line="143" />
         <source>How schools and stores go green</source>
         <translation>看看学校和商店如何践行绿色低碳</translation>
     </message>
@@ -896,168 +896,168 @@
 <context>
     <name>NowView</name>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="253" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="268" />
         <source>Solar: %1</source>
         <extracomment>Card columns by (mode, portrait). one line for the page instead of a "simulated" chip on every card</extracomment>
         <translation>光伏：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="258" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="273" />
         <source>Today: %1 %2</source>
         <translation>今日：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="265" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="280" />
         <source>%1 · solar %2% · %3 from the grid</source>
         <translation>%1 · 太阳能 %2% · 电网用电 %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="276" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="291" />
         <source>All buildings today</source>
         <translation>全部楼宇今日用电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="288" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="303" />
         <source>Site meter: %1 · not metered by building: %2</source>
         <translation>总表：%1 · 未按楼宇计量：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="299" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="314" />
         <source>The sun rises at %1</source>
         <translation>太阳将在 %1 升起</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="301" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="316" />
         <source>So far today — the sun rises at %1</source>
         <translation>今天到目前为止 — 太阳将在 %1 升起</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="305" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="320" />
         <source>No solar energy yet today</source>
         <translation>今天还没有太阳能发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="307" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="322" />
         <source>No electricity used yet today</source>
         <translation>今天还没有用电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="309" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="324" />
         <source>No rain so far today</source>
         <translation>今天到目前为止没有下雨</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="317" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="332" />
         <source>CO2 avoided since the panels were installed</source>
         <translation>光伏板安装以来减少的 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="320" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="335" />
         <source>Solar energy since the panels were installed</source>
         <translation>光伏板安装以来的太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="322" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="337" />
         <source>From the inverter's own lifetime counter</source>
         <translation>来自逆变器自身的累计电量计数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="324" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="339" />
         <source>Solar energy since we started</source>
         <translation>累计太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="329" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="344" />
         <source>Since this kiosk started recording on %1</source>
         <translation>自本机 %1 开始记录以来</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="352" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="367" />
         <source>Simulated figures, for demonstration: not from this building's meters</source>
         <translation>模拟数据，仅作演示：并非来自本楼电表</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="354" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="370" />
         <source>Solar power now</source>
         <translation>此刻太阳能发电功率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="356" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="372" />
         <source>Solar energy today</source>
         <translation>今日太阳能发电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="357" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="373" />
         <source>Self-sufficiency today</source>
         <translation>今日自给率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="358" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="374" />
         <source>Solar used on site today</source>
         <translation>今日太阳能自用率</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="359" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="375" />
         <source>CO2 avoided today</source>
         <translation>今日减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="360" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="376" />
         <source>CO2 avoided this month</source>
         <translation>本月减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="361" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="377" />
         <source>CO2 avoided this year</source>
         <translation>今年减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="323" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="338" />
         <source>CO2 avoided since we started</source>
         <translation>累计减少 CO2 排放</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="362" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="378" />
         <source>Rainwater collected today</source>
         <translation>今日收集雨水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="363" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="379" />
         <source>Tap water saved this year</source>
         <translation>今年节约自来水</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="364" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="380" />
         <source>Electricity used today</source>
         <translation>今日用电量</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="365" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="381" />
         <source>Buying from the grid now</source>
         <translation>此刻从电网购电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="366" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="382" />
         <source>Selling to the grid now</source>
         <translation>此刻向电网售电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="373" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="389" />
         <source>Sun</source>
         <translation>太阳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="373" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="389" />
         <source>Our building</source>
         <translation>我们的楼</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="373" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="389" />
         <source>Power grid</source>
         <translation>电网</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/energy/now_view.py" line="374" />
+        <location filename="../../kiosk/ui/energy/now_view.py" line="390" />
         <source>Each building now</source>
         <translation>各楼此刻用电</translation>
     </message>
@@ -1431,6 +1431,84 @@
     </message>
 </context>
 <context>
+    <name>ReportsPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="52" />
+        <source>The broker refused this kiosk's user name or password.</source>
+        <translation>服务器拒绝了本机的用户名或密码。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="53" />
+        <source>The secure connection failed: certificate, CA bundle or TLS port.</source>
+        <translation>安全连接失败：请检查证书、CA 证书包或 TLS 端口。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="54" />
+        <source>Cannot reach the head office broker.</source>
+        <translation>无法连接总部消息服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="55" />
+        <source>The head office broker does not answer.</source>
+        <translation>总部消息服务器没有响应。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="56" />
+        <source>The head office broker refused the connection.</source>
+        <translation>总部消息服务器拒绝了连接。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="58" />
+        <source>The heartbeat does not reach head office.</source>
+        <translation>心跳信息未能送达总部。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="63" />
+        <source>Head office</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="66" />
+        <source>Broker</source>
+        <translation>消息服务器</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="67" />
+        <source>Kiosk id</source>
+        <translation>本机编号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="68" />
+        <source>Heartbeat</source>
+        <translation>心跳</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="69" />
+        <source>Last sent</source>
+        <translation>上次发送</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="74" />
+        <source>off (no fleet.broker set)</source>
+        <translation>未开启（未设置 fleet.broker）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="80" />
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="82" />
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="84" />
+        <source>not connected; next try in %1 s</source>
+        <translation>未连接；%1 秒后重试</translation>
+    </message>
+</context>
+<context>
     <name>RoundFinale</name>
     <message>
         <location filename="../../kiosk/ui/quiz/finale.py" line="104" />
@@ -1684,57 +1762,57 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="151" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="153" />
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="154" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="156" />
         <source>Back to visitors</source>
         <translation>返回访客界面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="155" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="157" />
         <source>Restart kiosk</source>
         <translation>重启程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="156" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="158" />
         <source>Exit kiosk</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="157" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="159" />
         <source>This kiosk</source>
         <translation>本机信息</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="158" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="160" />
         <source>Recent log</source>
         <translation>最近日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="160" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="162" />
         <source>App version</source>
         <translation>程序版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="161" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="163" />
         <source>Config file</source>
         <translation>配置文件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="162" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="164" />
         <source>Data folder</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="163" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="165" />
         <source>Disk free</source>
         <translation>磁盘剩余空间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="181" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="183" />
         <source>none (built-in defaults)</source>
         <translation>无（使用内置默认值）</translation>
     </message>
@@ -1742,48 +1820,48 @@
 <context>
     <name>StoriesScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="378" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="382" />
         <source>Green stories</source>
         <translation>绿色故事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="383" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="387" />
         <source>No stories installed yet</source>
         <translation>尚未安装故事内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="384" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="388" />
         <source>Staff can load a content pack from a USB stick or the network.</source>
         <translation>工作人员可以通过U盘或网络加载内容包。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="399" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="403" />
         <source>Previous</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="400" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="404" />
         <source>Next</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="404" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="408" />
         <source>Next story:</source>
         <translation>下一个故事：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="409" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="413" />
         <source>See all stories</source>
         <translation>看看所有故事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="371" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="375" />
         <source>All stories</source>
-        <extracomment>one page per slide, then the "next story" card</extracomment>
+        <extracomment>A visitor opened a story (the anonymous counts listen). one page per slide, then the "next story" card</extracomment>
         <translation>全部故事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/stories.py" line="397" />
+        <location filename="../../kiosk/ui/screens/stories.py" line="401" />
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>

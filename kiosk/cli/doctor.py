@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from kiosk.cli.common import config_path, load_context
+from kiosk.cli.doctor_fleet import check_fleet
 from kiosk.cli.doctor_site import (
     Check,
     check_channel,
@@ -47,6 +48,7 @@ def run_checks(args: argparse.Namespace) -> list[Check]:
             rows.append(check_pin(config, paths))
             rows.append(check_packs(config, paths))
             rows.extend(check_channel(config))
+            rows.append(check_fleet(config))
         rows.append(check_keys(config))
         rows.extend(_check_sources(config))
         simulator = check_simulator(config)

@@ -95,3 +95,42 @@ def day(value: Any) -> str:
     except ValueError as exc:
         return str(exc)
     return ""
+
+
+def mqtt_url(value: Any) -> str:
+    """Empty, or an mqtt:// or mqtts:// URL with a host (and optionally a port)."""
+    text = str(value)
+    if not text:
+        return ""
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError as exc:
+        return f"not a broker URL: {exc}"
+    if parts.scheme not in ("mqtt", "mqtts"):
+        return f"must start with mqtt:// or mqtts:// (got {parts.scheme or 'no'} scheme)"
+    if not parts.hostname:
+        return "has no host name"
+    if parts.username or parts.password:
+        return "put the user name and password in username / password, not in the URL"
+    if port == 0:
+        return "port must be 1-65535"
+    return ""
+
+
+def topic_id(value: Any) -> str:
+    """Empty, or a name that is one MQTT topic level: letters, digits, '-', '_' and '.'."""
+    text = str(value)
+    if text and not re.fullmatch(r"[A-Za-z0-9._-]{1,64}", text):
+        return f"{text[:70]!r}: use 1-64 letters, digits, '-', '_' or '.' (it is a topic level)"
+    return ""
+
+
+def readable_file(value: Any) -> str:
+    """Empty, or a file that exists (a CA bundle, a client certificate or key)."""
+    from pathlib import Path
+
+    text = str(value)
+    if text and not Path(text).expanduser().is_file():
+        return f"file not found: {text[:200]}"
+    return ""

@@ -44,6 +44,7 @@ def parse_config(
     _check_baselines(cfg, file)
     _check_meter_names(cfg, file)
     _check_schedule(cfg, file)
+    _check_fleet(cfg, file)
     if check_sources is not None:
         check_sources(cfg, file)
     return cfg
@@ -70,6 +71,23 @@ def _check_schedule(cfg: Config, file: str) -> None:
                 raise ConfigError(
                     file, f"schedule.{key}", "required when schedule.backend = 'command'"
                 )
+
+
+def _check_fleet(cfg: Config, file: str) -> None:
+    """Credentials that need each other, and a client certificate only over TLS."""
+    fleet = cfg.fleet
+    if fleet.password and not fleet.username:
+        raise ConfigError(file, "fleet.password", "a password needs fleet.username too")
+    if bool(fleet.client_cert) != bool(fleet.client_key):
+        key = "fleet.client_key" if fleet.client_cert else "fleet.client_cert"
+        raise ConfigError(file, key, "a client certificate needs both client_cert and client_key")
+    tls_only = [k for k in ("ca_bundle", "client_cert") if getattr(fleet, k)]
+    if tls_only and not fleet.broker.startswith("mqtts://"):
+        raise ConfigError(
+            file,
+            f"fleet.{tls_only[0]}",
+            "only used with a mqtts:// broker (TLS); change fleet.broker",
+        )
 
 
 def _check_meter_names(cfg: Config, file: str) -> None:

@@ -274,6 +274,33 @@ class ScheduleConfig:
 
 
 @dataclass(frozen=True)
+class FleetConfig:
+    broker: str = setting(
+        "", "Head office MQTT broker, mqtt://host[:1883] or mqtts://host[:8883] (empty = no heartbeat)",
+        check=checks.mqtt_url,
+    )  # fmt: skip
+    fleet: str = setting("default", "Fleet id: the topic level head office groups kiosks by",
+                         check=checks.topic_id)  # fmt: skip
+    kiosk: str = setting(
+        "", "This kiosk's id in the fleet (empty = from site.name)", check=checks.topic_id
+    )
+    interval_seconds: int = setting(
+        300, "Seconds between heartbeats (counts go out as each hour ends)", min=10, max=86400
+    )
+    ca_bundle: str = setting("", "CA bundle for mqtts:// (empty = system default)",
+                             check=checks.readable_file)  # fmt: skip
+    username: str = setting("", "User name on the broker (empty = none)")
+    password: str = setting("", "Password on the broker", secret=True)
+    client_cert: str = setting("", "Client certificate file (PEM) for mqtts://",
+                               check=checks.readable_file)  # fmt: skip
+    client_key: str = setting("", "Client certificate's key file (PEM)",
+                              check=checks.readable_file)  # fmt: skip
+    counts_keep_days: int = setting(
+        400, "Days of hourly visitor counts kept on the kiosk", min=7, max=3660
+    )
+
+
+@dataclass(frozen=True)
 class LoggingConfig:
     level: str = setting("INFO", "Log level", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
     max_bytes: int = setting(
@@ -313,4 +340,5 @@ class Config:
     schedule: ScheduleConfig = section_default(
         ScheduleConfig, "Opening hours: the screen off at night, holidays"
     )
+    fleet: FleetConfig = section_default(FleetConfig, "Heartbeat and visitor counts to head office")
     logging: LoggingConfig = section_default(LoggingConfig, "Log files")

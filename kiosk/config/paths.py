@@ -44,6 +44,11 @@ class AppPaths:
         return self.data_dir / "quiz.sqlite3"
 
     @property
+    def counts_db(self) -> Path:
+        """Anonymous visitor counts by hour (kiosk.fleet.counts)."""
+        return self.data_dir / "counts.sqlite3"
+
+    @property
     def staff_file(self) -> Path:
         return self.data_dir / "staff.json"
 

@@ -9,7 +9,7 @@ monotonic clock in seconds, passed in so tests drive the timer.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -69,7 +69,10 @@ class QuizSession:
         live_provider: LiveValueProvider | None = None,
         rng: random.Random | None = None,
         rules: ScoreRules = DEFAULT_RULES,
+        on_result: Callable[[SessionState], None] | None = None,
     ) -> None:
+        """``on_result`` is called once, with the final state, when the round reaches its
+        result (the quiz service counts finished rounds with it)."""
         if questions_per_round < 1:
             raise ValueError("questions_per_round must be at least 1")
         ids = [q.id for q in pool]
@@ -81,6 +84,7 @@ class QuizSession:
         self._provider = live_provider
         self._rng = rng or random.Random()
         self._rules = rules
+        self._on_result = on_result
         self._by_id = {q.id: q for q in self._pool}
         self._draw = _Draw(order=[])
         self._state = SessionState(Phase.START)
@@ -177,6 +181,9 @@ class QuizSession:
             answers=answers,
             score=score_round(answers, finished=bool(answers), rules=self._rules),
         )
+        if self._on_result is not None:
+            on_result, self._on_result = self._on_result, None
+            on_result(self._state)
 
     def _deadline(self, question: Question, now: float) -> float | None:
         seconds = self._timer_seconds if question.timer_seconds is None else question.timer_seconds

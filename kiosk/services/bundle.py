@@ -16,6 +16,8 @@ from kiosk.services.announcement_service import AnnouncementService
 from kiosk.services.content_service import ContentService
 from kiosk.services.display_settings import DisplaySettings
 from kiosk.services.energy_service import EnergyService
+from kiosk.services.engagement import EngagementService
+from kiosk.services.fleet_service import FleetService
 from kiosk.services.quiz_service import QuizService
 from kiosk.services.screen_schedule import ScreenSchedule
 from kiosk.services.sync_service import SyncService
@@ -46,6 +48,9 @@ class Services:
     screen: ScreenSchedule
     #: announcements shown now, from packs and staff
     announcements: AnnouncementService
+    #: Anonymous visitor counts by hour, and the heartbeat to head office.
+    engagement: EngagementService
+    fleet: FleetService
 
     def start(self) -> None:
         """Start every service's timers and workers (content first: the rest shows it)."""
@@ -56,10 +61,14 @@ class Services:
         self.sync.start()
         self.screen.start()
         self.announcements.start()
+        self.engagement.start()
+        self.fleet.start()
 
     def stop(self) -> None:
         """Stop every timer and worker; safe to call more than once."""
         for service in (
+            self.fleet,
+            self.engagement,
             self.announcements,
             self.screen,
             self.sync,

@@ -24,6 +24,8 @@ _ACTIVITY_EVENTS = {
 
 class IdleTracker(QObject):
     user_did_go_idle = Signal()
+    #: The first touch after the kiosk went idle (a new visitor session begins).
+    user_did_return = Signal()
 
     def __init__(
         self,
@@ -54,7 +56,9 @@ class IdleTracker(QObject):
     def poke(self) -> None:
         """Record activity now."""
         self._last_activity = self._clock()
-        self._idle = False
+        if self._idle:
+            self._idle = False
+            self.user_did_return.emit()
 
     def check(self) -> None:
         if not self._idle and self._clock() - self._last_activity >= self.idle_seconds:

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ from kiosk.quiz.live import LiveValueProvider
 from kiosk.quiz.models import Difficulty, Question, QuizSet, ResultLink, question_pool
 from kiosk.quiz.periods import LeaderboardCalendar, Period
 from kiosk.quiz.points_store import Leaderboard, PointsStore
-from kiosk.quiz.session import QuizSession
+from kiosk.quiz.session import QuizSession, SessionState
 from kiosk.services.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -110,6 +111,10 @@ class QuizService(QObject):
     catalog_did_change = Signal(object)  # QuizCatalog
     leaderboards_did_update = Signal(object)  # dict[Period, Leaderboard]
     points_did_fail = Signal(str)  # a one-line reason; the round itself is unaffected
+    #: A round began / reached its result: level, topic ("" = every topic); for the visitor
+    #: counts. Finished also says how many questions were answered and how many were right.
+    round_did_start = Signal(str, str)
+    round_did_finish = Signal(str, str, int, int)
 
     def __init__(
         self,
@@ -179,13 +184,20 @@ class QuizService(QObject):
         if not pool:
             return None
         quiz = self._config.quiz
-        return QuizSession(
+        session = QuizSession(
             pool,
             questions_per_round=quiz.questions_per_round,
             timer_seconds=quiz.question_timer_seconds,
             live_provider=self._live_provider,
             rng=self.rng,
+            on_result=partial(self._on_round_result, level.value, theme or ""),
         )
+        self.round_did_start.emit(level.value, theme or "")
+        return session
+
+    def _on_round_result(self, level: str, topic: str, state: SessionState) -> None:
+        right = sum(1 for a in state.answers if a.correct)
+        self.round_did_finish.emit(level, topic, len(state.answers), right)
 
     def result_link(self, theme: str | None) -> ResultLink | None:
         """The pack link for the store certificate: the theme's set first, then any set."""

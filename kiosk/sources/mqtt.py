@@ -20,7 +20,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import paho.mqtt.client as mqtt
-from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.reasoncodes import ReasonCode
 
 from kiosk.config.model import Config
@@ -31,8 +30,8 @@ from kiosk.sources.jsonpath import PathError, loads_json
 from kiosk.sources.mqtt_presets import MQTT_PRESETS
 from kiosk.sources.options.mqtt import MqttOptions, TopicOptions
 from kiosk.sources.values import ValueRule, compile_rule
+from kiosk.util.mqtt_connect import AUTH_FAILURES, BrokerAddress, make_client
 
-AUTH_FAILURES = ("Bad user name or password", "Not authorized")
 #: Most topics one summed filter keeps (a broker publishing endless new topics stays bounded).
 MAX_SUM_TOPICS = 256
 
@@ -129,19 +128,15 @@ class MqttSource(Source):
     def _make_client(self) -> mqtt.Client:
         opts = self.options
         client_id = opts.client_id or f"kiosk-{self.source_id}-{uuid.uuid4().hex[:8]}"
-        client = mqtt.Client(
-            CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv311
+        address = BrokerAddress(
+            opts.host, opts.port, opts.tls, opts.ca_file, opts.username, opts.password
         )
-        if opts.username:
-            client.username_pw_set(opts.username, opts.password or None)
-        if opts.tls:
-            client.tls_set(ca_certs=opts.ca_file or None)
+        client = make_client(address, client_id)
         client.reconnect_delay_set(1, opts.reconnect_max_seconds)
         client.on_connect = self._on_connect
         client.on_disconnect = self._on_disconnect
         client.on_message = self._on_message
         client.on_connect_fail = self._on_connect_fail
-        client.suppress_exceptions = True  # a callback bug is logged, the network loop goes on
         return client
 
     def _on_connect(

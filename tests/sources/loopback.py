@@ -353,7 +353,17 @@ def mosquitto_binary() -> str | None:
 class Mosquitto:
     """A private mosquitto on a free loopback port with its own config file."""
 
-    def __init__(self, workdir: Path, port: int = 0, users: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        workdir: Path,
+        port: int = 0,
+        users: dict[str, str] | None = None,
+        *,
+        listener_conf: str = "",
+        persistence: bool = False,
+    ) -> None:
+        """``listener_conf``: lines for the listener (TLS certificates); ``persistence``:
+        keep sessions and retained messages in ``workdir`` across a restart."""
         binary = mosquitto_binary()
         if binary is None:
             raise RuntimeError("mosquitto is not installed")
@@ -379,8 +389,12 @@ class Mosquitto:
             auth = f"allow_anonymous false\npassword_file {passwd}\n"
             if os.geteuid() == 0:  # root mosquitto drops to a user that cannot read tmp_path
                 auth += "user root\n"
+        keep = f"persistence true\npersistence_location {workdir}/\n" if persistence else ""
+        if (keep or listener_conf) and os.geteuid() == 0 and "user root" not in auth:
+            keep += "user root\n"  # it reads and writes files in tmp_path
         self.conf.write_text(
-            f"listener {self.port} 127.0.0.1\n{auth}persistence false\n"
+            f"listener {self.port} 127.0.0.1\n{listener_conf}{auth}"
+            f"{keep or 'persistence false'}\n"
             "log_dest none\nmax_queued_messages 100000\n"
         )
         self._proc: subprocess.Popen[bytes] | None = None

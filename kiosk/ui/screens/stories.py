@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -93,6 +93,8 @@ class StoryCard(QPushButton):
 
 class StoriesScreen(Screen):
     name = "stories"
+    #: A visitor opened a story (the anonymous counts listen).
+    story_did_open = Signal()
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
@@ -172,6 +174,7 @@ class StoriesScreen(Screen):
         screen = cls(ctx)
         screen.set_content(services.content.content)
         services.content.content_did_change.connect(screen.set_content)
+        screen.story_did_open.connect(services.engagement.on_story_did_open)
         return screen
 
     # -- content -----------------------------------------------------------------------------
@@ -277,6 +280,7 @@ class StoriesScreen(Screen):
         card = self.sender()
         if isinstance(card, StoryCard):
             self.open_story(card.story.id)
+            self.story_did_open.emit()
 
     def open_story(self, story_id: str) -> None:
         """Show one story's first slide (its picture large, its text beside or below it)."""

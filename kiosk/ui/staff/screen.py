@@ -29,6 +29,7 @@ from kiosk.ui.staff.announcement_panel import AnnouncementPanel
 from kiosk.ui.staff.content_panel import ContentPanel
 from kiosk.ui.staff.display_panel import DisplayPanel
 from kiosk.ui.staff.manual_panel import ManualPanel
+from kiosk.ui.staff.reports_panel import ReportsPanel
 from kiosk.ui.staff.schedule_panel import SchedulePanel
 from kiosk.ui.staff.sources_panel import SourcesPanel
 from kiosk.ui.staff.sync_panel import SyncPanel
@@ -125,6 +126,7 @@ class StaffScreen(Screen):
         screen.add_section(DisplayPanel(ctx, services.display))
         screen.add_section(SchedulePanel(ctx, services.screen))
         screen.add_section(AnnouncementPanel(ctx, services.announcements))
+        screen.add_section(ReportsPanel(ctx, services.fleet))
         if services.energy is not None:
             screen.add_section(SourcesPanel(ctx, services.energy))
             entries = ManualEntries(services.energy, ctx.tasks, parent=screen)

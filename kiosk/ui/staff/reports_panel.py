@@ -1,0 +1,102 @@
+"""The staff screen's head office and reports panel: whether the heartbeat reaches the
+broker (and, when not, why in plain words with the English detail for support), what was
+sent and what waits (added with ``StaffScreen.add_section``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.fleet.link import LinkState
+from kiosk.services.fleet_service import FleetService
+from kiosk.ui.context import UiContext
+from kiosk.ui.failure_text import details_text
+from kiosk.ui.widgets.fact_form import FactForm
+from kiosk.ui.widgets.touch import label
+
+
+class ReportsPanel(QWidget):
+    def __init__(
+        self,
+        ctx: UiContext,
+        fleet: FleetService,
+        now: Callable[[], float] | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("staff-reports")
+        self.ctx = ctx
+        self.fleet = fleet
+        self._now = now or fleet.clock
+        theme = ctx.theme
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.px(12))
+        self.heading = label("", "heading")
+        self.facts = FactForm(theme, ("broker", "kiosk", "link", "sent"), "fleet")
+        self.problem = label("", "honest")
+        self.problem.setObjectName("fleet-problem")
+        self.problem_detail = label("", "small")
+        self.problem_detail.setObjectName("fleet-problem-detail")
+        layout.addWidget(self.heading)
+        layout.addLayout(self.facts)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.problem_detail)
+        fleet.link_did_change.connect(self._on_link_did_change)
+        ctx.language.language_did_change.connect(self._on_language_did_change)
+        self.retranslate()
+
+    def problem_text(self, kind: str) -> str:
+        texts = {
+            "credentials": self.tr("The broker refused this kiosk's user name or password."),
+            "tls": self.tr("The secure connection failed: certificate, CA bundle or TLS port."),
+            "offline": self.tr("Cannot reach the head office broker."),
+            "timeout": self.tr("The head office broker does not answer."),
+            "refused": self.tr("The head office broker refused the connection."),
+        }
+        return texts.get(kind, self.tr("The heartbeat does not reach head office."))
+
+    def retranslate(self) -> None:
+        fleet = self.fleet
+        state: LinkState = fleet.link_state
+        self.heading.setText(self.tr("Head office"))
+        self.facts.set_names(
+            {
+                "broker": self.tr("Broker"),
+                "kiosk": self.tr("Kiosk id"),
+                "link": self.tr("Heartbeat"),
+                "sent": self.tr("Last sent"),
+            }
+        )
+        link = fleet.link
+        self.facts.value("broker").setText(
+            link.address.url if link is not None else self.tr("off (no fleet.broker set)")
+        )
+        self.facts.value("kiosk").setText(f"{fleet.config.fleet.fleet} / {fleet.kiosk_id}")
+        if link is None:
+            status = "—"
+        elif state.connected:
+            status = self.tr("connected")
+        elif state.problem is None:
+            status = self.tr("connecting…")
+        else:
+            status = self.tr("not connected; next try in %1 s").replace(
+                "%1", f"{state.retry_in_s:.0f}"
+            )
+        self.facts.value("link").setText(status)
+        sent = "—"
+        if state.last_sent_at is not None:
+            sent = datetime.fromtimestamp(state.last_sent_at).strftime("%Y-%m-%d %H:%M")
+        self.facts.value("sent").setText(sent)
+        problem = state.problem if link is not None and not state.connected else None
+        self.problem.setText(self.problem_text(problem.kind) if problem else "")
+        self.problem_detail.setText(details_text(problem.words) if problem else "")
+        self.problem.setVisible(problem is not None)
+        self.problem_detail.setVisible(problem is not None)
+
+    def _on_link_did_change(self, _state: LinkState) -> None:
+        self.retranslate()
+
+    def _on_language_did_change(self, _code: str) -> None:
+        self.retranslate()
