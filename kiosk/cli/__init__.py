@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "kiosk.cli.channel_cmds",
     "kiosk.cli.quiz_cmds",
     "kiosk.cli.energy_cmds",
+    "kiosk.cli.fleet_cmds",
 )
 #: Which module registers each top-level command, so that running one command imports only
 #: its module (start-up time matters: `kiosk run` must not load the pack builder or a
@@ -41,6 +42,7 @@ COMMAND_HOMES = {
     "sync": "kiosk.cli.channel_cmds",
     "quiz": "kiosk.cli.quiz_cmds",
     "energy": "kiosk.cli.energy_cmds",
+    "fleet": "kiosk.cli.fleet_cmds",
 }
 
 

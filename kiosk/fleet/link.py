@@ -78,8 +78,10 @@ def wait_for_login(
     connack: list[ReasonCode],
     address: BrokerAddress,
     stopping: threading.Event | None = None,
+    hint: str = "",
 ) -> LinkProblem | None:
-    """Run ``client``'s loop until the broker answers the login (``connack`` fills in)."""
+    """Run ``client``'s loop until the broker answers the login (``connack`` fills in);
+    ``hint``: what a refused login should tell the reader to check."""
     deadline = time.monotonic() + CONNECT_TIMEOUT_S
     while not connack:
         if client.loop(LOOP_S) != mqtt.MQTT_ERR_SUCCESS and not connack:
@@ -88,7 +90,7 @@ def wait_for_login(
             return None
         if time.monotonic() > deadline and not connack:
             return LinkProblem("timeout", f"{address.where} did not answer the login")
-    return explain_refusal(connack[0], address) if connack[0].is_failure else None
+    return explain_refusal(connack[0], address, hint) if connack[0].is_failure else None
 
 
 def probe_broker(address: BrokerAddress) -> LinkProblem | None:

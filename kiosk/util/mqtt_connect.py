@@ -139,13 +139,14 @@ def explain_error(exc: BaseException, address: BrokerAddress) -> LinkProblem:
     return LinkProblem("refused", f"cannot connect to {where}: {type(exc).__name__}: {exc}")
 
 
-def explain_refusal(reason: ReasonCode | str, address: BrokerAddress) -> LinkProblem:
-    """The broker answered the login with a failure code."""
+def explain_refusal(
+    reason: ReasonCode | str, address: BrokerAddress, hint: str = ""
+) -> LinkProblem:
+    """The broker answered the login with a failure code; ``hint`` says what to check (the
+    kiosk's config keys unless given)."""
     text = str(reason)
     if text in AUTH_FAILURES:
         who = f"user {address.username!r}" if address.username else "an anonymous login"
-        return LinkProblem(
-            "credentials",
-            f"the broker at {address.where} refused {who}: check fleet.username and fleet.password",
-        )
+        hint = hint or "check fleet.username and fleet.password"
+        return LinkProblem("credentials", f"the broker at {address.where} refused {who}: {hint}")
     return LinkProblem("refused", f"the broker at {address.where} refused the connection: {text}")
