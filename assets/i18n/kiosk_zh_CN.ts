@@ -124,6 +124,59 @@
     </message>
 </context>
 <context>
+    <name>ClassPointsPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/staff/class_points_panel.py" line="65" />
+        <source>Class points</source>
+        <translation>班级积分</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/class_points_panel.py" line="66" />
+        <source>Save this term's class points to USB</source>
+        <translation>把本学期班级积分存到 U 盘</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/class_points_panel.py" line="68" />
+        <source>Insert a USB stick to save the file.</source>
+        <translation>请插入 U 盘以保存文件。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/class_points_panel.py" line="73" />
+        <source>New term: start a class again at 0 points</source>
+        <translation>新学期：让一个班级从 0 分重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/class_points_panel.py" line="77" />
+        <source>Tap again to reset %1</source>
+        <translation>再点一次以清零 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/class_points_panel.py" line="79" />
+        <source>Reset %1</source>
+        <translation>清零 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/class_points_panel.py" line="85" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/class_points_panel.py" line="98" />
+        <source>%1 starts again at 0 points; its history is kept.</source>
+        <translation>%1 已从 0 分重新开始；历史记录仍保留。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/class_points_panel.py" line="104" />
+        <source>Saved %1 (%2 rows)</source>
+        <translation>已保存 %1（%2 行）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/class_points_panel.py" line="109" />
+        <source>Could not save the class points (reason below).</source>
+        <translation>未能保存班级积分（原因见下）。</translation>
+    </message>
+</context>
+<context>
     <name>ClosedScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/closed.py" line="64" />
@@ -1762,57 +1815,57 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="153" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="156" />
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="156" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="159" />
         <source>Back to visitors</source>
         <translation>返回访客界面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="157" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="160" />
         <source>Restart kiosk</source>
         <translation>重启程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="158" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="161" />
         <source>Exit kiosk</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="159" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="162" />
         <source>This kiosk</source>
         <translation>本机信息</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="160" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="163" />
         <source>Recent log</source>
         <translation>最近日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="162" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="165" />
         <source>App version</source>
         <translation>程序版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="163" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="166" />
         <source>Config file</source>
         <translation>配置文件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="164" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="167" />
         <source>Data folder</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="165" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="168" />
         <source>Disk free</source>
         <translation>磁盘剩余空间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="183" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="186" />
         <source>none (built-in defaults)</source>
         <translation>无（使用内置默认值）</translation>
     </message>

@@ -6,7 +6,7 @@ import argparse
 import hashlib
 import re
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from kiosk.quiz.sheets import SheetError
 
 
 def register(subparsers: Any) -> None:
-    quiz = subparsers.add_parser("quiz", help="quizzes: import, check, leaderboard")
+    quiz = subparsers.add_parser("quiz", help="quizzes: import, check, leaderboard, export")
     sub = quiz.add_subparsers(dest="quiz_command", metavar="ACTION", required=True)
 
     imp = sub.add_parser(
@@ -60,6 +60,17 @@ def register(subparsers: Any) -> None:
     )
     add_config_options(board)
     board.set_defaults(func=cmd_leaderboard)
+    exp = sub.add_parser(
+        "export",
+        help="class points per class per day as CSV (UTF-8 with BOM) for a credit scheme",
+    )
+    exp.add_argument("--from", dest="first", required=True, metavar="DATE", help="YYYY-MM-DD")
+    exp.add_argument(
+        "--to", dest="last", required=True, metavar="DATE", help="YYYY-MM-DD (included)"
+    )
+    exp.add_argument("--out", type=Path, required=True, metavar="FILE", help="the .csv to write")
+    add_config_options(exp)
+    exp.set_defaults(func=cmd_export)
 
 
 def set_id_from_name(stem: str) -> str:
@@ -102,10 +113,36 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if loaded.errors else 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from kiosk.quiz.export import points_csv
+    from kiosk.util.atomic import atomic_write_bytes
+
+    try:
+        first, last = date.fromisoformat(args.first), date.fromisoformat(args.last)
+    except ValueError as exc:
+        raise CliError(f"dates are YYYY-MM-DD: {exc}", 2) from None
+    if first > last:
+        raise CliError("--from must not be after --to", 2)
+    config, paths = load_context(args)
+    store = PointsStore(
+        paths.quiz_db, LeaderboardCalendar.from_config(config), config.quiz.awards_keep_days
+    )
+    try:
+        rows = store.daily_rows(first, last)
+    finally:
+        store.close()
+    try:
+        atomic_write_bytes(args.out, points_csv(rows))
+    except OSError as exc:
+        raise CliError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+    print(f"wrote {args.out}: {len(rows)} rows (one per class per day), {first} to {last}")
+    return 0
+
+
 def cmd_leaderboard(args: argparse.Namespace) -> int:
     config, paths = load_context(args)
     calendar = LeaderboardCalendar.from_config(config)
-    store = PointsStore(paths.quiz_db, calendar)
+    store = PointsStore(paths.quiz_db, calendar, config.quiz.awards_keep_days)
     try:
         board = store.leaderboard(Period(args.period), datetime.now(UTC), config.quiz.classes)
     finally:

@@ -212,6 +212,10 @@ class QuizConfig:
         "monday", "Day the weekly leaderboard resets",
         choices=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     )  # fmt: skip
+    awards_keep_days: int = setting(
+        800, "Days class points are kept (export and yearly report; two school years)",
+        min=30, max=3660,
+    )  # fmt: skip
     term_starts: tuple[str, ...] = setting(
         ("09-01", "02-20"),
         "Month-day dates when a school term starts (term leaderboard resets)",

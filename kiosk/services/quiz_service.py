@@ -25,7 +25,7 @@ from kiosk.config.paths import AppPaths
 from kiosk.quiz.live import LiveValueProvider
 from kiosk.quiz.models import Difficulty, Question, QuizSet, ResultLink, question_pool
 from kiosk.quiz.periods import LeaderboardCalendar, Period
-from kiosk.quiz.points_store import Leaderboard, PointsStore
+from kiosk.quiz.points_store import KEEP_DAYS, Leaderboard, PointsStore
 from kiosk.quiz.session import QuizSession, SessionState
 from kiosk.services.tasks import TaskRunner
 
@@ -80,14 +80,36 @@ def load_catalog(content: ActiveContent | None) -> QuizCatalog:
 class _PointsDb:
     """The points database, opened on first use. Used only on the "quiz-points" queue."""
 
-    def __init__(self, path: Path, calendar: LeaderboardCalendar, classes: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        calendar: LeaderboardCalendar,
+        classes: tuple[str, ...],
+        keep_days: int = KEEP_DAYS,
+    ) -> None:
         self._path = path
+        self._keep_days = keep_days
         self._calendar = calendar
         self._classes = classes
         self._store: PointsStore | None = None
 
-    def award(self, team: str, points: int, now: datetime) -> dict[Period, Leaderboard]:
-        self._open().award(team, points, now)
+    def award(
+        self, team: str, points: int, now: datetime, right_answers: int = 0
+    ) -> dict[Period, Leaderboard]:
+        self._open().award(team, points, now, right_answers)
+        return self.boards(now)
+
+    def export(self, first: date, last: date, target: Path) -> int:
+        """Write the class points CSV (flushed to the stick before it returns); its rows."""
+        from kiosk.quiz.export import points_csv
+        from kiosk.util.atomic import atomic_write_bytes
+
+        rows = self._open().daily_rows(first, last)
+        atomic_write_bytes(target, points_csv(rows))
+        return len(rows)
+
+    def reset_team(self, team: str, now: datetime) -> dict[Period, Leaderboard]:
+        self._open().reset_team(team, now)
         return self.boards(now)
 
     def boards(self, now: datetime) -> dict[Period, Leaderboard]:
@@ -101,7 +123,7 @@ class _PointsDb:
 
     def _open(self) -> PointsStore:
         if self._store is None:
-            self._store = PointsStore(self._path, self._calendar)
+            self._store = PointsStore(self._path, self._calendar, self._keep_days)
         return self._store
 
 
@@ -115,6 +137,7 @@ class QuizService(QObject):
     #: counts. Finished also says how many questions were answered and how many were right.
     round_did_start = Signal(str, str)
     round_did_finish = Signal(str, str, int, int)
+    points_did_export = Signal(str, int)  # the CSV written (a USB stick), its rows
 
     def __init__(
         self,
@@ -134,7 +157,10 @@ class QuizService(QObject):
         self._catalog = QuizCatalog()
         self._generation = 0
         self._calendar = LeaderboardCalendar.from_config(config)
-        self._db = _PointsDb(paths.quiz_db, self._calendar, config.quiz.classes)
+        self._db = _PointsDb(
+            paths.quiz_db, self._calendar, config.quiz.classes, config.quiz.awards_keep_days
+        )
+        self._last_right = 0  # right answers of the last finished round, for its award
         #: Clocks, replaceable in tests: monotonic seconds (timers) and aware UTC (points).
         self.monotonic: Callable[[], float] = time.monotonic
         self.utc_now: Callable[[], datetime] = _utc_now
@@ -197,6 +223,7 @@ class QuizService(QObject):
 
     def _on_round_result(self, level: str, topic: str, state: SessionState) -> None:
         right = sum(1 for a in state.answers if a.correct)
+        self._last_right = right
         self.round_did_finish.emit(level, topic, len(state.answers), right)
 
     def result_link(self, theme: str | None) -> ResultLink | None:
@@ -210,12 +237,39 @@ class QuizService(QObject):
 
     # --- points ----------------------------------------------------------------------------
 
-    def award(self, team: str, points: int) -> None:
-        """Add a finished round's points to a class, then emit fresh leaderboards."""
+    def award(self, team: str, points: int, right_answers: int | None = None) -> None:
+        """Add a finished round's points to a class, then emit fresh leaderboards.
+
+        ``right_answers`` defaults to those of the round that finished last (the export
+        lists them per class and day)."""
         now, db = self.utc_now(), self._db
+        right = self._last_right if right_answers is None else right_answers
         self._db_queue.run(
-            lambda: db.award(team, points, now), self._on_boards, self._on_points_error
+            lambda: db.award(team, points, now, right), self._on_boards, self._on_points_error
         )
+
+    def reset_team(self, team: str) -> None:
+        """Staff start a new term for ``team``: its leaderboards count from now (its awards
+        stay for the export and the yearly report)."""
+        now, db = self.utc_now(), self._db
+        self._db_queue.run(lambda: db.reset_team(team, now), self._on_boards, self._on_points_error)
+
+    def export_term_points(self, folder: Path) -> None:
+        """Save this term's class points, one row per class per day, into ``folder``."""
+        from kiosk.quiz.export import export_name
+
+        now, db = self.utc_now(), self._db
+        first = self._calendar.bounds(Period.TERM, now)[0].date()
+        last = now.astimezone(self._calendar.timezone).date()
+        target = folder / export_name(first.isoformat(), last.isoformat())
+        self._db_queue.run(
+            lambda: db.export(first, last, target),
+            partial(self._on_exported, str(target)),
+            self._on_points_error,
+        )
+
+    def _on_exported(self, target: str, rows: int) -> None:
+        self.points_did_export.emit(target, rows)
 
     def refresh_leaderboards(self) -> None:
         now, db = self.utc_now(), self._db

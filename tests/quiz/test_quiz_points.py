@@ -115,7 +115,7 @@ def test_points_survive_reopening_the_database(data_dir: Path, calendar) -> None
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         columns = [row[1] for row in db.execute("PRAGMA table_info(awards)")]
-    assert columns == ["id", "team", "points", "awarded_at"]  # no personal data anywhere
+    assert columns == ["id", "team", "points", "awarded_at", "right_answers"]  # no person
 
 
 def test_old_awards_are_pruned(store: PointsStore, data_dir: Path) -> None:

@@ -26,6 +26,7 @@ from kiosk.services.manual_entries import ManualEntries
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.staff.announcement_panel import AnnouncementPanel
+from kiosk.ui.staff.class_points_panel import ClassPointsPanel
 from kiosk.ui.staff.content_panel import ContentPanel
 from kiosk.ui.staff.display_panel import DisplayPanel
 from kiosk.ui.staff.manual_panel import ManualPanel
@@ -127,6 +128,8 @@ class StaffScreen(Screen):
         screen.add_section(SchedulePanel(ctx, services.screen))
         screen.add_section(AnnouncementPanel(ctx, services.announcements))
         screen.add_section(ReportsPanel(ctx, services.fleet))
+        if ctx.config.quiz.classes:
+            screen.add_section(ClassPointsPanel(ctx, services.quiz, services.usb_watcher))
         if services.energy is not None:
             screen.add_section(SourcesPanel(ctx, services.energy))
             entries = ManualEntries(services.energy, ctx.tasks, parent=screen)
