@@ -43,6 +43,8 @@ def test_save_to_usb_and_reset_with_confirmation(
     assert panel is not None
     with qtbot.waitSignal(quiz.leaderboards_did_update):
         quiz.award("一年级(1)班", 55, right_answers=5)
+    kiosk.window.router.go("staff")  # what the PIN pad opens
+    qtbot.waitUntil(panel.export_button.isEnabled)  # a stick is there
     with qtbot.waitSignal(quiz.points_did_export, timeout=10_000):
         qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
     files = list(stick.glob("class-points-*.csv"))
