@@ -1486,79 +1486,104 @@
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="52" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="69" />
         <source>The broker refused this kiosk's user name or password.</source>
         <translation>服务器拒绝了本机的用户名或密码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="53" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="70" />
         <source>The secure connection failed: certificate, CA bundle or TLS port.</source>
         <translation>安全连接失败：请检查证书、CA 证书包或 TLS 端口。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="54" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="71" />
         <source>Cannot reach the head office broker.</source>
         <translation>无法连接总部消息服务器。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="55" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="72" />
         <source>The head office broker does not answer.</source>
         <translation>总部消息服务器没有响应。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="56" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="73" />
         <source>The head office broker refused the connection.</source>
         <translation>总部消息服务器拒绝了连接。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="58" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="75" />
         <source>The heartbeat does not reach head office.</source>
         <translation>心跳信息未能送达总部。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="63" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="80" />
         <source>Head office</source>
         <translation>总部</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="66" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="83" />
         <source>Broker</source>
         <translation>消息服务器</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="67" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="84" />
         <source>Kiosk id</source>
         <translation>本机编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="68" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="85" />
         <source>Heartbeat</source>
         <translation>心跳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="69" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="86" />
         <source>Last sent</source>
         <translation>上次发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="74" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="91" />
         <source>off (no fleet.broker set)</source>
         <translation>未开启（未设置 fleet.broker）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="80" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="97" />
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="82" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="99" />
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="84" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="101" />
         <source>not connected; next try in %1 s</source>
         <translation>未连接；%1 秒后重试</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="116" />
+        <source>Save a store report to USB (status and 31 days of counts)</source>
+        <translation>把门店报告存到 U 盘（状态和 31 天的统计）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="119" />
+        <source>Insert a USB stick to save a store report.</source>
+        <translation>请插入 U 盘以保存门店报告。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="126" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="131" />
+        <source>Saved %1: hand it to head office.</source>
+        <translation>已保存 %1：请交给总部。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="135" />
+        <source>The store report was not saved: %1</source>
+        <translation>门店报告未能保存：%1</translation>
     </message>
 </context>
 <context>

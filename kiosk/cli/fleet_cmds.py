@@ -8,15 +8,18 @@ import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.cli.common import CliError
+
+if TYPE_CHECKING:
+    from kiosk.fleet.view import FleetView
 
 PASSWORD_ENV = "KIOSK_FLEET_PASSWORD"
 
 
 def register(subparsers: Any) -> None:
-    fleet = subparsers.add_parser("fleet", help="head office: status of every kiosk")
+    fleet = subparsers.add_parser("fleet", help="head office: status of every kiosk, store reports")
     sub = fleet.add_subparsers(dest="fleet_command", metavar="ACTION", required=True)
     status = sub.add_parser(
         "status",
@@ -43,16 +46,28 @@ def register(subparsers: Any) -> None:
         default=1.5,
         help="stop reading after this long without a new status (default: 1.5)",
     )
-    out = status.add_mutually_exclusive_group()
+    _add_outputs(status)
+    status.set_defaults(func=cmd_status)
+    imp = sub.add_parser(
+        "import",
+        help="merge store reports (written by the staff screen to USB) into one fleet view",
+        epilog="exit codes: 0 merged, 1 a file is not a store report (named), 2 usage",
+    )
+    imp.add_argument("reports", nargs="+", type=Path, metavar="REPORT", help="store-report-*.json")
+    _add_outputs(imp)
+    imp.set_defaults(func=cmd_import)
+
+
+def _add_outputs(parser: argparse.ArgumentParser) -> None:
+    out = parser.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON instead of a table")
     out.add_argument("--csv", type=Path, metavar="FILE", help="write a CSV (UTF-8 with BOM)")
     out.add_argument("--html", type=Path, metavar="FILE", help="write one self-contained page")
-    status.set_defaults(func=cmd_status)
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     from kiosk.fleet.collect import ReadFailed, read_statuses
-    from kiosk.fleet.view import fleet_view, to_csv, to_json, to_table
+    from kiosk.fleet.view import fleet_view
     from kiosk.util.mqtt_connect import BrokerAddress
 
     try:
@@ -75,7 +90,28 @@ def cmd_status(args: argparse.Namespace) -> int:
         )
     except ReadFailed as exc:
         raise CliError(str(exc)) from None
-    view = fleet_view(docs.values(), datetime.now(UTC))
+    return _emit(fleet_view(docs.values(), datetime.now(UTC)), args)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from kiosk.fleet.store_report import ReportError, merge, read_report
+    from kiosk.fleet.view import fleet_view
+
+    try:
+        reports = [read_report(path) for path in args.reports]
+    except ReportError as exc:
+        raise CliError(str(exc)) from None
+    merged = merge(reports)
+    view = fleet_view(merged.statuses.values(), datetime.now(UTC))
+    # the counts of the reports' whole ranges, each hour once (not only "today")
+    return _emit(replace(view, totals=merged.totals()), args)
+
+
+def _emit(view: FleetView, args: argparse.Namespace) -> int:
+    from kiosk.fleet.view import to_csv, to_json, to_table
+
     if args.csv is not None:
         _write(args.csv, to_csv(view))
     elif args.html is not None:

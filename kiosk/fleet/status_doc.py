@@ -42,6 +42,7 @@ class KioskFacts:
     counts_today: dict[str, int] = field(default_factory=dict)
     counts_last_seq: int = 0
     counts_waiting: int = 0
+    timezone: str = "UTC"  # the site's, for the dates of a store report (not in the document)
 
 
 def build_status(facts: KioskFacts, now: float) -> dict[str, Any]:

@@ -125,11 +125,16 @@ class EngagementService(QObject):
         now = self.clock()
         self._queue.run(lambda: self._open().add(batch, now), on_error=self._on_write_failed)
 
-    def with_store(self, op: Callable[[CountStore], T], on_done: Callable[[T], None]) -> None:
-        """Run ``op(store)`` on the counts queue (after the pending writes); ``on_done`` on the
-        GUI thread."""
+    def with_store(
+        self,
+        op: Callable[[CountStore], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run ``op(store)`` on the counts queue (after the pending writes); ``on_done`` (or
+        ``on_error``) on the GUI thread."""
         self.flush()
-        self._queue.run(lambda: op(self._open()), on_done, self._on_write_failed)
+        self._queue.run(lambda: op(self._open()), on_done, on_error or self._on_write_failed)
 
     @property
     def store_path(self) -> Path:

@@ -9,12 +9,14 @@ screen can say so.
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -26,8 +28,10 @@ from kiosk.config.paths import AppPaths
 from kiosk.fleet.counts import HOUR_S, CountStore
 from kiosk.fleet.link import FleetLink, LinkState, address_from_config, kiosk_id
 from kiosk.fleet.status_doc import KioskFacts, build_status
+from kiosk.fleet.store_report import build_report, report_name
 from kiosk.services.engagement import EngagementService
 from kiosk.services.tasks import TaskRunner
+from kiosk.util.atomic import atomic_write_bytes
 
 if TYPE_CHECKING:
     from kiosk.services.content_service import ContentService
@@ -56,8 +60,33 @@ def _gather(
     return store.totals(*hours), store.outbox_state(), free
 
 
+#: Days of hourly counts in a store report saved to USB.
+STORE_REPORT_DAYS = 31
+
+
+def _write_report(
+    store: CountStore, data_dir: str, hours: tuple[int, int], base: KioskFacts, now: float,
+    days: int, folder: Path,
+) -> str:  # fmt: skip
+    """On the counts queue: the status and ``days`` of hourly counts, as one file on the stick."""
+    today, (last_seq, waiting), free = _gather(store, data_dir, hours)
+    facts = replace(base, counts_today=today, counts_last_seq=last_seq, counts_waiting=waiting,
+                    disk_free_bytes=free)  # fmt: skip
+    first_hour = hours[0] - (days - 1) * 24
+    first = datetime.fromtimestamp(first_hour * HOUR_S, ZoneInfo(base.timezone)).date()
+    last = datetime.fromtimestamp(now, ZoneInfo(base.timezone)).date()
+    report = build_report(
+        build_status(facts, now), store.hourly(first_hour, hours[1]), str(first), str(last)
+    )
+    target = folder / report_name(base.fleet, base.kiosk, str(first), str(last))
+    atomic_write_bytes(target, json.dumps(report, ensure_ascii=False, indent=1).encode())
+    return str(target)
+
+
 class FleetService(QObject):
     link_did_change = Signal(object)  # LinkState, on the GUI thread
+    report_did_save = Signal(str)  # a store report written to a USB stick: its path
+    report_did_fail = Signal(str)  # why it could not be written (English)
     _link_did_report = Signal(object)  # from the link's thread; queued to the GUI thread
 
     def __init__(
@@ -143,6 +172,23 @@ class FleetService(QObject):
             lambda store: _gather(store, data_dir, hours), partial(self._on_gathered, base)
         )
 
+    def save_store_report(self, folder: Path, days: int = STORE_REPORT_DAYS) -> None:
+        """Write a store report (this kiosk's status and ``days`` of hourly counts) into
+        ``folder`` (a USB stick) for a head office the kiosk cannot reach."""
+        base = self._facts(take_counts=False)
+        now = self.clock()
+        hours = today_hours(now, self.config.site.timezone)
+        data_dir = str(self._paths.data_dir)
+        self._engagement.with_store(
+            lambda store: _write_report(store, data_dir, hours, base, now, days, folder),
+            self.report_did_save.emit,
+            self._on_report_failed,
+        )
+
+    def _on_report_failed(self, exc: BaseException) -> None:
+        text = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        self.report_did_fail.emit(f"cannot write the store report: {text}")
+
     def _on_gathered(
         self, base: KioskFacts, gathered: tuple[dict[str, int], tuple[int, int], int | None]
     ) -> None:
@@ -158,7 +204,7 @@ class FleetService(QObject):
             self.link.publish_status(build_status(facts, self.clock()))
             self.link.send_counts_now()
 
-    def _facts(self) -> KioskFacts:
+    def _facts(self, take_counts: bool = True) -> KioskFacts:
         """What the services hold right now (GUI thread; cheap attribute reads only)."""
         packs: tuple[tuple[str, str], ...] = ()
         content = self._content.content if self._content is not None else None
@@ -192,7 +238,8 @@ class FleetService(QObject):
             last_error_kind=last_error,
             uptime_s=time.monotonic() - self._started,
             screen=self.screen_state,
-            counts_since_last=self._engagement.take_since_heartbeat(),
+            counts_since_last=self._engagement.take_since_heartbeat() if take_counts else {},
+            timezone=self.config.site.timezone,
         )
 
     def _on_content_did_change(self, _content: object) -> None:

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.fleet.link import LinkState
 from kiosk.services.fleet_service import FleetService
+from kiosk.services.usb_watcher import UsbWatcher
 from kiosk.ui.context import UiContext
 from kiosk.ui.failure_text import details_text
 from kiosk.ui.widgets.fact_form import FactForm
-from kiosk.ui.widgets.touch import label
+from kiosk.ui.widgets.touch import button, label
 
 
 class ReportsPanel(QWidget):
@@ -22,12 +24,15 @@ class ReportsPanel(QWidget):
         self,
         ctx: UiContext,
         fleet: FleetService,
+        usb: UsbWatcher | None = None,
         now: Callable[[], float] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("staff-reports")
         self.ctx = ctx
         self.fleet = fleet
+        self.usb = usb
+        self._saved = ""  # what the last store report did, for staff
         self._now = now or fleet.clock
         theme = ctx.theme
         layout = QVBoxLayout(self)
@@ -43,7 +48,19 @@ class ReportsPanel(QWidget):
         layout.addLayout(self.facts)
         layout.addWidget(self.problem)
         layout.addWidget(self.problem_detail)
+        self.report_button = button("", "")
+        self.report_button.setObjectName("fleet-store-report")
+        self.report_button.clicked.connect(self._on_report_clicked)
+        self.report_message = label("", "small")
+        self.report_message.setObjectName("fleet-store-report-message")
+        layout.addWidget(self.report_button)
+        layout.addWidget(self.report_message)
         fleet.link_did_change.connect(self._on_link_did_change)
+        fleet.report_did_save.connect(self._on_report_did_save)
+        fleet.report_did_fail.connect(self._on_report_did_fail)
+        if usb is not None:
+            usb.stick_did_appear.connect(self._on_usb_did_change)
+            usb.stick_did_disappear.connect(self._on_usb_did_change)
         ctx.language.language_did_change.connect(self._on_language_did_change)
         self.retranslate()
 
@@ -94,6 +111,32 @@ class ReportsPanel(QWidget):
         self.problem_detail.setText(details_text(problem.words) if problem else "")
         self.problem.setVisible(problem is not None)
         self.problem_detail.setVisible(problem is not None)
+        sticks = self.usb.sticks if self.usb is not None else []
+        self.report_button.setText(
+            self.tr("Save a store report to USB (status and 31 days of counts)")
+        )
+        self.report_button.setEnabled(bool(sticks))
+        hint = "" if sticks else self.tr("Insert a USB stick to save a store report.")
+        self.report_message.setText(self._saved or hint)
+        self.report_message.setVisible(bool(self._saved or hint))
+
+    def _on_report_clicked(self) -> None:
+        sticks = self.usb.sticks if self.usb is not None else []
+        if sticks:
+            self._saved = self.tr("Saving…")
+            self.fleet.save_store_report(Path(sticks[0].mount))
+            self.retranslate()
+
+    def _on_report_did_save(self, path: str) -> None:
+        self._saved = self.tr("Saved %1: hand it to head office.").replace("%1", Path(path).name)
+        self.retranslate()
+
+    def _on_report_did_fail(self, reason: str) -> None:
+        self._saved = self.tr("The store report was not saved: %1").replace("%1", reason)
+        self.retranslate()
+
+    def _on_usb_did_change(self, _stick: object) -> None:
+        self.retranslate()
 
     def _on_link_did_change(self, _state: LinkState) -> None:
         self.retranslate()

@@ -127,7 +127,7 @@ class StaffScreen(Screen):
         screen.add_section(DisplayPanel(ctx, services.display))
         screen.add_section(SchedulePanel(ctx, services.screen))
         screen.add_section(AnnouncementPanel(ctx, services.announcements))
-        screen.add_section(ReportsPanel(ctx, services.fleet))
+        screen.add_section(ReportsPanel(ctx, services.fleet, services.usb_watcher))
         if ctx.config.quiz.classes:
             screen.add_section(ClassPointsPanel(ctx, services.quiz, services.usb_watcher))
         if services.energy is not None:
