@@ -56,43 +56,43 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="229" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="219" />
         <source>Our solar roof is making, right now</source>
         <extracomment>Solar power, as a share of the roof's peak, above which the sun character cheers. figure block beside the slide card (landscape) or above it (portrait)</extracomment>
         <translation>此刻我们的太阳能屋顶正在发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="233" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="223" />
         <source>The sun has set. Today our solar roof made</source>
         <translation>太阳下山了。今天我们的太阳能屋顶发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="235" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="225" />
         <source>Today our solar roof has made</source>
         <translation>今天我们的太阳能屋顶已发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="239" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="229" />
         <source>The sun is asleep. Our solar roof rests until morning.</source>
         <translation>太阳睡着了，太阳能屋顶休息到明天早上。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="241" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="231" />
         <source>and kept %1 out of the air today</source>
         <translation>今天少排放了 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="249" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="239" />
         <source>Simulated figures, for demonstration</source>
         <translation>模拟数据，仅作演示</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="281" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="271" />
         <source>Our building makes clean energy from the sun</source>
         <translation>我们的建筑用太阳发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="315" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="305" />
         <source>Touch the screen to start</source>
         <translation>轻触屏幕开始</translation>
     </message>
@@ -756,72 +756,72 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="96" />
+        <location filename="../../kiosk/ui/screens/home.py" line="86" />
         <source>Our roof is making %1 — see how</source>
         <translation>我们的屋顶正在发电 %1，快来看看</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="99" />
+        <location filename="../../kiosk/ui/screens/home.py" line="89" />
         <source>Today our roof has made %1 — see how</source>
         <translation>今天我们的屋顶已发电 %1，快来看看</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="102" />
+        <location filename="../../kiosk/ui/screens/home.py" line="92" />
         <source>(simulated figures)</source>
         <translation>（模拟数据）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="127" />
+        <location filename="../../kiosk/ui/screens/home.py" line="117" />
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="132" />
+        <location filename="../../kiosk/ui/screens/home.py" line="122" />
         <source>Touch a tile to explore our green building.</source>
         <translation>轻触下方卡片，探索我们的绿色建筑。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="134" />
+        <location filename="../../kiosk/ui/screens/home.py" line="124" />
         <source>Our energy</source>
         <translation>我们的能源</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="134" />
+        <location filename="../../kiosk/ui/screens/home.py" line="124" />
         <source>Solar power, CO2 and rainwater, live</source>
         <translation>太阳能发电、减碳和雨水收集，实时呈现</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="137" />
+        <location filename="../../kiosk/ui/screens/home.py" line="127" />
         <source>Low-carbon quiz</source>
         <translation>低碳知识问答</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="137" />
+        <location filename="../../kiosk/ui/screens/home.py" line="127" />
         <source>Play, learn and earn carbon points</source>
         <translation>边玩边学，赢取碳积分</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="140" />
+        <location filename="../../kiosk/ui/screens/home.py" line="130" />
         <source>Kids' quiz</source>
         <translation>儿童问答</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="140" />
+        <location filename="../../kiosk/ui/screens/home.py" line="130" />
         <source>Big pictures, short questions</source>
         <translation>大图片，短问题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="140" />
+        <location filename="../../kiosk/ui/screens/home.py" line="130" />
         <source>Ages 6–9</source>
         <translation>6–9岁</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="143" />
+        <location filename="../../kiosk/ui/screens/home.py" line="133" />
         <source>Green stories</source>
         <translation>绿色故事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="143" />
+        <location filename="../../kiosk/ui/screens/home.py" line="133" />
         <source>How schools and stores go green</source>
         <translation>看看学校和商店如何践行绿色低碳</translation>
     </message>
@@ -872,67 +872,67 @@
 <context>
     <name>ManualPanel</name>
     <message>
-        <location filename="../../kiosk/ui/staff/manual_panel.py" line="127" />
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="131" />
         <source>Type the amount on the number pad first.</source>
         <translation>请先在数字键盘上输入数量。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/manual_panel.py" line="138" />
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="142" />
         <source>Saved: %1 %2 — %3, %4</source>
         <translation>已保存：%1 %2 — %3，%4</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/manual_panel.py" line="147" />
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="151" />
         <source>the amount cannot be negative</source>
         <translation>数量不能为负数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/manual_panel.py" line="148" />
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="152" />
         <source>the amount is 0: nothing to add</source>
         <translation>数量为 0：没有可添加的内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/manual_panel.py" line="149" />
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="153" />
         <source>this is counted in whole numbers</source>
         <translation>这一项只能填整数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/manual_panel.py" line="150" />
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="154" />
         <source>that is more than is plausible in one day: check the number</source>
         <translation>一天之内不可能有这么多：请检查数字</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/manual_panel.py" line="151" />
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="155" />
         <source>that day is in the future</source>
         <translation>这一天还没有到</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/manual_panel.py" line="152" />
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="156" />
         <source>that day is more than a year ago</source>
         <translation>这一天已超过一年前</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/manual_panel.py" line="154" />
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="158" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/manual_panel.py" line="162" />
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="166" />
         <source>Today (%1)</source>
         <translation>今天（%1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/manual_panel.py" line="164" />
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="168" />
         <source>Yesterday (%1)</source>
         <translation>昨天（%1）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/manual_panel.py" line="175" />
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="179" />
         <source>Figures without a meter</source>
         <translation>无计量表的数据</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/manual_panel.py" line="179" />
+        <location filename="../../kiosk/ui/staff/manual_panel.py" line="183" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1725,114 +1725,124 @@
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="110" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="116" />
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="110" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="116" />
         <source>Readings arrive on time</source>
         <translation>读数按时到达</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="111" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="118" />
+        <source>Simulated</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="119" />
+        <source>Made-up figures from the simulator, not from a meter</source>
+        <translation>模拟器生成的数字，不是电表读数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="121" />
         <source>Quiet</source>
         <translation>无新数据</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="111" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="121" />
         <source>Answers, but no fresh reading</source>
         <translation>有响应，但没有新读数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="112" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="122" />
         <source>Failing</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="112" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="122" />
         <source>Not answering (see the last problem)</source>
         <translation>没有响应（见最近一次问题）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="114" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="124" />
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="114" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="124" />
         <source>No reading yet</source>
         <translation>尚无读数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="118" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="128" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="121" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="131" />
         <source>%1 s ago</source>
         <translation>%1 秒前</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="123" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="133" />
         <source>%1 min ago</source>
         <translation>%1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="126" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="136" />
         <source>%1 h ago</source>
         <translation>%1 小时前</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="127" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="137" />
         <source>%1 days ago</source>
         <translation>%1 天前</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="130" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="140" />
         <source>Data sources</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="131" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="141" />
         <source>No data sources are configured.</source>
         <translation>尚未配置任何数据来源。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="134" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="144" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="135" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="145" />
         <source>Last good reading</source>
         <translation>最近一次有效读数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="136" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="146" />
         <source>Last problem</source>
         <translation>最近一次问题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="137" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="147" />
         <source>Reads per minute</source>
         <translation>每分钟读取次数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="138" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="148" />
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="139" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="149" />
         <source>Figures not arriving</source>
         <translation>未收到的数据</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="153" />
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="155" />
-        <location filename="../../kiosk/ui/staff/sources_panel.py" line="156" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="163" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="165" />
+        <location filename="../../kiosk/ui/staff/sources_panel.py" line="166" />
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -1840,57 +1850,77 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="156" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="166" />
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="159" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="169" />
         <source>Back to visitors</source>
         <translation>返回访客界面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="160" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="170" />
         <source>Restart kiosk</source>
         <translation>重启程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="161" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="171" />
         <source>Exit kiosk</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="162" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="173" />
+        <source>Exit the kiosk?</source>
+        <translation>退出程序吗？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screen.py" line="174" />
+        <source>The app closes; visitors see nothing until it is started again.</source>
+        <translation>程序将关闭；重新启动之前，访客看不到任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screen.py" line="175" />
+        <source>Yes, exit</source>
+        <translation>确定退出</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screen.py" line="176" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/screen.py" line="178" />
         <source>This kiosk</source>
         <translation>本机信息</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="163" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="179" />
         <source>Recent log</source>
         <translation>最近日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="165" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="181" />
         <source>App version</source>
         <translation>程序版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="166" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="182" />
         <source>Config file</source>
         <translation>配置文件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="167" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="183" />
         <source>Data folder</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="168" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="184" />
         <source>Disk free</source>
         <translation>磁盘剩余空间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="186" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="204" />
         <source>none (built-in defaults)</source>
         <translation>无（使用内置默认值）</translation>
     </message>
@@ -2112,72 +2142,83 @@
 <context>
     <name>UsbScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="200" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="195" />
+        <source>Not a readable content pack</source>
+        <extracomment>each listed pack's title line, set again in each language</extracomment>
+        <translation>无法读取的内容包</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/usb.py" line="197" />
+        <source>version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/usb.py" line="216" />
         <source>Another install or roll back is running. Try again when it has finished.</source>
         <translation>另一个安装或回退正在进行。请等它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="253" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="269" />
         <source>Load content from USB</source>
         <translation>从 U 盘加载内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="260" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="276" />
         <source>Back to staff</source>
         <translation>返回管理页面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="261" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="277" />
         <source>See the stories</source>
         <translation>查看故事</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="262" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="278" />
         <source>Choose another pack</source>
         <translation>选择其他内容包</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="264" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="280" />
         <source>Install</source>
         <translation>安装</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="276" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="294" />
         <source>Installing %1</source>
         <translation>正在安装 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="280" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="298" />
         <source>Step 1 of 2: copying the pack to the kiosk. Do not remove the USB stick.</source>
         <translation>第 1 步（共 2 步）：正在把内容包复制到一体机。请不要拔出 U 盘。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="283" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="301" />
         <source>Step 2 of 2: checking the signature and every file, then installing. You can remove the USB stick now.</source>
         <translation>第 2 步（共 2 步）：正在检查签名和每个文件，然后安装。现在可以拔出 U 盘了。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="286" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="304" />
         <source>Opening the new content…</source>
         <translation>正在打开新内容…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="289" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="307" />
         <source>Installed: %1</source>
         <translation>已安装：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="291" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="309" />
         <source>The kiosk now shows this pack. You can remove the USB stick.</source>
         <translation>一体机现在展示这个内容包。可以拔出 U 盘了。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="294" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="312" />
         <source>Not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="297" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="315" />
         <source>%1
 
 Nothing was changed: the kiosk keeps showing its current content.</source>
@@ -2186,7 +2227,7 @@ Nothing was changed: the kiosk keeps showing its current content.</source>
 没有任何改动：一体机继续展示当前内容。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="301" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="319" />
         <source>%1
 
 Nothing was changed: the kiosk keeps showing its current content. You can remove the USB stick.</source>
@@ -2195,34 +2236,34 @@ Nothing was changed: the kiosk keeps showing its current content. You can remove
 没有任何改动：一体机继续展示当前内容。可以拔出 U 盘了。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="311" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="329" />
         <source>No USB stick found</source>
         <translation>未发现 U 盘</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="314" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="332" />
         <source>Insert a USB stick with .kpack files at its top level or in a folder named kiosk-packs.</source>
         <translation>请插入 U 盘，把 .kpack 文件放在根目录或名为 kiosk-packs 的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="319" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="337" />
         <source>No content packs on the USB stick</source>
         <translation>U 盘上没有内容包</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="321" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="339" />
         <source>Put .kpack files at its top level or in a folder named kiosk-packs.</source>
         <translation>请把 .kpack 文件放在 U 盘根目录或名为 kiosk-packs 的文件夹中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff/usb.py" line="324" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="342" />
         <source>Content packs found: %n</source>
         <translation>
             <numerusform>找到 %n 个内容包</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/usb.py" line="327" />
+        <location filename="../../kiosk/ui/staff/usb.py" line="345" />
         <source>Choose the pack to install. It is copied to the kiosk and checked before anything changes.</source>
         <translation>选择要安装的内容包。它会先复制到一体机并通过检查，然后才会有任何改动。</translation>
     </message>

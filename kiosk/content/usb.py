@@ -15,10 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content.errors import PackRejected
 from kiosk.content.installer import install_kpack
 from kiosk.content.keys import TrustStore
+from kiosk.content.kpack import MANIFEST_NAME, KpackReader
 from kiosk.content.library import Library
+from kiosk.content.manifest import parse_manifest
 from kiosk.content.policy import InstallPolicy
+from kiosk.content.rules import Limits
 from kiosk.content.store import PackRef
 from kiosk.util.atomic import fsync_dir
 from kiosk.util.failure_kinds import Failure, FailureKind
@@ -44,8 +48,16 @@ class CopyFailed(Failure):
 
 @dataclass(frozen=True)
 class PackCandidate:
+    """A ``.kpack`` on a stick, with what its manifest says it is (read, not yet checked:
+    the signature is verified only when staff install it). Empty titles: no readable
+    manifest (the install would say why)."""
+
     path: Path
     size_bytes: int
+    title_zh: str = ""
+    title_en: str = ""
+    display_version: str = ""
+    version: int = 0
 
 
 def parse_linux_mounts(text: str) -> list[Path]:
@@ -100,8 +112,26 @@ def find_packs(mount: Path) -> list[PackCandidate]:
             except OSError:
                 continue
             if stat.S_ISREG(st.st_mode):
-                found.append(PackCandidate(Path(entry.path), st.st_size))
+                found.append(peek_pack(Path(entry.path), st.st_size))
     return found
+
+
+def peek_pack(path: Path, size_bytes: int, limits: Limits | None = None) -> PackCandidate:
+    """The pack at ``path`` with the title and version from its manifest, if it has one that
+    parses (blocking: a few KB read from the stick; nothing is trusted or installed)."""
+    try:
+        with KpackReader(path, limits or Limits()) as reader:
+            manifest = parse_manifest(reader.read_small(MANIFEST_NAME), reader.limits)
+    except (PackRejected, OSError, ValueError, KeyError):
+        return PackCandidate(path, size_bytes)
+    return PackCandidate(
+        path,
+        size_bytes,
+        manifest.title_zh,
+        manifest.title_en,
+        manifest.display_version,
+        manifest.version,
+    )
 
 
 def copy_to_internal(

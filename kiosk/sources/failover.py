@@ -68,12 +68,15 @@ class SourceHealth:
     """One line of the staff screen's source list."""
 
     source_id: str
-    state: str = "waiting"  # waiting | live | quiet (polls work, nothing fresh) | failing
+    #: waiting | live | simulated (live, but made-up figures) | quiet (polls work, nothing
+    #: fresh) | failing
+    state: str = "waiting"
     last_good_at: float | None = None  # time of the newest reading
     last_error: str = ""  # plain words, kept after recovery until the next failure
     reads_per_minute: float = 0.0
     preset: str = ""  # the preset the source's config names
     missing: tuple[str, ...] = ()  # mapped metrics with no live value from this source
+    simulated: bool = False  # its newest reading came from a simulator, not a meter
     _polls: deque[float] = field(default_factory=lambda: deque(maxlen=4096), repr=False)
 
 
@@ -103,8 +106,9 @@ class FailoverSelector:
             if old is None or r.timestamp >= old.timestamp:
                 self._latest[key] = r
             health = self._health_of(r.source_id)
-            if health.last_good_at is None or r.timestamp > health.last_good_at:
+            if health.last_good_at is None or r.timestamp >= health.last_good_at:
                 health.last_good_at = r.timestamp
+                health.simulated = r.provenance is Provenance.SIMULATED
 
     def note_failure(self, source_id: str, now: float, error: str = "") -> None:
         """A poll failed: skip this source until it delivers again, however fresh its value."""
@@ -121,7 +125,7 @@ class FailoverSelector:
             if source_id in self._failing:
                 h.state = "failing"
             elif h.last_good_at is not None and now - h.last_good_at <= live_for:
-                h.state = "live"
+                h.state = "simulated" if h.simulated else "live"
             elif h._polls or h.last_good_at is not None:
                 h.state = "quiet"
         return list(self._health.values())

@@ -156,3 +156,17 @@ def test_rejected_stick_pack_leaves_nothing(
     assert info.value.kind == FailureKind.DAMAGED
     assert list((tmp_path / "packs" / "incoming").iterdir()) == []
     check()
+
+
+def test_a_listed_pack_says_its_title_and_version(tmp_path: Path, packs) -> None:
+    """The staff list shows what a pack is, read from its manifest; junk shows as unreadable."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    honest = packs.honest(version=3)
+    os.replace(honest, stick / "garden.kpack")
+    (stick / "junk.kpack").write_bytes(b"not a zip")
+    garden, junk = find_packs(stick)
+    assert (garden.title_zh, garden.title_en, garden.display_version, garden.version) == (
+        "测试", "Test", "v3", 3,
+    )  # fmt: skip
+    assert (junk.title_en, junk.version) == ("", 0)

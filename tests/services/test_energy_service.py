@@ -59,7 +59,7 @@ def test_summary_arrives_with_simulated_provenance(qtbot, service) -> None:  # t
     )  # clear noon, 50 kWp
     assert svc.summary.load_power_w.value is not None
     health = svc.health()
-    assert [(h.source_id, h.state) for h in health] == [("sim", "live")]
+    assert [(h.source_id, h.state) for h in health] == [("sim", "simulated")]  # never "live"
     assert health[0].last_good_at == NOON and health[0].last_error == ""
 
 
@@ -114,7 +114,7 @@ def test_from_config_reports_a_broken_source_and_closes_cleanly(
         )
         states = {h.source_id: (h.state, h.last_error) for h in svc.health()}
         assert states["meter_log"][0] == "failing" and "missing.csv" in states["meter_log"][1]
-        assert states["sim"][0] == "live"
+        assert states["sim"][0] == "simulated"
         assert svc.summary.factor.key == "central"
     finally:
         svc.stop()

@@ -176,3 +176,16 @@ def test_health_states_and_reads_per_minute() -> None:
     health = {h.source_id: h for h in sel.health(T0 + 120)}
     assert (health["local"].state, health["local"].reads_per_minute) == ("quiet", 0.0)
     assert health["local"].last_good_at == T0 + 55
+
+
+def test_a_simulator_is_never_live() -> None:
+    """The staff list said "Live" for the simulator; its figures are made up."""
+    sel = FailoverSelector(policy(["local", "sim"]))
+    sel.note_poll("sim", T0, [reading("sim", 50, T0, Provenance.SIMULATED)])
+    sel.note_poll("local", T0, [reading("local", 100, T0)])
+    health = {h.source_id: h.state for h in sel.health(T0 + 1)}
+    assert health == {"sim": "simulated", "local": "live"}
+    assert {h.source_id: h.state for h in sel.health(T0 + 1000)} == {
+        "sim": "quiet",
+        "local": "quiet",
+    }

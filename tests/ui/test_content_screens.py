@@ -133,6 +133,7 @@ def test_staff_panel_shows_the_pack_and_rolls_back_after_a_second_tap(
     install(qtbot, kiosk, build(tmp_path, key, tmp_path / "b.kpack", "Garden two", version=2))
     staff = kiosk.window.router.screen("staff")
     kiosk.window.router.go("staff")
+    staff.open_section("content")
     shown = staff.findChild(QLabel, "content-active").text()
     assert "my-school" in shown and "(2)" in shown
     assert "(1)" in staff.findChild(QLabel, "content-previous").text()

@@ -128,6 +128,12 @@ def test_usb_install_end_to_end(
     usb = kiosk.window.router.current
     assert "Content packs found: 1" in usb.headline.text()
     assert "garden.kpack" in texts(usb)
+    # what the pack says it is, not only its file name, in the screen's language
+    title = usb.findChild(QLabel, "usb-title-0")
+    assert title.text() == "Our school's green stories  ·  version 2026.1 (1)"
+    kiosk.ctx.language.set_language("zh")
+    assert title.text().startswith("我们学校的绿色故事")
+    kiosk.ctx.language.set_language("en")
     [install] = usb.install_buttons()
     assert install.isVisible() and install.height() >= 48
 

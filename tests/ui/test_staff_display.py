@@ -13,6 +13,7 @@ RAW = {"display": {"language": "en", "mode": "family", "idle_seconds": 90}}
 def open_panel(kiosk: Any) -> Any:
     kiosk.window.router.go("staff")
     staff = kiosk.window.router.screen("staff")
+    staff.open_section("display")
     panel = staff.findChild(object, "staff-display")
     assert panel is not None and panel.isVisible()
     return panel

@@ -65,6 +65,7 @@ def kiosk_config(channel: Channel, url: str) -> dict[str, Any]:
 def open_panel(qtbot: Any, kiosk: Any) -> SyncPanel:
     kiosk.window.router.go("staff")
     staff = kiosk.window.router.screen("staff")
+    staff.open_section("sync")
     panel = staff.findChild(SyncPanel)
     assert panel is not None
     qtbot.waitUntil(lambda: panel._value("result").text() != "—", timeout=5000)

@@ -85,6 +85,10 @@ class ManualPanel(QWidget):
         layout.addWidget(self.result)
         entries.entry_did_save.connect(self._on_entry_did_save)
         entries.entry_was_refused.connect(self._on_entry_was_refused)
+        ctx.language.language_did_change.connect(self._on_language_did_change)
+        self.retranslate()
+
+    def _on_language_did_change(self, _code: str) -> None:
         self.retranslate()
 
     # -- input -------------------------------------------------------------------------------

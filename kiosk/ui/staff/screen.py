@@ -1,24 +1,22 @@
 """The staff screen: what is running and where, health, the log tail; exit and restart.
 
 The panels of each part of the app (content packs, sync, display, data sources) live in their
-own modules; :meth:`StaffScreen.from_services` adds one for each service that runs.
+own modules; :meth:`StaffScreen.from_services` adds one section for each service that runs
+(:mod:`kiosk.ui.staff.sections`: a section list and one page at a time). "Back to visitors",
+restart and exit stay on top; exit asks first, by touch.
 """
 
 from __future__ import annotations
 
 import shutil
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kiosk import __version__
 from kiosk.services.bundle import Lifecycle
@@ -32,10 +30,12 @@ from kiosk.ui.staff.display_panel import DisplayPanel
 from kiosk.ui.staff.manual_panel import ManualPanel
 from kiosk.ui.staff.reports_panel import ReportsPanel
 from kiosk.ui.staff.schedule_panel import SchedulePanel
+from kiosk.ui.staff.sections import StaffSections
 from kiosk.ui.staff.sources_panel import SourcesPanel
 from kiosk.ui.staff.sync_panel import SyncPanel
+from kiosk.ui.widgets.confirm import TouchConfirm
 from kiosk.ui.widgets.fact_form import FactForm
-from kiosk.ui.widgets.touch import button, label, make_kinetic, scrolling_body, set_role
+from kiosk.ui.widgets.touch import button, label, make_kinetic
 
 if TYPE_CHECKING:
     from kiosk.services.bundle import Services
@@ -72,12 +72,13 @@ class StaffScreen(Screen):
         theme = ctx.theme
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        body = scrolling_body(outer)
-        self._sections = QVBoxLayout(body)
-        self._sections.setContentsMargins(theme.px(48), theme.px(24), theme.px(48), theme.px(48))
-        self._sections.setSpacing(theme.px(24))
+        outer.setSpacing(0)
 
-        actions = QHBoxLayout()
+        # the actions stay in view whatever section shows
+        bar = QWidget()
+        bar.setObjectName("staff-actions")
+        actions = QHBoxLayout(bar)
+        actions.setContentsMargins(theme.px(48), theme.px(16), theme.px(48), 0)
         actions.setSpacing(theme.px(24))
         self.back_button = button("", "primary")
         self.back_button.setObjectName("staff-back")
@@ -87,33 +88,43 @@ class StaffScreen(Screen):
         self.restart_button.clicked.connect(lifecycle.staff_did_request_restart)
         self.exit_button = button("", "danger")
         self.exit_button.setObjectName("staff-exit")
-        self.exit_button.clicked.connect(lifecycle.staff_did_request_exit)
+        self.exit_button.clicked.connect(self._on_exit_tapped)
         actions.addWidget(self.back_button)
         actions.addStretch(1)
         actions.addWidget(self.restart_button)
+        actions.addSpacing(theme.px(48))  # exit is not next to restart
         actions.addWidget(self.exit_button)
-        self._sections.addLayout(actions)
+        outer.addWidget(bar)
+        self.exit_confirm = TouchConfirm(theme, "exit")
+        self.exit_confirm.action_was_confirmed.connect(lifecycle.staff_did_request_exit)
+        confirm_row = QHBoxLayout()
+        confirm_row.setContentsMargins(theme.px(48), theme.px(16), theme.px(48), 0)
+        confirm_row.addWidget(self.exit_confirm)
+        outer.addLayout(confirm_row)
+        self.sections = StaffSections(theme)
+        outer.addWidget(self.sections, 1)
 
-        self.about_card, about = self._card()
+        about = QWidget()
+        about_layout = QVBoxLayout(about)
+        about_layout.setContentsMargins(0, 0, 0, 0)
         self.about_heading = label("", "heading")
         self.facts = form = FactForm(theme, ("version", "config", "data", "disk"), "staff")
-        about.addWidget(self.about_heading)
-        about.addLayout(form)
-        self._sections.addWidget(self.about_card)
+        about_layout.addWidget(self.about_heading)
+        about_layout.addLayout(form)
+        self.sections.add("kiosk", about, self.about_heading.text)
 
-        self._extra_index = self._sections.count()
-
-        self.log_card, log_layout = self._card()
+        log_panel = QWidget()
+        log_layout = QVBoxLayout(log_panel)
+        log_layout.setContentsMargins(0, 0, 0, 0)
         self.log_heading = label("", "heading")
         self.log_view = QPlainTextEdit()
         self.log_view.setObjectName("staff-log")
         self.log_view.setReadOnly(True)
-        self.log_view.setMinimumHeight(theme.px(360))
+        self.log_view.setMinimumHeight(theme.px(480))
         make_kinetic(self.log_view)
         log_layout.addWidget(self.log_heading)
         log_layout.addWidget(self.log_view)
-        self._sections.addWidget(self.log_card)
-        self._sections.addStretch(1)
+        self.sections.add("log", log_panel, self.log_heading.text)
         self._facts = StaffFacts(None, "")
         self.retranslate()
 
@@ -122,43 +133,48 @@ class StaffScreen(Screen):
         screen = cls(ctx, services.lifecycle)
         content = ContentPanel(ctx, services.content, services.usb_watcher)
         content.panel_did_request_screen.connect(screen.user_did_choose_screen)
-        screen.add_section(content)
-        screen.add_section(SyncPanel(ctx, services.sync))
-        screen.add_section(DisplayPanel(ctx, services.display))
-        screen.add_section(SchedulePanel(ctx, services.screen))
-        screen.add_section(AnnouncementPanel(ctx, services.announcements))
-        screen.add_section(ReportsPanel(ctx, services.fleet, services.usb_watcher))
+        screen.add_section(content, "content")
+        screen.add_section(SyncPanel(ctx, services.sync), "sync")
+        screen.add_section(DisplayPanel(ctx, services.display), "display")
+        screen.add_section(SchedulePanel(ctx, services.screen), "schedule")
+        screen.add_section(AnnouncementPanel(ctx, services.announcements), "announcements")
+        screen.add_section(ReportsPanel(ctx, services.fleet, services.usb_watcher), "reports")
         if ctx.config.quiz.classes:
-            screen.add_section(ClassPointsPanel(ctx, services.quiz, services.usb_watcher))
+            screen.add_section(
+                ClassPointsPanel(ctx, services.quiz, services.usb_watcher), "class_points"
+            )
         if services.energy is not None:
-            screen.add_section(SourcesPanel(ctx, services.energy))
+            screen.add_section(SourcesPanel(ctx, services.energy), "sources")
             entries = ManualEntries(services.energy, ctx.tasks, parent=screen)
-            screen.add_section(ManualPanel(ctx, entries))
+            screen.add_section(ManualPanel(ctx, entries), "manual")
         return screen
 
-    def _card(self) -> tuple[QFrame, QVBoxLayout]:
-        card = QFrame()
-        set_role(card, "card")
-        layout = QVBoxLayout(card)
-        pad = self.ctx.theme.px(24)
-        layout.setContentsMargins(pad, pad, pad, pad)
-        layout.setSpacing(self.ctx.theme.px(12))
-        return card, layout
+    def add_section(
+        self, widget: QWidget, key: str = "", title: Callable[[], str] | None = None
+    ) -> None:
+        """Add a panel (content, sources, sync …) as a section of its own, before the log.
 
-    def add_section(self, widget: QWidget) -> None:
-        """Add a panel (content, sources, sync …) between the facts and the log."""
-        card, layout = self._card()
-        layout.addWidget(widget)
-        self._sections.insertWidget(self._extra_index, card)
-        self._extra_index += 1
+        ``key`` names it for :meth:`open_section` (default: the panel's object name); its
+        button shows ``title()``, by default the text of the panel's ``heading`` label."""
+        key = key or widget.objectName() or type(widget).__name__
+        self.sections.add(key, widget, title, at=len(self.sections.buttons) - 1)
+
+    def open_section(self, key: str) -> None:
+        self.sections.open(key)
 
     def title(self) -> str:
         return self.tr("Staff")
 
     def retranslate(self) -> None:
-        self.back_button.setText(self.tr("Back to visitors"))
+        self.back_button.setText("← " + self.tr("Back to visitors"))
         self.restart_button.setText(self.tr("Restart kiosk"))
         self.exit_button.setText(self.tr("Exit kiosk"))
+        self.exit_confirm.set_texts(
+            self.tr("Exit the kiosk?"),
+            self.tr("The app closes; visitors see nothing until it is started again."),
+            self.tr("Yes, exit"),
+            self.tr("Cancel"),
+        )
         self.about_heading.setText(self.tr("This kiosk"))
         self.log_heading.setText(self.tr("Recent log"))
         names = {
@@ -169,8 +185,10 @@ class StaffScreen(Screen):
         }
         self.facts.set_names(names)
         self._show_facts()
+        QTimer.singleShot(0, self.sections.retitle)  # after the panels' own retranslation
 
     def on_enter(self) -> None:
+        self.exit_confirm.hide()
         paths = self.ctx.paths
         self.ctx.tasks.run(
             lambda: gather_facts(paths.data_dir, paths.log_dir / "kiosk.log"), self._on_facts
@@ -195,6 +213,9 @@ class StaffScreen(Screen):
             self.facts.value(key).setText(text)
         self.log_view.setPlainText(self._facts.log_tail)
         self.log_view.verticalScrollBar().setValue(self.log_view.verticalScrollBar().maximum())
+
+    def _on_exit_tapped(self) -> None:
+        self.exit_confirm.show()
 
     def _on_back(self) -> None:
         self.user_did_choose_screen.emit("home")

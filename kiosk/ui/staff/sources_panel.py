@@ -16,7 +16,13 @@ from kiosk.ui.widgets.touch import PlainLabel, discard, label, set_role
 
 AGE_REFRESH_MS = 1000
 # The provenance badge's looks (assets/theme/kiosk.qss) stand for the source states.
-_BADGE_LOOK = {"live": "live", "quiet": "stale", "waiting": "simulated", "failing": "missing"}
+_BADGE_LOOK = {
+    "live": "live",
+    "simulated": "simulated",
+    "quiet": "stale",
+    "waiting": "simulated",
+    "failing": "missing",
+}
 _FIELDS = ("state", "last_good", "last_error", "reads", "preset", "missing")
 
 
@@ -108,6 +114,10 @@ class SourcesPanel(QWidget):
         """(badge word, a sentence saying what it means) for a source state."""
         words = {
             "live": (self.tr("Live"), self.tr("Readings arrive on time")),
+            "simulated": (
+                self.tr("Simulated"),
+                self.tr("Made-up figures from the simulator, not from a meter"),
+            ),
             "quiet": (self.tr("Quiet"), self.tr("Answers, but no fresh reading")),
             "failing": (self.tr("Failing"), self.tr("Not answering (see the last problem)")),
         }

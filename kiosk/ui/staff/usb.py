@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLabel,
     QProgressBar,
     QScrollArea,
     QSizePolicy,
@@ -53,6 +54,8 @@ class UsbScreen(Screen):
         watcher: UsbWatcher | None = None,
     ) -> None:
         super().__init__(ctx)
+        #: each listed pack's title line, set again in each language
+        self._titles: list[tuple[QLabel, PackCandidate]] = []
         theme = ctx.theme
         self.content = content
         self.watcher = watcher
@@ -162,15 +165,20 @@ class UsbScreen(Screen):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 discard(widget)
+        self._titles = []
         for i, (stick, pack) in enumerate(self.candidates()):
             row = QFrame()
             set_role(row, "card")
             layout = QHBoxLayout(row)
             pad = self.ctx.theme.px(16)
             layout.setContentsMargins(pad, pad, pad, pad)
+            title = label(self._pack_title(pack), "heading")
+            title.setObjectName(f"usb-title-{i}")
+            self._titles.append((title, pack))
             name = label(f"{pack.path.name}  ·  {_size_text(pack.size_bytes)}", "body")
             where = label(str(stick.mount), "small")
             text = QVBoxLayout()
+            text.addWidget(title)
             text.addWidget(name)
             text.addWidget(where)
             install = button("", "primary")
@@ -180,6 +188,14 @@ class UsbScreen(Screen):
             layout.addLayout(text, 1)
             layout.addWidget(install, 0, Qt.AlignmentFlag.AlignVCenter)
             self.pack_rows.insertWidget(i, row)
+
+    def _pack_title(self, pack: PackCandidate) -> str:
+        """What the pack says it is: its title and version (checked only when installed)."""
+        if not pack.version:
+            return self.tr("Not a readable content pack")
+        title = self.ctx.language.pick(pack.title_zh, pack.title_en)
+        version = self.tr("version %1").replace("%1", f"{pack.display_version} ({pack.version})")
+        return f"{title}  ·  {version}"
 
     def install_buttons(self) -> list[QWidget]:
         host = self.list_scroll.widget()
@@ -262,6 +278,8 @@ class UsbScreen(Screen):
         self.again_button.setText(self.tr("Choose another pack"))
         for install in self.install_buttons():
             install.setText(self.tr("Install"))  # type: ignore[attr-defined]
+        for title, pack in self._titles:
+            title.setText(self._pack_title(pack))
         state = self.state
         self.progress.setVisible(state == INSTALLING)
         self.list_scroll.setVisible(state == LIST)
@@ -338,7 +356,14 @@ class UsbScreen(Screen):
             UsbStick(
                 Path("/media/staff/GREEN STICK"),
                 (
-                    PackCandidate(Path("/media/staff/GREEN STICK/school-2026.kpack"), 48_200_000),
+                    PackCandidate(
+                        Path("/media/staff/GREEN STICK/school-2026.kpack"),
+                        48_200_000,
+                        "我们学校的绿色故事",
+                        "Our school's green stories",
+                        "2026.1",
+                        3,
+                    ),
                     PackCandidate(
                         Path("/media/staff/GREEN STICK/kiosk-packs/store.kpack"), 9_100_000
                     ),
