@@ -16,6 +16,7 @@ from enum import StrEnum
 from kiosk.quiz.kinds import Answer, Asked, kind_of
 from kiosk.quiz.live import LiveAsk, LiveValueProvider
 from kiosk.quiz.models import Question
+from kiosk.quiz.recent import AskedHistory
 from kiosk.quiz.scoring import DEFAULT_RULES, AnswerRecord, RoundScore, ScoreRules, score_round
 
 
@@ -70,9 +71,12 @@ class QuizSession:
         rng: random.Random | None = None,
         rules: ScoreRules = DEFAULT_RULES,
         on_result: Callable[[SessionState], None] | None = None,
+        history: AskedHistory | None = None,
     ) -> None:
         """``on_result`` is called once, with the final state, when the round reaches its
-        result (the quiz service counts finished rounds with it)."""
+        result (the quiz service counts finished rounds with it). ``history``: the questions
+        asked lately on this kiosk; a round draws the ones asked longest ago first and notes
+        each one it asks (None: plain random order)."""
         if questions_per_round < 1:
             raise ValueError("questions_per_round must be at least 1")
         ids = [q.id for q in pool]
@@ -85,6 +89,7 @@ class QuizSession:
         self._rng = rng or random.Random()
         self._rules = rules
         self._on_result = on_result
+        self._history = history
         self._by_id = {q.id: q for q in self._pool}
         self._draw = _Draw(order=[])
         self._state = SessionState(Phase.START)
@@ -113,7 +118,13 @@ class QuizSession:
     def start(self, now: float) -> None:
         """Draw a fresh order and show the first question (or the result if none can be asked)."""
         self._require(Phase.START, Phase.RESULT)
-        self._draw = _Draw(order=self._rng.sample(self._pool, len(self._pool)))
+        history = self._history
+        order = (
+            history.order(self._pool, self._rng)
+            if history is not None
+            else self._rng.sample(self._pool, len(self._pool))
+        )
+        self._draw = _Draw(order=order)
         total = min(self._per_round, len(self._pool))
         self._state = SessionState(Phase.QUESTION, total=total)
         self._advance(now)
@@ -163,6 +174,8 @@ class QuizSession:
                 asked = kind_of(question).ask(question, self._rng, self._provider)
                 if asked is not None:
                     draw.asked[question.id] = asked
+                    if self._history is not None:
+                        self._history.note(question.id)
                     self._state = SessionState(
                         Phase.QUESTION,
                         number=len(state.answers) + 1,

@@ -26,6 +26,7 @@ from kiosk.quiz.live import LiveValueProvider
 from kiosk.quiz.models import Difficulty, Question, QuizSet, ResultLink, question_pool
 from kiosk.quiz.periods import LeaderboardCalendar, Period
 from kiosk.quiz.points_store import KEEP_DAYS, Leaderboard, PointsStore
+from kiosk.quiz.recent import AskedHistory
 from kiosk.quiz.session import QuizSession, SessionState
 from kiosk.services.tasks import TaskRunner
 
@@ -161,6 +162,10 @@ class QuizService(QObject):
             paths.quiz_db, self._calendar, config.quiz.classes, config.quiz.awards_keep_days
         )
         self._last_right = 0  # right answers of the last finished round, for its award
+        #: What this kiosk asked lately (rounds draw the rest first); read and saved in turn
+        #: with the points, on their queue.
+        self.history = AskedHistory(paths.quiz_db.with_name("quiz-asked.json"))
+        self._db_queue.run(self.history.load, None, self._on_history_error)
         #: Clocks, replaceable in tests: monotonic seconds (timers) and aware UTC (points).
         self.monotonic: Callable[[], float] = time.monotonic
         self.utc_now: Callable[[], datetime] = _utc_now
@@ -210,6 +215,8 @@ class QuizService(QObject):
         if not pool:
             return None
         quiz = self._config.quiz
+        # what the last rounds asked is kept before this one starts
+        self._db_queue.run(self.history.save, None, self._on_history_error)
         session = QuizSession(
             pool,
             questions_per_round=quiz.questions_per_round,
@@ -217,6 +224,7 @@ class QuizService(QObject):
             live_provider=self._live_provider,
             rng=self.rng,
             on_result=partial(self._on_round_result, level.value, theme or ""),
+            history=self.history,
         )
         self.round_did_start.emit(level.value, theme or "")
         return session
@@ -281,8 +289,13 @@ class QuizService(QObject):
     def _on_points_error(self, exc: BaseException) -> None:
         self.points_did_fail.emit(f"{self._paths.quiz_db}: {exc}")
 
+    def _on_history_error(self, exc: BaseException) -> None:
+        # rounds still play; they may repeat questions sooner
+        log.warning("recently asked questions: %s: %s", self.history.path, exc)
+
     def stop(self) -> None:
         """Finish pending writes and close the database (called at shutdown)."""
+        self._db_queue.run(self.history.save, None, self._on_history_error)
         self._db_queue.run(self._db.close)
         self._db_queue.wait(10_000)
 

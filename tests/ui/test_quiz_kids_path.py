@@ -123,3 +123,24 @@ def test_zero_right_answers_give_zero_points(
         assert all(row.points == 0 for row in blocker.args[0][Period.DAY].rows)
     else:
         assert not result.certificate.isVisible()  # no certificate for nothing right
+
+
+def test_a_family_back_next_week_meets_other_questions(
+    qtbot: Any, make_kiosk: Any, builtin_content: ActiveContent
+) -> None:
+    """The kiosk restarts between visits; with the same luck the round would be the same."""
+    rounds = []
+    for _visit in range(2):
+        kiosk = kiosk_at_home(qtbot, make_kiosk, builtin_content, **SCHOOL)
+        kiosk.tasks.wait(5_000)  # the history is read
+        tap(qtbot, kiosk.window.router.screen("home").kids_entry)
+        screen = kiosk.window.router.current
+        asked = []
+        while screen.session.state.phase is not Phase.RESULT:
+            asked.append(screen.session.state.question_id)
+            answer(qtbot, screen, right=True)
+            tap(qtbot, screen.question_page.card.next_button)
+        rounds.append(asked)
+        kiosk.services.quiz.stop()  # what the app does when it closes: the history is saved
+        kiosk.window.hide()
+    assert len(rounds[1]) == 5 and not set(rounds[0]) & set(rounds[1])
