@@ -100,17 +100,17 @@
 <context>
     <name>CertificateCard</name>
     <message>
-        <location filename="../../kiosk/ui/quiz/result_page.py" line="98" />
+        <location filename="../../kiosk/ui/quiz/result_page.py" line="119" />
         <source>Low-carbon star certificate</source>
         <translation>低碳之星证书</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/result_page.py" line="100" />
+        <location filename="../../kiosk/ui/quiz/result_page.py" line="121" />
         <source>Awarded for answering %1 of %2 questions right.</source>
         <translation>答对 %2 道题中的 %1 道，特发此证。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/result_page.py" line="108" />
+        <location filename="../../kiosk/ui/quiz/result_page.py" line="129" />
         <source>Scan the code with your phone: %1</source>
         <translation>用手机扫码：%1</translation>
     </message>
@@ -829,42 +829,42 @@
 <context>
     <name>LeaderboardView</name>
     <message>
-        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="60" />
+        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="99" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="61" />
+        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="100" />
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="62" />
+        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="101" />
         <source>This term</source>
         <translation>本学期</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="116" />
+        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="160" />
         <source>(your class)</source>
         <translation>（你的班级）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="117" />
+        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="161" />
         <source>%1 points</source>
         <translation>%1 分</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="121" />
+        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="165" />
         <source>Loading class points...</source>
         <translation>正在加载班级积分……</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="123" />
+        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="167" />
         <source>No points yet. Be the first class on the board!</source>
         <translation>还没有积分，快来成为第一个上榜的班级吧！</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="126" />
+        <location filename="../../kiosk/ui/quiz/leaderboard.py" line="170" />
         <source>A new board starts on %1.</source>
         <translation>新一轮排行榜从 %1 开始。</translation>
     </message>

@@ -67,6 +67,12 @@ class SiteConfig:
     occupants: int | None = setting(
         None, "People in the building on a normal day, for per-person figures", min=1, max=1e7
     )
+    link: str = setting(
+        "",
+        "The site's web page: a QR code to it on the quiz certificate when the quiz set has "
+        "no link of its own (empty = no code)",
+        check=checks.web_url,
+    )
 
 
 @dataclass(frozen=True)

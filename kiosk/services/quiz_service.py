@@ -23,7 +23,14 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.config import Config
 from kiosk.config.paths import AppPaths
 from kiosk.quiz.live import LiveValueProvider
-from kiosk.quiz.models import Difficulty, Question, QuizSet, ResultLink, question_pool
+from kiosk.quiz.models import (
+    Difficulty,
+    LocalText,
+    Question,
+    QuizSet,
+    ResultLink,
+    question_pool,
+)
 from kiosk.quiz.periods import LeaderboardCalendar, Period
 from kiosk.quiz.points_store import KEEP_DAYS, Leaderboard, PointsStore
 from kiosk.quiz.recent import AskedHistory
@@ -43,6 +50,7 @@ class QuizCatalog:
     sets: tuple[QuizSet, ...] = ()
     pictures: dict[str, Path] = field(default_factory=dict)
     errors: tuple[str, ...] = ()  # "file:line: message" for each quiz file that was skipped
+    logo: Path | None = None  # the pack's logo, for the certificate
 
     def picture_path(self, rel_path: str) -> Path | None:
         return self.pictures.get(rel_path) if rel_path else None
@@ -75,7 +83,7 @@ def load_catalog(content: ActiveContent | None) -> QuizCatalog:
                     pictures[rel] = content.files[rel]
     for message in errors:
         log.warning("quiz file skipped: %s", message)
-    return QuizCatalog(tuple(sets), pictures, tuple(errors))
+    return QuizCatalog(tuple(sets), pictures, tuple(errors), content.theme.logo_path)
 
 
 class _PointsDb:
@@ -235,10 +243,15 @@ class QuizService(QObject):
         self.round_did_finish.emit(level, topic, len(state.answers), right)
 
     def result_link(self, theme: str | None) -> ResultLink | None:
-        """The pack link for the store certificate: the theme's set first, then any set."""
+        """The link for the store certificate's QR code: the theme's set first, then any set,
+        then the site's own page (``site.link``); None when there is none."""
         sets = self._catalog.sets
         ordered = [s for s in sets if s.theme == theme] + [s for s in sets if s.theme != theme]
-        return next((s.result_link for s in ordered if s.result_link is not None), None)
+        link = next((s.result_link for s in ordered if s.result_link is not None), None)
+        site = self._config.site
+        if link is None and site.link:
+            link = ResultLink(site.link, LocalText(site.name_zh, site.name))
+        return link
 
     def local_today(self) -> date:
         return self.utc_now().astimezone(self._calendar.timezone).date()

@@ -150,7 +150,13 @@ class RoundFinale(QObject):
         link = self.service.result_link(self._topic())
         certificate = make_certificate(score, self.service.local_today(), link)
         link_text = link.label.get(self.ctx.language.code) if link else ""
-        page.certificate.show_certificate(certificate, link_text)
+        site = self.ctx.config.site
+        page.certificate.show_certificate(
+            certificate,
+            link_text,
+            self.ctx.language.pick(site.name_zh, site.name),
+            self.service.catalog.logo,
+        )
         page.certificate.setVisible(score.correct > 0)
 
     def _on_leaderboards_did_update(self, boards: dict[Period, Leaderboard]) -> None:

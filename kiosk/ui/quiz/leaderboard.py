@@ -1,13 +1,17 @@
-"""Class points for today, this week or this term, with when the board starts again."""
+"""Class points for today, this week or this term as a bar chart, with when the board starts
+again. Equal points share a rank (the core ranks them) and draw equal bars."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +22,39 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.touch import button, label, set_role
 
 MAX_ROWS = 6
+
+
+class PointsBar(QWidget):
+    """A horizontal bar: this row's points as a share of the board's best."""
+
+    def __init__(self, theme: Theme) -> None:
+        super().__init__()
+        self._theme = theme
+        self.fraction = 0.0
+        self.mine = False
+        self.setMinimumHeight(theme.px(28))
+        self.setMinimumWidth(theme.px(120))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_fraction(self, fraction: float, mine: bool) -> None:
+        fraction = min(1.0, max(0.0, fraction))
+        if (fraction, mine) != (self.fraction, self.mine):
+            self.fraction, self.mine = fraction, mine
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        radius = self.height() / 2
+        painter.setBrush(QColor("#DDE6DF"))
+        painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
+        if self.fraction > 0:
+            width = max(self.height(), self.width() * self.fraction)
+            colour = self._theme.qcolor("accent" if self.mine else "primary")
+            painter.setBrush(colour)
+            painter.drawRoundedRect(QRectF(0, 0, width, self.height()), radius, radius)
+        painter.end()
 
 
 class LeaderboardView(QWidget):
@@ -49,11 +86,13 @@ class LeaderboardView(QWidget):
         self.rows = QGridLayout()
         self.rows.setHorizontalSpacing(px(24))
         self.rows.setVerticalSpacing(px(8))
-        self.rows.setColumnStretch(1, 1)
+        self.rows.setColumnStretch(1, 2)
+        self.rows.setColumnStretch(2, 3)
         outer.addLayout(self.rows)
         self.reset_note = label("", "small")
         outer.addWidget(self.reset_note)
         self.row_labels: list[tuple[QLabel, QLabel, QLabel]] = []
+        self.bars: list[PointsBar] = []
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -99,16 +138,21 @@ class LeaderboardView(QWidget):
                 label("", "body"),
                 label("", "quiz-points", wrap=False),
             )
-            for col, cell in enumerate(cells):
+            bar = PointsBar(self._theme)
+            rank_cell, team_cell, points_cell = cells
+            for col, cell in enumerate((rank_cell, team_cell, bar, points_cell)):
                 self.rows.addWidget(cell, i, col)
             self.row_labels.append(cells)
+            self.bars.append(bar)
+        best = max((r.points for r in rows), default=0)
         for i, cells in enumerate(self.row_labels):
             visible = i < len(shown)
-            for cell in cells:
+            for cell in (*cells, self.bars[i]):
                 cell.setVisible(visible)
             if not visible:
                 continue
             row = shown[i]
+            self.bars[i].set_fraction(row.points / best if best else 0.0, row.team == self._mine)
             rank, team, points = cells
             is_mine = row.team == self._mine
             rank.setText(f"{row.rank}.")

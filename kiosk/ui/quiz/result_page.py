@@ -3,18 +3,21 @@ with the pack's QR link; then "play again" or "home"."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.quiz.certificate import Certificate
 from kiosk.quiz.scoring import RoundScore
+from kiosk.resources import asset
 from kiosk.ui.quiz.leaderboard import LeaderboardView
 from kiosk.ui.quiz.paint import draw_star
 from kiosk.ui.quiz.qr_widget import QrWidget
 from kiosk.ui.quiz.team_chooser import TeamChooser
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.touch import button, label, set_role
+from kiosk.ui.widgets.touch import PlainLabel, button, label, set_role
 
 STAR_COUNT = 3
 
@@ -82,6 +85,17 @@ class CertificateCard(QFrame):
         layout.setSpacing(px(32))
         text = QVBoxLayout()
         text.setSpacing(px(12))
+        issuer = QHBoxLayout()
+        issuer.setSpacing(px(16))
+        self._logo_px = px(72)
+        self.logo = PlainLabel()
+        self.logo.setObjectName("certificate-logo")
+        self.logo.setFixedSize(self._logo_px, self._logo_px)
+        self.site = label("", "heading")
+        self.site.setObjectName("certificate-site")
+        issuer.addWidget(self.logo)
+        issuer.addWidget(self.site, 1)
+        text.addLayout(issuer)
         self.title = label("", "quiz-headline")
         self.detail = label("", "body")
         self.day = label("", "small")
@@ -93,7 +107,14 @@ class CertificateCard(QFrame):
         self.qr = QrWidget(px(280))
         layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignVCenter)
 
-    def show_certificate(self, certificate: Certificate, link_text: str) -> None:
+    def show_certificate(
+        self, certificate: Certificate, link_text: str, site: str, logo: Path | None
+    ) -> None:
+        """``site``: who gives it (the store's or school's name); ``logo``: the pack's logo,
+        or our leaf."""
+        self.site.setText(site)
+        icon = QIcon(str(logo) if logo is not None else str(asset("icons", "leaf.svg")))
+        self.logo.setPixmap(icon.pixmap(QSize(self._logo_px, self._logo_px)))
         score = certificate.score
         self.title.setText(self.tr("Low-carbon star certificate"))
         self.detail.setText(
