@@ -1289,72 +1289,87 @@
         <translation>选择难度</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="137" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="138" />
         <source>Kids</source>
         <translation>儿童</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="137" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="139" />
         <source>Pictures and short questions</source>
         <translation>看图答题，题目简短</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="138" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="140" />
+        <source>Ages 6–9</source>
+        <translation>6–9岁</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="143" />
         <source>Family</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="138" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="144" />
         <source>Everyday green choices</source>
         <translation>日常绿色选择</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="139" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="145" />
+        <source>Ages 10+</source>
+        <translation>10岁以上</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="148" />
         <source>Students</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="139" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="149" />
         <source>Facts and figures</source>
         <translation>知识与数据</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="143" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="150" />
+        <source>Ages 12–18</source>
+        <translation>12–18岁</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/quiz.py" line="155" />
         <source>Which class or team are you in?</source>
         <translation>你在哪个班级或队伍？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="145" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="157" />
         <source>Your points go to your class. We never ask for your name.</source>
         <translation>积分记在班级名下，我们从不询问你的名字。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="147" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="159" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="148" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="160" />
         <source>Class points</source>
         <translation>班级积分</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="150" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="162" />
         <source>Play again</source>
         <translation>再玩一次</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="151" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="163" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="167" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="181" />
         <source>All topics</source>
         <translation>全部主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="290" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="315" />
         <source>%1 s left</source>
         <translation>还剩 %1 秒</translation>
     </message>

@@ -144,3 +144,24 @@ def test_a_family_back_next_week_meets_other_questions(
         kiosk.services.quiz.stop()  # what the app does when it closes: the history is saved
         kiosk.window.hide()
     assert len(rounds[1]) == 5 and not set(rounds[0]) & set(rounds[1])
+
+
+def test_topics_and_levels_have_pictures_and_age_badges(
+    qtbot: Any, make_kiosk: Any, builtin_content: ActiveContent
+) -> None:
+    kiosk = kiosk_at_home(qtbot, make_kiosk, builtin_content)
+    tap(qtbot, kiosk.window.router.screen("home").tiles["quiz"])
+    picker = kiosk.window.router.current.picker
+    badges = {level: card.badge.text() for level, card in picker.level_buttons.items()}
+    assert badges == {
+        Difficulty.KIDS: "Ages 6–9",
+        Difficulty.FAMILY: "Ages 10+",
+        Difficulty.STUDENT: "Ages 12–18",
+    }
+    assert all(not card.picture.pixmap().isNull() for card in picker.level_buttons.values())
+    assert all(not btn.icon().isNull() for btn in picker.topic_buttons.values())
+    assert all(btn.height() >= kiosk.theme.px(88) for btn in picker.topic_buttons.values())
+    kiosk.language.set_language("zh")
+    assert picker.level_buttons[Difficulty.KIDS].badge.text() == "6–9岁"
+    tap(qtbot, picker.level_buttons[Difficulty.KIDS])
+    assert kiosk.window.router.current.session is not None

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.quiz.models import Difficulty
+from kiosk.ui.quiz.level_card import LevelCard
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.touch import button, discard, label
 
@@ -45,15 +45,12 @@ class LevelPicker(QWidget):
         outer.addWidget(self.level_heading)
         self.level_grid = QGridLayout()
         self.level_grid.setSpacing(px(24))
-        self.level_buttons: dict[Difficulty, QPushButton] = {}
+        self.level_buttons: dict[Difficulty, LevelCard] = {}
         for level in Difficulty:
-            btn = button("", "quiz-level")
-            btn.setObjectName(f"quiz-level-{level.value}")
-            btn.setMinimumHeight(px(200))
-            btn.setMaximumHeight(px(320))
-            btn.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            btn.clicked.connect(self._on_level_clicked)
-            self.level_buttons[level] = btn
+            card = LevelCard(theme, level)
+            card.setMaximumHeight(px(420))
+            card.clicked.connect(self._on_level_clicked)
+            self.level_buttons[level] = card
         self._arrange(portrait=False)
         outer.addLayout(self.level_grid, 1)
         outer.addStretch(0)
@@ -63,19 +60,26 @@ class LevelPicker(QWidget):
     def topic(self) -> str | None:
         return self._theme_value
 
-    def set_topics(self, topics: Sequence[tuple[str, str]], all_label: str) -> None:
-        """``topics`` are (theme, title in the current language); "all" comes first."""
+    def set_topics(
+        self, topics: Sequence[tuple[str, str, str]], all_label: str, all_picture: str = ""
+    ) -> None:
+        """``topics`` are (theme, title in the current language, a picture file or ""); "all"
+        comes first."""
         for btn in self.topic_buttons.values():
             self.topic_group.removeButton(btn)
             self.topic_row.removeWidget(btn)
             discard(btn)
         self.topic_buttons = {}
-        entries: list[tuple[str | None, str]] = [(None, all_label), *topics]
-        for theme_value, title in entries:
+        entries: list[tuple[str | None, str, str]] = [(None, all_label, all_picture), *topics]
+        icon_px = self._theme.px(56)
+        for theme_value, title, picture in entries:
             btn = button(title, "quiz-topic")
+            if picture:
+                btn.setIcon(QIcon(picture))
+                btn.setIconSize(QSize(icon_px, icon_px))
             btn.setCheckable(True)
             btn.setObjectName(f"quiz-topic-{theme_value or 'all'}")
-            btn.setMinimumHeight(self._theme.px(88))
+            btn.setMinimumHeight(self._theme.px(96))
             btn.clicked.connect(self._on_topic_clicked)
             self.topic_group.addButton(btn)
             self.topic_buttons[theme_value] = btn
@@ -92,9 +96,10 @@ class LevelPicker(QWidget):
         for column in range(3):
             self.topic_row.setColumnStretch(column, 1 if column < columns else 0)
 
-    def set_level_texts(self, texts: dict[Difficulty, str]) -> None:
-        for level, text in texts.items():
-            self.level_buttons[level].setText(text)
+    def set_level_texts(self, texts: dict[Difficulty, tuple[str, str, str]]) -> None:
+        """(title, what it is like, ages) per level."""
+        for level, (title, subtitle, ages) in texts.items():
+            self.level_buttons[level].set_texts(title, subtitle, ages)
 
     def set_playable(self, levels: Sequence[Difficulty]) -> None:
         for level, btn in self.level_buttons.items():

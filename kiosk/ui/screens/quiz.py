@@ -134,9 +134,21 @@ class QuizScreen(Screen):
         self.picker.level_heading.setText(self.tr("Choose your level"))
         self.picker.set_level_texts(
             {
-                Difficulty.KIDS: self.tr("Kids") + "\n" + self.tr("Pictures and short questions"),
-                Difficulty.FAMILY: self.tr("Family") + "\n" + self.tr("Everyday green choices"),
-                Difficulty.STUDENT: self.tr("Students") + "\n" + self.tr("Facts and figures"),
+                Difficulty.KIDS: (
+                    self.tr("Kids"),
+                    self.tr("Pictures and short questions"),
+                    self.tr("Ages 6–9"),
+                ),
+                Difficulty.FAMILY: (
+                    self.tr("Family"),
+                    self.tr("Everyday green choices"),
+                    self.tr("Ages 10+"),
+                ),
+                Difficulty.STUDENT: (
+                    self.tr("Students"),
+                    self.tr("Facts and figures"),
+                    self.tr("Ages 12–18"),
+                ),
             }
         )
         self._fill_topics()
@@ -161,12 +173,25 @@ class QuizScreen(Screen):
 
     def _fill_topics(self) -> None:
         lang = self.ctx.language.code
-        topics: dict[str, str] = {}
+        topics: dict[str, tuple[str, str, str]] = {}
         for quiz_set in self.catalog.sets:
-            topics.setdefault(quiz_set.theme, quiz_set.title.get(lang))
-        self.picker.set_topics(list(topics.items()), self.tr("All topics"))
+            picture = self._topic_picture(quiz_set.theme)
+            topics.setdefault(quiz_set.theme, (quiz_set.theme, quiz_set.title.get(lang), picture))
+        every = str(asset("icons", "quiz.svg"))
+        self.picker.set_topics(list(topics.values()), self.tr("All topics"), every)
         self.picker.select_topic(self.topic)
         self._update_playable()
+
+    def _topic_picture(self, theme: str) -> str:
+        """A topic's picture: the first one its questions show (kids' questions all have one)."""
+        for quiz_set in self.catalog.sets:
+            if quiz_set.theme != theme:
+                continue
+            for question in quiz_set.questions:
+                path = self.catalog.picture_path(question.picture)
+                if path is not None:
+                    return str(path)
+        return ""
 
     def _update_playable(self) -> None:
         levels = self.service.playable_levels(self.topic) if self.service is not None else []
