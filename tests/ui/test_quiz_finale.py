@@ -62,3 +62,23 @@ def test_class_board_draws_bars_and_ties_share_a_rank(
     bars = [bar for bar in board.bars if bar.isVisible()]
     assert [bar.fraction for bar in bars] == [1.0, 0.0, 0.0]
     assert bars[0].mine and not bars[1].mine
+
+
+def test_a_celebration_in_proportion_to_the_score_that_stops_by_itself(
+    qtbot: Any, make_kiosk: Any, builtin_content: ActiveContent
+) -> None:
+    from kiosk.ui.quiz.celebration import DURATION_MS, STARS_PER_RIGHT_ANSWER
+
+    kiosk = kiosk_at_home(qtbot, make_kiosk, builtin_content, **STORE)
+    result = finish_a_round(qtbot, kiosk)  # 5 of 5
+    celebration = result.celebration
+    assert celebration.running and celebration.isVisible()
+    assert len(celebration.stars) == 5 * STARS_PER_RIGHT_ANSWER
+    qtbot.waitUntil(lambda: not celebration.running, timeout=DURATION_MS + 2000)
+    assert not celebration.isVisible() and celebration.stars == []
+    kiosk.language.set_language("zh")  # showing the result again is no new celebration
+    assert not celebration.running
+    tap(qtbot, result.play_again)
+    screen = kiosk.window.router.current
+    play(qtbot, screen, right=False)
+    assert not celebration.running and celebration.stars == []  # nothing right: no stars

@@ -61,6 +61,7 @@ class RoundFinale(QObject):
         self.round_did_start()
 
     def round_did_start(self) -> None:
+        self.page.celebration.stop()
         self._points_problem = False
         self._score = None
         self._waiting_for_team = False
@@ -100,6 +101,8 @@ class RoundFinale(QObject):
             return
         page = self.page
         page.stars.set_earned(stars_for(score), animate)
+        if animate:  # the round just ended (not a language switch)
+            page.celebration.celebrate(score.correct, seed=score.points)
         page.headline.setText(
             self.tr("You got %1 of %2 right!")
             .replace("%1", str(score.correct))

@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QHideEvent, QIcon, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.quiz.certificate import Certificate
 from kiosk.quiz.scoring import RoundScore
 from kiosk.resources import asset
+from kiosk.ui.quiz.celebration import Celebration
 from kiosk.ui.quiz.leaderboard import LeaderboardView
 from kiosk.ui.quiz.paint import draw_star
 from kiosk.ui.quiz.qr_widget import QrWidget
@@ -182,6 +183,7 @@ class ResultPage(QWidget):
         self.play_again.clicked.connect(self.play_again_was_tapped)
         self.home.clicked.connect(self.home_was_tapped)
         outer.addLayout(buttons)
+        self.celebration = Celebration(theme, self)
 
     def show_mode(self, school: bool, waiting_for_team: bool = False) -> None:
         """School: the class board, or first the choice of who gets the points; store: the
@@ -191,7 +193,12 @@ class ResultPage(QWidget):
         self.board.setVisible(school and not waiting_for_team)
         self.certificate.setVisible(not school)
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.celebration.stop()
+        super().hideEvent(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self.celebration.setGeometry(self.rect())
         portrait = event.size().height() > event.size().width()
         self.body.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
