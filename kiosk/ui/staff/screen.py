@@ -185,7 +185,7 @@ class StaffScreen(Screen):
         }
         self.facts.set_names(names)
         self._show_facts()
-        QTimer.singleShot(0, self.sections.retitle)  # after the panels' own retranslation
+        QTimer.singleShot(0, self.sections.retranslate)  # after the panels' own retranslation
 
     def on_enter(self) -> None:
         self.exit_confirm.hide()

@@ -3,7 +3,7 @@
 Each section is a panel in its own finger-scrolled page, so the page shows one thing at a
 time and the screen's own actions ("Back to visitors", restart, exit) never scroll away.
 A panel joins by :meth:`StaffSections.add`; its button reads the panel's ``heading`` text
-unless a title is given.
+unless a title is given, and its ``retranslate()`` (if it has one) runs on a language change.
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ class StaffSections(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self._titles: dict[str, Callable[[], str]] = {}
         self._pages: dict[str, QScrollArea] = {}
+        self._panels: dict[str, QWidget] = {}
         self._portrait = False
 
     @property
@@ -101,6 +102,7 @@ class StaffSections(QWidget):
         position = len(keys) if at < 0 else min(at, len(keys))
         keys.insert(position, key)
         self._pages[key] = page
+        self._panels[key] = panel
         self.buttons[key] = btn
         self._titles[key] = title or heading_of(panel)
         self._pages = {k: self._pages[k] for k in keys}
@@ -124,6 +126,15 @@ class StaffSections(QWidget):
         """Set each button's text again (after a language change)."""
         for key, btn in self.buttons.items():
             btn.setText(self._titles[key]())
+
+    def retranslate(self) -> None:
+        """A language change: every panel with a ``retranslate`` sets its texts again (so a
+        panel need not subscribe itself), then the buttons take the new headings."""
+        for panel in self._panels.values():
+            retranslate = getattr(panel, "retranslate", None)
+            if callable(retranslate):
+                retranslate()
+        self.retitle()
 
     def _on_button_clicked(self) -> None:
         for key, btn in self.buttons.items():
