@@ -55,6 +55,16 @@ class QuizCatalog:
     def picture_path(self, rel_path: str) -> Path | None:
         return self.pictures.get(rel_path) if rel_path else None
 
+    def topic_picture(self, theme: str) -> Path | None:
+        """A topic's picture: the first one its questions show (kids' questions all have one)."""
+        for quiz_set in self.sets:
+            if quiz_set.theme == theme:
+                for question in quiz_set.questions:
+                    path = self.picture_path(question.picture)
+                    if path is not None:
+                        return path
+        return None
+
 
 def load_catalog(content: ActiveContent | None) -> QuizCatalog:
     """Parse the quiz files of ``content``; a bad file is reported and skipped (blocking).

@@ -175,23 +175,12 @@ class QuizScreen(Screen):
         lang = self.ctx.language.code
         topics: dict[str, tuple[str, str, str]] = {}
         for quiz_set in self.catalog.sets:
-            picture = self._topic_picture(quiz_set.theme)
+            picture = str(self.catalog.topic_picture(quiz_set.theme) or "")
             topics.setdefault(quiz_set.theme, (quiz_set.theme, quiz_set.title.get(lang), picture))
         every = str(asset("icons", "quiz.svg"))
         self.picker.set_topics(list(topics.values()), self.tr("All topics"), every)
         self.picker.select_topic(self.topic)
         self._update_playable()
-
-    def _topic_picture(self, theme: str) -> str:
-        """A topic's picture: the first one its questions show (kids' questions all have one)."""
-        for quiz_set in self.catalog.sets:
-            if quiz_set.theme != theme:
-                continue
-            for question in quiz_set.questions:
-                path = self.catalog.picture_path(question.picture)
-                if path is not None:
-                    return str(path)
-        return ""
 
     def _update_playable(self) -> None:
         levels = self.service.playable_levels(self.topic) if self.service is not None else []
@@ -327,7 +316,8 @@ class QuizScreen(Screen):
             return [""]
         states = ["", "question", "feedback-right", "feedback-wrong", "kids-picture", "result"]
         if self.is_school and self.ctx.config.quiz.classes:
-            states.insert(1, "classes")
+            states[1:1] = ["classes"]
+            states.append("kids-result")  # a kids' round: who gets the points
         for kind in self._shot_kinds():
             states += [f"kind-{kind}", f"kind-{kind}-feedback"]
         return states
@@ -361,11 +351,13 @@ class QuizScreen(Screen):
                 if self.question_page.visible_buttons()[0].has_picture():
                     return
             return
-        self._shot_round(Difficulty.FAMILY, 3)
+        if state == "kids-result":
+            self.finale.team = None
+        self._shot_round(Difficulty.KIDS if state == "kids-result" else Difficulty.FAMILY, 3)
         session = self.session
         if session is None or state == "question":
             return
-        if state == "result":
+        if state in ("result", "kids-result"):
             while session.state.phase is not Phase.RESULT:
                 if session.state.phase is Phase.QUESTION:
                     self._shot_answer(right=session.state.number != 2)
