@@ -32,11 +32,12 @@ def test_each_section_shows_alone_with_back_in_view(qtbot: Any, make_kiosk: Any,
     keys = list(sections.buttons)
     assert keys[:4] == ["kiosk", "content", "sync", "display"] and keys[-1] == "log"
     for key in keys:
+        sections._list_area.ensureWidgetVisible(sections.buttons[key])  # a finger would scroll
         tap(qtbot, sections.buttons[key])
         assert sections.current == key
         assert sections.page(key).isVisible()
         assert all(not sections.page(k).isVisible() for k in keys if k != key)
-        for btn in (staff.back_button, staff.exit_button, *sections.buttons.values()):
+        for btn in (staff.back_button, staff.exit_button, sections.buttons[key]):
             assert in_view(btn, kiosk.window), f"{btn.objectName()} out of view in {key}"
     tap(qtbot, staff.back_button)
     assert kiosk.window.router.current.name == "home"
@@ -91,3 +92,22 @@ def test_the_simulator_is_shown_as_simulated_never_live(qtbot: Any, make_kiosk: 
     assert "simulator" in row.values["state"].text()
     qtbot.wait(1000)  # readings keep arriving: it stays simulated
     assert row.badge.text() == "Simulated"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1080, 1920)])
+def test_the_staff_screen_never_makes_the_window_taller_than_the_screen(
+    qtbot: Any, make_kiosk: Any, size: Any
+) -> None:
+    """More sections (each helper's panel) must not grow the window past the screen."""
+    kiosk = make_kiosk({"display": {"language": "en"}}, size=size)
+    kiosk.window.router.go("staff")
+    staff = kiosk.window.router.current
+    assert len(staff.sections.buttons) >= 7
+    qtbot.wait(50)
+    assert kiosk.window.minimumSizeHint().height() <= size[1]
+    assert kiosk.window.size().height() == size[1]
+    for btn in staff.sections.buttons.values():  # each in reach: in view or a scroll away
+        staff.sections._list_area.ensureWidgetVisible(btn)
+        qtbot.wait(10)
+        assert in_view(btn, kiosk.window) and btn.height() >= kiosk.theme.px(72)
+        assert btn.width() >= btn.sizeHint().width()  # its title is not cut off

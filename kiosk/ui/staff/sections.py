@@ -59,7 +59,14 @@ class StaffSections(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self.stack = QStackedWidget()
-        self._box.addWidget(self._list, 0)
+        # the list scrolls by finger when more sections than fit (landscape, a small screen)
+        self._list_area = QScrollArea()
+        self._list_area.setObjectName("staff-section-area")
+        self._list_area.setWidgetResizable(True)
+        self._list_area.setFrameShape(QFrame.Shape.NoFrame)
+        make_kinetic(self._list_area)
+        self._list_area.setWidget(self._list)
+        self._box.addWidget(self._list_area, 0)
         self._box.addWidget(self.stack, 1)
         self.buttons: dict[str, QPushButton] = {}
         self._titles: dict[str, Callable[[], str]] = {}
@@ -126,6 +133,7 @@ class StaffSections(QWidget):
         """Set each button's text again (after a language change)."""
         for key, btn in self.buttons.items():
             btn.setText(self._titles[key]())
+        self._place_buttons()  # the list fits the new titles
 
     def retranslate(self) -> None:
         """A language change: every panel with a ``retranslate`` sets its texts again (so a
@@ -148,11 +156,17 @@ class StaffSections(QWidget):
             self._grid.addWidget(btn, i // columns, i % columns)
         self._grid.setRowStretch(self._grid.rowCount(), 0 if self._portrait else 1)
         self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        if self._portrait:
-            self._list.setMinimumWidth(0)
-            self._list.setMaximumWidth(QWIDGETSIZE_MAX)
-        else:
-            self._list.setFixedWidth(self._theme.px(380))
+        area = self._list_area
+        if self._portrait:  # rows of three above the page, all in view
+            area.setMinimumWidth(0)
+            area.setMaximumWidth(QWIDGETSIZE_MAX)
+            area.setFixedHeight(self._grid.sizeHint().height())
+        else:  # a column beside the page, as wide as its longest title
+            widest = max((b.sizeHint().width() for b in self.buttons.values()), default=0)
+            bar = area.verticalScrollBar().sizeHint().width()
+            area.setFixedWidth(max(self._theme.px(380), widest + bar + self._theme.px(8)))
+            area.setMinimumHeight(0)
+            area.setMaximumHeight(QWIDGETSIZE_MAX)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         portrait = event.size().height() > event.size().width()
