@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+
+def local_time(timestamp: float, tz: tzinfo) -> datetime:
+    """A clock's reading (Unix seconds) as the aware local time of the site."""
+    return datetime.fromtimestamp(timestamp, UTC).astimezone(tz)
+
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _SPAN = re.compile(r"(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})")

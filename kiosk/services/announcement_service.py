@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.content.active import ActiveContent
 from kiosk.content.announcements import Announcement, current, next_change
+from kiosk.schedule.times import local_time
 from kiosk.services.tasks import TaskRunner
 from kiosk.staff.announcements import load_posted, posted_announcement, save_posted
 
@@ -67,7 +68,7 @@ class AnnouncementService(QObject):
         return tuple(a for a in self._posted if a.ends > now)
 
     def now(self) -> datetime:
-        return datetime.fromtimestamp(self._clock(), UTC).astimezone(self.tz)
+        return local_time(self._clock(), self.tz)
 
     def start(self) -> None:
         self._running = True

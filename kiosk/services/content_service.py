@@ -22,7 +22,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ from kiosk.content.in_season import season_key, shown_now
 from kiosk.content.library import Library
 from kiosk.content.policy import InstallPolicy
 from kiosk.content.store import PackRef
+from kiosk.schedule.times import local_time
 from kiosk.services.content_jobs import (
     PROGRESS_STEPS,
     ContentStatus,
@@ -145,7 +146,7 @@ class ContentService(QObject):
     def _in_season(self, content: ActiveContent | None) -> ActiveContent | None:
         if content is None:
             return None
-        return shown_now(content, datetime.fromtimestamp(self._clock(), UTC).astimezone(self.tz))
+        return shown_now(content, local_time(self._clock(), self.tz))
 
     def mark_shown(self, ref: PackRef) -> None:
         """The UI has applied this content (``ref``: its top pack): keep every pack it shows

@@ -26,7 +26,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from kiosk.config import Config
 from kiosk.schedule.hours import HoursException, OpeningHours, OpenState
 from kiosk.schedule.power import PowerPlan, power_plan, switch
-from kiosk.schedule.times import parse_day_range, parse_spans
+from kiosk.schedule.times import local_time, parse_day_range, parse_spans
 from kiosk.services.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,7 @@ RECHECK_MS = 30_000
 COMMAND_WAIT_MS = 12_000
 _WAKE_EVENTS = {QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress}
 _ACTIVITY_EVENTS = _WAKE_EVENTS | {QEvent.Type.TouchUpdate, QEvent.Type.MouseMove}
+_SAY_EXTENSION = timedelta(minutes=1)
 _DAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -115,7 +116,7 @@ class ScreenSchedule(QObject):
         schedule = config.schedule
         plan = power_plan(schedule.backend, schedule.off_command, schedule.on_command)
         if schedule.closed_screen == "dim":
-            plan = PowerPlan(f"dim closed screen ({plan.name} not used)")
+            plan = PowerPlan("none: a dim 'closed' screen stays on (closed_screen = 'dim')")
         return cls(
             opening_hours_from_config(config) if schedule.enabled else None,
             plan,
@@ -132,7 +133,7 @@ class ScreenSchedule(QObject):
 
     def now(self) -> datetime:
         tz = self.hours.tz if self.hours is not None else UTC
-        return datetime.fromtimestamp(self._clock(), UTC).astimezone(tz)
+        return local_time(self._clock(), tz)
 
     def start(self) -> None:
         """Look at the clock now (a restart during closed hours goes dark at once)."""
@@ -226,5 +227,8 @@ class ScreenSchedule(QObject):
             self.wake_by_touch()
             return True
         if kind in _ACTIVITY_EVENTS and state.woken_until is not None:
-            self._state = replace(state, woken_until=self.now() + self.wake)
+            later = self.now() + self.wake
+            self._state = replace(state, woken_until=later)
+            if later - state.woken_until >= _SAY_EXTENSION:  # told at most once a minute
+                self.state_did_change.emit(self._state)
         return False

@@ -171,8 +171,13 @@ def test_wake_on_touch(qtbot: Any, tasks: TaskRunner, log: Path, allowed: bool) 
         assert pressed == ([] if allowed else [True])
         if allowed:
             assert screen.state.woken_until == local("2026-12-08 03:05")
+            told: list[ScreenState] = []
+            screen.state_did_change.connect(told.append)
             clock.advance(minutes=4)
             _press(widget)  # a visitor keeps using it: awake 5 more minutes
+            assert [t.woken_until for t in told] == [local("2026-12-08 03:09")]
+            _press(widget)  # the same minute: not said again
+            assert len(told) == 1
             clock.advance(minutes=4)
             screen.check()
             assert screen.state.on
