@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+from kiosk.util.sqlite_file import open_versioned
 
 SCHEMA_VERSION = 1
 HOUR_S = 3600
@@ -88,16 +89,9 @@ class CountStore:
     """Thread-safe: one connection behind a lock (a service queue writes, the link reads)."""
 
     def __init__(self, path: Path, keep_days: int = 400) -> None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.keep_days = keep_days
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            self._db.close()
-            raise RuntimeError(f"{path}: counts database is from a newer version ({version})")
+        self._db, _ = open_versioned(path, SCHEMA_VERSION, "counts")
         self._db.executescript(_SCHEMA)
         self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 

@@ -9,7 +9,6 @@ the class points export and the yearly report.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from kiosk.quiz.periods import LeaderboardCalendar, Period
+from kiosk.util.sqlite_file import open_versioned
 
 SCHEMA_VERSION = 2
 KEEP_DAYS = 800  # two school years: a year's export and report need the whole year
@@ -61,17 +61,10 @@ class PointsStore:
     def __init__(
         self, path: Path, calendar: LeaderboardCalendar, keep_days: int = KEEP_DAYS
     ) -> None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
         self._calendar = calendar
         self.keep_days = keep_days
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            self._db.close()
-            raise RuntimeError(f"{path}: points database is from a newer version ({version})")
+        self._db, version = open_versioned(path, SCHEMA_VERSION, "points")
         if version == 1:
             self._db.executescript(f"BEGIN;{_TO_V2}PRAGMA user_version=2;COMMIT;")
         self._db.executescript(_SCHEMA)
