@@ -28,9 +28,11 @@ def test_builtin_sets_cover_levels_themes_and_live_metrics() -> None:
     loaded = load_quiz_sets(CONTENT)
     assert loaded.errors == ()
     questions = question_pool(loaded.sets)
-    assert len(questions) >= 40
+    assert len(questions) >= 80
     levels = Counter(q.difficulty for q in questions)
-    assert all(levels[level] >= 12 for level in Difficulty)
+    assert all(levels[level] >= 25 for level in Difficulty)
+    per_theme = Counter(s.theme for s in loaded.sets for _ in s.questions)
+    assert all(count >= 12 for count in per_theme.values()), per_theme
     themes = {s.theme for s in loaded.sets}
     assert {"solar", "electricity", "water", "waste", "transport", "food"} <= themes
     live_metrics = {q.live.metric for q in questions if q.live is not None}
