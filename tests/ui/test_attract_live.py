@@ -170,3 +170,30 @@ def test_the_home_energy_tile_invites_with_the_same_true_figure(
     assert tile.live_note.isVisible() and tile.live_note.text() == "(simulated figures)"
     kiosk.services.energy.summary_did_update.emit(empty)  # nothing true to say: say nothing
     assert not tile.live_label.isVisible()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_in_portrait_the_slide_card_holds_its_story_and_no_empty_band(
+    qtbot: Any, make_kiosk: Any, lang: str
+) -> None:
+    """The card was as tall as the room above the building (a picture in a big white field,
+    the texts over it when they wrapped); now it is as tall as its picture and texts, none
+    of them overlap, and it ends above the building."""
+    kiosk = make_kiosk({"display": {"language": lang}}, windowed=True, size=(1080, 1920))
+    kiosk.window.router.go("attract")
+    attract = kiosk.window.router.screen("attract")
+    qtbot.waitUntil(lambda: bool(attract._slides))
+    attract.enter_shot_state("story")
+    qtbot.wait(50)
+    card, image, headline, body = attract.card, attract.image, attract.headline, attract.body
+    assert headline.text() and body.text() and not image.pixmap().isNull()
+    assert image.geometry().bottom() < headline.geometry().top()
+    assert image.height() - image.pixmap().height() <= 2  # the picture fills its room
+    assert headline.geometry().bottom() < body.geometry().top()
+    for part in (headline, body):  # every wrapped line has its room
+        assert part.height() >= part.heightForWidth(part.width())
+    content = body.geometry().bottom() - image.geometry().top()
+    assert card.height() - content <= 2 * kiosk.theme.px(36) + kiosk.theme.px(4)
+    assert card.mapTo(attract, card.rect().bottomLeft()).y() < attract.height() - kiosk.theme.px(
+        300
+    )

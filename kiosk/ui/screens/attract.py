@@ -34,6 +34,9 @@ if TYPE_CHECKING:  # the pack library, the energy store and the services come af
 
 #: Solar power, as a share of the roof's peak, above which the sun character cheers.
 CHEER_SHARE = 0.15
+#: In portrait a slide's picture is at most this share of the screen's height.
+PORTRAIT_PICTURE_SHARE = 0.34
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX (not exported by PySide6)
 
 
 @dataclass(frozen=True)
@@ -183,9 +186,11 @@ class AttractScreen(LiveFiguresScreen):
         for widget in (self.figures, self.card):
             row.removeWidget(widget)
         if self._portrait:
+            # the card as tall as its picture and texts: the sky and the building show around
             row.setDirection(QBoxLayout.Direction.TopToBottom)
             row.addWidget(self.figures, 0)
-            row.addWidget(self.card, 1)
+            row.addWidget(self.card, 0)
+            row.addStretch(1)
             row.addSpacing(self.ctx.theme.px(300))  # the building and its roof show below
         else:
             row.setDirection(QBoxLayout.Direction.LeftToRight)
@@ -276,6 +281,7 @@ class AttractScreen(LiveFiguresScreen):
         self.body.setText(pick(slide.text_zh, slide.text_en))
         self.headline.setVisible(bool(self.headline.text()))
         self.body.setVisible(bool(self.body.text()))
+        self._fit_picture()  # the card's height follows its texts in portrait
         if self.isVisible():
             self._timer.start(int(slide.seconds * 1000))
 
@@ -285,12 +291,36 @@ class AttractScreen(LiveFiguresScreen):
 
     def _fit_picture(self) -> None:
         pix = self._source_pixmap
-        room = self.image.size()
+        if self._portrait:
+            room = self._size_portrait_card(pix)
+        else:
+            for widget in (self.image, self.card):
+                widget.setMinimumHeight(0)
+                widget.setMaximumHeight(QWIDGETSIZE_MAX)
+            room = self.image.size()
         if not pix.isNull() and room.width() > 0 and room.height() > 0:
             pix = pix.scaled(
                 room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
             )
         self.image.setPixmap(pix)
+
+    def _size_portrait_card(self, pix: QPixmap) -> QSize:
+        """In portrait the card is as tall as its picture and texts (the picture as tall as
+        the card's width makes it, at most :data:`PORTRAIT_PICTURE_SHARE` of the screen), so
+        it holds no empty band and the sky and the building show around it. Returns the
+        picture's room."""
+        theme = self.ctx.theme
+        margin_x, margin_y, spacing = theme.px(40), theme.px(36), theme.px(20)
+        width = max(self.width() - 2 * theme.px(72) - 2 * margin_x, 1)
+        height = 0
+        if not pix.isNull():
+            height = min(round(width * pix.height() / max(pix.width(), 1)),
+                         round(self.height() * PORTRAIT_PICTURE_SHARE))  # fmt: skip
+        self.image.setFixedHeight(height)
+        parts = [height] if height else []
+        parts += [w.heightForWidth(width) for w in (self.headline, self.body) if w.text()]
+        self.card.setFixedHeight(2 * margin_y + sum(parts) + spacing * max(len(parts) - 1, 0))
+        return QSize(width, height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
@@ -300,6 +330,19 @@ class AttractScreen(LiveFiguresScreen):
             self._arrange()
         super().resizeEvent(event)
         self._fit_picture()
+
+    def shot_states(self) -> list[str]:
+        return ["", "story"]
+
+    def enter_shot_state(self, state: str) -> None:
+        """ "story": the first slide that tells a story (a title and a text)."""
+        if state == "story":
+            self._index = next(
+                (i for i, s in enumerate(self._slides) if s.title_en and s.text_en), 0
+            )
+        else:
+            self._index = 0
+        self._show_current()
 
     def retranslate(self) -> None:
         self.invite.setText(self.tr("Touch the screen to start"))
