@@ -66,7 +66,8 @@ CRASH_WINDOW_S = 60.0
 class LaunchOptions:
     windowed: bool = False
     language: str | None = None
-    screen: str | None = None
+    screen: str | None = None  # the display (QScreen) to open on
+    start_screen: str | None = None  # e.g. "energy": over display.start_screen
     size: tuple[int, int] | None = None  # fixed window size (screenshots, benchmarks)
     config_file: str = ""
 
@@ -143,12 +144,16 @@ class Kiosk:
         )
         self.watchdog = Watchdog(self.app)
         self._services: Services | None = None
-        self.window = MainWindow(self.ctx, locked=not options.windowed and config.display.kiosk)
+        self.window = MainWindow(
+            self.ctx,
+            locked=not options.windowed and config.display.kiosk,
+            start_screen=options.start_screen or config.display.start_screen,
+        )
         for cls in EAGER_SCREENS:
             self.window.add_screen(cls(self.ctx))
         self.window.window_did_paint_first_frame.connect(self._on_window_did_paint_first_frame)
         self.idle = IdleTracker(config.display.idle_seconds, clock=clock, parent=self.window)
-        self.idle.user_did_go_idle.connect(self.window.show_attract)
+        self.idle.user_did_go_idle.connect(self.window.show_idle)
         self.app.installEventFilter(self.idle)
         self.care = ScreenCare(self.window, self.window.content_layout, config.display, clock)
         self.app.installEventFilter(self.care)
@@ -156,7 +161,7 @@ class Kiosk:
         self.app.installEventFilter(self.lockdown)
         self.app.installEventFilter(self.window.corner)
         self._place_window(screen, width, height)
-        self.window.router.go("home")
+        self.window.router.go("home")  # the first frame; a lazy start screen follows it
 
     @property
     def services(self) -> Services:
@@ -199,6 +204,7 @@ class Kiosk:
         for name in LAZY_SCREENS:
             self.window.add_lazy_screen(name, partial(self._build_lazy_screen, name, services))
         services.start()
+        self.window.show_start()  # built first when it is a lazy screen
         router.build_pending()
         self.watchdog.start()
 

@@ -23,7 +23,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     run.add_argument(
         "--screen",
         metavar="NAME",
-        help="screen to open on, by name, e.g. stories (an unknown name lists them all)",
+        help="display to open on, by name, e.g. HDMI-1 (an unknown name lists them all)",
+    )
+    run.add_argument(
+        "--start",
+        type=_start_screen,
+        metavar="SCREEN",
+        help="screen shown at start and after idle: home, energy, quiz or stories, or "
+        "energy/today (overrides display.start_screen)",
     )
     run.set_defaults(func=cmd_run)
 
@@ -63,6 +70,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     set_pin.set_defaults(func=cmd_set_pin)
 
 
+def _start_screen(text: str) -> str:
+    from kiosk.config.checks import start_screen
+
+    problem = start_screen(text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return text
+
+
 def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from kiosk.util.logs import setup_logging
 
@@ -85,6 +101,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         windowed=args.windowed,
         language=args.lang,
         screen=args.screen,
+        start_screen=args.start,
         config_file=str(config_path(args) or ""),
     )
     try:

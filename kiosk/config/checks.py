@@ -11,6 +11,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 _MONTH_DAY = re.compile(r"(\d{2})-(\d{2})")
+#: The screens a kiosk can start on and return to after idle, each with the parts it can be
+#: opened at ("energy/today": the energy screen on its Today tab). A test keeps these in step
+#: with the screens in kiosk/ui/screens.
+START_SCREENS: dict[str, tuple[str, ...]] = {
+    "home": (),
+    "energy": ("now", "today", "history", "explain"),
+    "quiz": (),
+    "stories": (),
+}
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -133,4 +142,19 @@ def readable_file(value: Any) -> str:
     text = str(value)
     if text and not Path(text).expanduser().is_file():
         return f"file not found: {text[:200]}"
+    return ""
+
+
+def start_screen(value: Any) -> str:
+    """A screen of :data:`START_SCREENS`, optionally with one of its parts: 'energy/today'."""
+    text = str(value)
+    name, slash, part = text.partition("/")
+    names = ", ".join(repr(n) for n in START_SCREENS)
+    if name not in START_SCREENS:
+        return f"must be one of {names} (or 'energy/today' and the like), got {text[:60]!r}"
+    parts = START_SCREENS[name]
+    if slash and part not in parts:
+        if not parts:
+            return f"the {name} screen has no parts to open at, got {text[:60]!r}"
+        return f"the {name} screen opens at {', '.join(repr(p) for p in parts)}, got {part[:60]!r}"
     return ""

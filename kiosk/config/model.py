@@ -83,7 +83,14 @@ class DisplayConfig:
         choices=("family", "student"),
     )  # fmt: skip
     idle_seconds: int = setting(
-        90, "Seconds without a touch before the attract loop", min=10, max=3600
+        90, "Seconds without a touch before the attract loop (or the start screen)",
+        min=10, max=3600,
+    )  # fmt: skip
+    start_screen: str = setting(
+        "home",
+        "Screen shown at start and again after idle: home (idle shows the attract loop), "
+        "energy, quiz or stories (idle returns there; no attract loop); energy/today opens a tab",
+        check=checks.start_screen,
     )
     kiosk: bool = setting(True, "Fullscreen, frameless, cursor hidden, close keys ignored")
     screen: str = setting("", "Name of the screen to open on (empty = primary)")

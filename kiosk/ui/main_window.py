@@ -1,4 +1,10 @@
-"""The kiosk window: top bar over a stack of screens, idle → attract, staff corner, lock-down."""
+"""The kiosk window: top bar over a stack of screens, idle → attract, staff corner, lock-down.
+
+The start screen (``display.start_screen`` or ``kiosk run --start``) is where the kiosk opens
+and where idle returns. With "home" (the default) idle shows the attract loop, and a touch on
+it opens home. With any other start screen (a lobby that is an energy display first) idle
+resets the visitor's state and returns to that screen; the attract loop is not shown.
+"""
 
 from __future__ import annotations
 
@@ -22,10 +28,12 @@ log = logging.getLogger(__name__)
 class MainWindow(QWidget):
     window_did_paint_first_frame = Signal()
 
-    def __init__(self, ctx: UiContext, locked: bool) -> None:
+    def __init__(self, ctx: UiContext, locked: bool, start_screen: str = "home") -> None:
         super().__init__()
         self.ctx = ctx
         self.locked = locked
+        #: Where the kiosk opens and idle returns: "home", "energy", "energy/today" …
+        self.start_screen = start_screen
         self._allow_close = not locked
         self._first_frame_done = False
         self._closed = False  # outside opening hours (the screen schedule says)
@@ -67,6 +75,17 @@ class MainWindow(QWidget):
     def go_home(self) -> None:
         self.router.go("home")
 
+    @property
+    def idle_screen(self) -> str:
+        """The screen idle leads to: the attract loop with the home start screen, else the
+        start screen itself."""
+        return "attract" if self.start_screen == "home" else self.start_screen
+
+    def show_start(self) -> None:
+        """Open the start screen (right after the first frame, once the screens exist)."""
+        if not self._closed:
+            self.router.go(self.start_screen)
+
     def _on_home_was_tapped(self) -> None:
         """The one back button: back inside the screen when it says so, else home."""
         screen = self.router.current
@@ -76,10 +95,10 @@ class MainWindow(QWidget):
             self.go_home()
 
     def recover(self) -> None:
-        """After an unexpected error: forget visitor state and show home."""
+        """After an unexpected error: forget visitor state and show the start screen."""
         for screen in self.router.built():
             screen.reset_visitor_state()
-        self.router.go("home")
+        self.router.go(self.start_screen)
 
     def show_closed(self) -> None:
         """Closing time: forget the visitor and show the dark "closed" screen."""
@@ -89,14 +108,16 @@ class MainWindow(QWidget):
         self.router.go("closed")
 
     def show_open(self, why: str) -> None:
-        """The screen is on again: a touch opens home, opening time the attract loop."""
+        """The screen is on again: a touch opens the start screen (home), opening time the
+        idle screen (the attract loop)."""
         if not self._closed:
             return
         self._closed = False
-        self.router.go("home" if why == "touch" else "attract")
+        self.router.go(self.start_screen if why == "touch" else self.idle_screen)
 
-    def show_attract(self) -> None:
-        """The visitor left: clear what they were doing and start the attract loop."""
+    def show_idle(self) -> None:
+        """The visitor left: clear what they were doing and show the idle screen (the attract
+        loop, or the start screen when it is not home)."""
         if self._closed:
             return
         current = self.router.current
@@ -105,7 +126,7 @@ class MainWindow(QWidget):
         for screen in self.router.built():
             screen.reset_visitor_state()
         self.ctx.language.set_language(self.ctx.config.display.language)
-        self.router.go("attract")
+        self.router.go(self.idle_screen)
 
     def _on_corner_did_hold(self) -> None:
         if self.router.current is not None and self.router.current.name not in ("staff", "pin"):

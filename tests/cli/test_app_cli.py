@@ -128,3 +128,20 @@ def test_a_config_error_is_exit_2_for_every_command(tmp_path: Path) -> None:
         assert result.returncode == 2, (args, result.stdout, result.stderr)
         assert "site.timezone" in result.stdout + result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_start_screen_is_refused_with_exit_2(tmp_path: Path) -> None:
+    cfg = tmp_path / "kiosk.toml"
+    cfg.write_text('[display]\nstart_screen = "lobby"\n')
+    result = run_cli("run", "--config", str(cfg), "--data-dir", str(tmp_path / "d"))
+    assert result.returncode == 2
+    assert "display.start_screen" in result.stderr and "'lobby'" in result.stderr
+    assert "'energy'" in result.stderr  # says what is allowed
+    assert "Traceback" not in result.stderr
+    cfg.write_text('[display]\nstart_screen = "energy/tomorrow"\n')
+    result = run_cli("run", "--config", str(cfg), "--data-dir", str(tmp_path / "d"))
+    assert result.returncode == 2 and "'today'" in result.stderr
+    result = run_cli("run", "--start", "lobby", "--data-dir", str(tmp_path / "d"))
+    assert result.returncode == 2
+    assert "--start" in result.stderr and "'lobby'" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -26,16 +26,18 @@ def make_kiosk(qtbot: Any, data_dir: Path, fake_clock: FakeClock) -> Iterator[Ca
         windowed: bool = False,
         size=(1280, 720),
         wall_clock: Callable[[], float] | None = None,
+        start_screen: str | None = None,
     ) -> Any:
         """``wall_clock``: the fake clock for what runs on the time of day (opening hours,
-        seasons, announcements, readings); the real one by default."""
+        seasons, announcements, readings); the real one by default. ``start_screen``: as
+        ``kiosk run --start``."""
         raw = dict(raw or {})
         raw.setdefault("sources", [])
         config: Config = parse_config(raw)
         kiosk = Kiosk(
             config,
             AppPaths.resolve(data_dir),
-            LaunchOptions(windowed=windowed, size=size),
+            LaunchOptions(windowed=windowed, size=size, start_screen=start_screen),
             clock=fake_clock,
             wall_clock=wall_clock or time.time,
         )

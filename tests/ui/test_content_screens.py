@@ -120,7 +120,7 @@ def test_pack_theme_recolours_and_logo_and_attract_come_from_the_pack(
     assert [s.title_en for s in slides[:2]] == ["Our rain garden", ""]  # then the built-in's
     assert slides[1].image_path == str(content.resolve("images/rain-garden.svg"))
     assert slides[0].text_en.startswith("When it rains") and slides[0].seconds == 15
-    kiosk.window.show_attract()
+    kiosk.window.show_idle()
     attract = kiosk.window.router.current
     assert attract.headline.text() == "Our rain garden"
     assert not attract.image.pixmap().isNull()

@@ -278,6 +278,13 @@ class EnergyScreen(Screen):
     def on_leave(self) -> None:
         self._age_timer.stop()
 
+    def open_at(self, part: str) -> None:
+        """``"today"`` and the other tabs: a start screen such as ``energy/today``."""
+        if part in self.views:
+            self.show_tab(part)
+        else:
+            log.warning("the energy screen has no tab %r", part)
+
     def reset_visitor_state(self) -> None:
         self.history_view.reset(self.clock())
         self.show_tab("now")
