@@ -26,6 +26,9 @@ TEST_DEBS=(mosquitto chromium)  # chromium: the fleet HTML page is checked in he
 # PyInstaller reads shared libraries' dependencies with ldd and objdump (binutils); the frozen
 # self-test runs the app on a real X server (Xvfb) too.
 FREEZE_DEBS=(binutils xvfb)
+# bench_dashboard.py measures the live screens on a real X server too (Xvfb with Qt's xcb
+# platform, whose libraries are in RUN_DEBS) and reads X's own CPU from /proc.
+BENCH_DEBS=(xvfb)
 
 find_python() {
   for candidate in python3.13 python3.12 python3.11 python3; do
@@ -119,6 +122,7 @@ case "$command" in
     QT_QPA_PLATFORM=offscreen exec "$PY" -m pytest "$@" ;;
   bench)
     setup test
+    install_debs "${BENCH_DEBS[@]}"
     QT_QPA_PLATFORM=offscreen exec "$PY" benchmarks/run_all.py "$@" ;;
   freeze)
     setup freeze

@@ -388,6 +388,8 @@ def run_kiosk(config: Config, paths: AppPaths, options: LaunchOptions) -> int:
         kiosk.show()
         if os.environ.get("KIOSK_BENCH_FIRST_FRAME"):
             kiosk.window.window_did_paint_first_frame.connect(_report_first_frame)
+        if os.environ.get("KIOSK_BENCH_READY"):
+            kiosk.window.window_did_paint_first_frame.connect(_report_ready)
         code = kiosk.app.exec()
     finally:
         stop.uninstall()
@@ -412,6 +414,11 @@ def _report_first_frame() -> None:
             if isinstance(widget, MainWindow):
                 widget.allow_close()
         QTimer.singleShot(0, app.quit)
+
+
+def _report_ready() -> None:
+    """Benchmark hook: say when the features have started (queued after start_features)."""
+    QTimer.singleShot(0, partial(print, "READY", flush=True))
 
 
 def render_screens(
