@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 from fakeclock import FakeClock
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from test_energy_screen import TZ, make_ctx
 
 from kiosk.energy.buckets import LocalDays
@@ -277,6 +278,59 @@ def test_power_flow_runs_towards_the_grid_when_selling(qtbot: Any, filled: Any) 
     )
     screen.show_summary(night)
     assert flow.speeds() == (0.0, 0.0)
+
+
+class PaintRecorder(QObject):
+    """The regions a widget is asked to repaint."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.rects: list[QRect] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            assert isinstance(event, QPaintEvent)
+            self.rects.append(event.region().boundingRect())
+        return False
+
+
+def test_power_flow_repaints_only_the_moving_dots_and_only_new_figures(
+    qtbot: Any, filled: Any
+) -> None:
+    """A frame repaints the strips the dots run in, not the icons and texts (issue #20); the
+    same figures a second later repaint nothing; a new figure repaints the drawing once."""
+    screen, store, clock = filled
+    flow = screen.now_view.flow
+    buying = dataclasses.replace(
+        summarize(store, clock.now, factor_for("national")),
+        pv_power_w=Figure(12_000.0, Unit.W, Provenance.LIVE, clock.now),
+        grid_import_power_w=Figure(3_000.0, Unit.W, Provenance.LIVE, clock.now),
+        grid_export_power_w=Figure(0.0, Unit.W, Provenance.LIVE, clock.now),
+    )
+    screen.show_summary(buying)
+    assert flow._timer.isActive()
+    qtbot.wait(100)  # the new figures' layout and paint are done
+    painted = PaintRecorder(flow)
+    flow._on_frame()
+    qtbot.waitUntil(lambda: len(painted.rects) > 0)
+    QApplication.processEvents()
+    dot = flow.theme.px(11)
+
+    def strip(rect: QRect) -> bool:
+        """The dots' row (both lines share it), short of the icons at either end."""
+        return rect.height() <= 2 * dot + 8 and rect.width() < flow.width() * 0.85
+
+    assert all(strip(rect) for rect in painted.rects), painted.rects
+    painted.rects.clear()
+    screen.show_summary(dataclasses.replace(buying, at=buying.at + 1))  # the same texts
+    qtbot.wait(100)
+    assert all(strip(rect) for rect in painted.rects), painted.rects  # frames only
+    changed = dataclasses.replace(
+        buying, pv_power_w=Figure(15_000.0, Unit.W, Provenance.LIVE, clock.now)
+    )
+    screen.show_summary(changed)
+    qtbot.waitUntil(lambda: any(r.height() == flow.height() for r in painted.rects))
 
 
 def test_power_flow_dots_keep_clear_of_the_arrowhead(filled: Any) -> None:

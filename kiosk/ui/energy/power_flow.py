@@ -4,13 +4,18 @@ The dots move faster with more power and run in the direction of the flow: from 
 to the building when buying, from the building to the grid when selling. Each line carries
 its power as text, so colour and motion are never the only signal. The animation runs only
 while the widget is visible and there is something to show.
+
+What a frame costs: everything but the dots (icons, tracks, arrowheads, names and figures) is
+drawn once into a cached pixmap, again only when the size or a shown text or direction
+changes; a frame repaints only the strips the dots run in, at 15 frames a second (slow dots
+need no more; :mod:`benchmarks.bench_dashboard` measures it).
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -19,6 +24,8 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
+    QPixmap,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -28,7 +35,7 @@ from kiosk.energy.summary import EnergySummary
 from kiosk.ui.energy.formatting import MISSING, scaled
 from kiosk.ui.theme import Theme
 
-FRAME_MS = 50  # 20 frames/s is smooth enough for slow dots and keeps the CPU low
+FRAME_MS = 66  # 15 frames/s: the dots move at most a third of their gap a frame
 _DOT_SPACING = 0.12  # of a line's length
 _MIN_FLOW_W = 1.0
 
@@ -51,6 +58,9 @@ class PowerFlowWidget(QWidget):
         self.grid_w: float | None = None  # > 0 buying, < 0 selling
         self.labels = ("Solar", "Building", "Grid")
         self._phase = [0.0, 0.0]  # position of the dots on each line, 0..1
+        #: Everything but the moving dots, and what it was drawn for (size, texts, directions).
+        self._static = QPixmap()
+        self._static_key: tuple[object, ...] | None = None
         self._clock = QElapsedTimer()
         self._last_ms = 0
         self._timer = QTimer(self)
@@ -64,7 +74,7 @@ class PowerFlowWidget(QWidget):
 
     def set_labels(self, solar: str, building: str, grid: str) -> None:
         self.labels = (solar, building, grid)
-        self.update()
+        self._update_if_changed()
 
     def show_summary(self, summary: EnergySummary) -> None:
         self.pv_w = summary.pv_power_w.value
@@ -75,7 +85,19 @@ class PowerFlowWidget(QWidget):
         else:
             self.grid_w = (imp or 0.0) - (exp or 0.0)
         self._update_timer()
-        self.update()
+        self._update_if_changed()
+
+    def _update_if_changed(self) -> None:
+        """Repaint only when what the cached picture shows changed (a figure's text, a name,
+        a direction): the same "25.9 kW" a second later costs nothing."""
+        if self._static_key != self._key():
+            self.update()
+
+    def _key(self) -> tuple[object, ...]:
+        loads = (self.pv_w, self.load_w, None if self.grid_w is None else abs(self.grid_w))
+        moving = tuple(math.copysign(1.0, s) if s else 0.0 for s in self.speeds())
+        dpr = self.devicePixelRatioF()
+        return (self.size(), dpr, self.labels, tuple(map(self._power_text, loads)), moving)
 
     def speeds(self) -> tuple[float, float]:
         """Dot speeds on the sun→building and building↔grid lines (signed: + means rightwards)."""
@@ -106,9 +128,28 @@ class PowerFlowWidget(QWidget):
         now_ms = self._clock.elapsed()
         dt = (now_ms - self._last_ms) / 1000.0
         self._last_ms = now_ms
-        for i, speed in enumerate(self.speeds()):
-            self._phase[i] = (self._phase[i] + speed * dt) % 1.0
-        self.update()
+        sun, home, grid, r = self._nodes()
+        for i, (speed, (a, b)) in enumerate(zip(self.speeds(), ((sun, home), (home, grid)),
+                                                strict=True)):  # fmt: skip
+            if speed:
+                self._phase[i] = (self._phase[i] + speed * dt) % 1.0
+                self.update(self._dots_rect(a, b, r))
+
+    def _dots_rect(self, a: QPointF, b: QPointF, r: float) -> QRect:
+        """The strip a line's dots run in (antialiased edges included)."""
+        dot = self.theme.px(11) + 2
+        return QRectF(a.x() + r * 1.1 - dot, a.y() - dot, b.x() - a.x() - r * 2.2 + 2 * dot,
+                      2 * dot).toAlignedRect()  # fmt: skip
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._static_key = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._static_key = None
+            self.update()
 
     # -- painting ----------------------------------------------------------------------------
 
@@ -124,13 +165,32 @@ class PowerFlowWidget(QWidget):
         return (QPointF(w * 0.14, cy), QPointF(w * 0.5, cy), QPointF(w * 0.86, cy), radius)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        key = self._key()
+        if key != self._static_key:
+            self._static = self._draw_static()
+            self._static_key = key
         p = QPainter(self)
+        p.drawPixmap(0, 0, self._static)  # Qt clips it to the region being repainted
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        sun, home, grid, r = self._nodes()
+        lines = ((sun, home, "accent"), (home, grid, "primary"))
+        for i, (speed, (a, b, colour)) in enumerate(zip(self.speeds(), lines, strict=True)):
+            if speed:
+                self._draw_dots(p, a, b, r, self.theme.qcolor(colour), i, speed)
+        p.end()
+
+    def _draw_static(self) -> QPixmap:
+        dpr = self.devicePixelRatioF()
+        pixmap = QPixmap(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pixmap)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         sun, home, grid, r = self._nodes()
         muted = self.theme.qcolor("muted")
         solar_speed, grid_speed = self.speeds()
-        self._draw_line(p, sun, home, r, self.theme.qcolor("accent"), 0, solar_speed)
-        self._draw_line(p, home, grid, r, self.theme.qcolor("primary"), 1, grid_speed)
+        self._draw_line(p, sun, home, r, self.theme.qcolor("accent"), solar_speed)
+        self._draw_line(p, home, grid, r, self.theme.qcolor("primary"), grid_speed)
         self._draw_sun(p, sun, r)
         self._draw_building(p, home, r)
         self._draw_pylon(p, grid, r, muted)
@@ -149,6 +209,7 @@ class PowerFlowWidget(QWidget):
                          r * 4, self.theme.px(40))  # fmt: skip
             p.drawText(box, Qt.AlignmentFlag.AlignCenter, self._power_text(value))
         p.end()
+        return pixmap
 
     @staticmethod
     def _power_text(value: float | None) -> str:
@@ -158,8 +219,9 @@ class PowerFlowWidget(QWidget):
         return f"{number} {unit}"
 
     def _draw_line(
-        self, p: QPainter, a: QPointF, b: QPointF, r: float, colour: QColor, i: int, speed: float
+        self, p: QPainter, a: QPointF, b: QPointF, r: float, colour: QColor, speed: float
     ) -> None:
+        """The track, and while power flows the arrowhead (the dots are drawn each frame)."""
         start, end = QPointF(a.x() + r * 1.1, a.y()), QPointF(b.x() - r * 1.1, b.y())
         track = QColor(colour)
         track.setAlpha(70)
@@ -169,10 +231,7 @@ class PowerFlowWidget(QWidget):
             return
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(colour)
-        dot = self.theme.px(11)
         size = self.theme.px(22)
-        for x in self.dot_xs(start.x(), end.x(), self._phase[i], speed):
-            p.drawEllipse(QPointF(x, start.y()), dot, dot)
         # An arrowhead at the downstream end says which way the energy goes.
         tip = end if speed > 0 else start
         back = -1 if speed > 0 else 1
@@ -181,6 +240,15 @@ class PowerFlowWidget(QWidget):
         arrow.lineTo(tip.x() + back * size, tip.y() + size * 0.7)
         arrow.closeSubpath()
         p.drawPath(arrow)
+
+    def _draw_dots(
+        self, p: QPainter, a: QPointF, b: QPointF, r: float, colour: QColor, i: int, speed: float
+    ) -> None:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        dot = self.theme.px(11)
+        for x in self.dot_xs(a.x() + r * 1.1, b.x() - r * 1.1, self._phase[i], speed):
+            p.drawEllipse(QPointF(x, a.y()), dot, dot)
 
     def dot_xs(self, start: float, end: float, phase: float, speed: float) -> list[float]:
         """Where the moving dots are on a line from ``start`` to ``end``: evenly spaced, and
