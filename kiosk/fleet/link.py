@@ -25,7 +25,7 @@ from paho.mqtt.reasoncodes import ReasonCode
 
 from kiosk.config.model import Config, FleetConfig
 from kiosk.fleet.counts import CountStore
-from kiosk.fleet.status_doc import encode, offline_doc
+from kiosk.fleet.status_doc import encode, identity, offline_doc
 from kiosk.fleet.topics import COUNTS, STATUS, kiosk_id_from, kiosk_topic
 from kiosk.sources.backoff import Backoff
 from kiosk.util.mqtt_connect import (
@@ -44,6 +44,8 @@ LOOP_S = 0.2
 #: How often sealed hours are looked for when nothing asks sooner.
 COUNTS_CHECK_S = 60.0
 GOODBYE_WAIT_S = 2.0
+#: A session that ended to set a newer last will (not a problem: reconnect at once).
+RENEW_WILL = LinkProblem("renew", "a newer last will")
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ class FleetLink:
         self._lock = threading.Lock()
         self._status: dict[str, Any] | None = None
         self._status_fresh = False
+        self._will_identity: tuple[str, ...] = ()
         self._counts_due = True
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
@@ -202,6 +205,8 @@ class FleetLink:
                 problem = LinkProblem("refused", f"internal error: {type(exc).__name__}")
             if problem is None:
                 break
+            if problem is RENEW_WILL:
+                continue  # at once: nothing went wrong
             delay = self._backoff.next_delay()
             self._set_state(connected=False, problem=problem, retry_in_s=delay)
             log.info("head office broker: %s; retry in %.0f s", problem.words, delay)
@@ -212,7 +217,10 @@ class FleetLink:
         address = self.address
         client = make_client(address, self._client_id)
         connected_at = self._connected_at = self._clock()
-        will = offline_doc(self.fleet, self.kiosk, connected_at)
+        with self._lock:
+            last = self._status
+        self._will_identity = identity(last)
+        will = offline_doc(self.fleet, self.kiosk, connected_at, last=last)
         client.will_set(self.status_topic, encode(will), qos=1, retain=True)
         connack: list[ReasonCode] = []
         acked: list[int] = []
@@ -248,6 +256,10 @@ class FleetLink:
                 return None
             with self._lock:
                 doc = self._status if self._status_fresh else None
+                if doc is not None and not inflight and identity(doc) != self._will_identity:
+                    # new packs or a new version: a clean reconnect makes a will that says so
+                    # (the broker drops the old will unsent; the heartbeat goes out after it)
+                    return RENEW_WILL
                 self._status_fresh = False
                 counts_due = self._counts_due or time.monotonic() >= next_counts_check
                 self._counts_due = False
@@ -299,7 +311,9 @@ class FleetLink:
 
     def _goodbye(self, client: mqtt.Client, acked: list[int]) -> None:
         """Replace the heartbeat with "stopped", so head office knows it was on purpose."""
-        goodbye = offline_doc(self.fleet, self.kiosk, self._connected_at, self._clock())
+        with self._lock:
+            last = self._status
+        goodbye = offline_doc(self.fleet, self.kiosk, self._connected_at, self._clock(), last=last)
         info = client.publish(self.status_topic, encode(goodbye), qos=1, retain=True)
         deadline = time.monotonic() + GOODBYE_WAIT_S
         while info.mid not in acked and time.monotonic() < deadline:

@@ -7,6 +7,7 @@ visitor: the counts are totals of the anonymous hourly counters (:mod:`kiosk.fle
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -75,11 +76,30 @@ def build_status(facts: KioskFacts, now: float) -> dict[str, Any]:
     }
 
 
+#: What an offline document keeps of the kiosk's last heartbeat, so head office still sees
+#: which site, app version and packs a vanished kiosk had.
+KEPT_WHEN_OFFLINE = ("site", "app_version", "packs")
+
+
+def identity(doc: Mapping[str, Any] | None) -> tuple[str, ...]:
+    """The part of a heartbeat an offline document keeps (a will made before it changed is
+    out of date)."""
+    if doc is None:
+        return ()
+    return tuple(json.dumps(doc.get(key), sort_keys=True) for key in KEPT_WHEN_OFFLINE)
+
+
 def offline_doc(
-    fleet: str, kiosk: str, connected_at: float, stopped_at: float | None = None
+    fleet: str,
+    kiosk: str,
+    connected_at: float,
+    stopped_at: float | None = None,
+    *,
+    last: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The last will (``reason`` "lost": the broker saw the kiosk vanish; it is written when
-    the connection opens, so it carries that time), or the goodbye of a kiosk that stops."""
+    the connection opens, so it carries that time), or the goodbye of a kiosk that stops.
+    ``last``, the newest heartbeat, lends it the site, app version and packs."""
     doc: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "online": False,
@@ -90,6 +110,8 @@ def offline_doc(
     }
     if stopped_at is not None:
         doc["sent_at"] = iso_time(stopped_at)
+    if last is not None:
+        doc.update((key, last[key]) for key in KEPT_WHEN_OFFLINE if key in last)
     return doc
 
 

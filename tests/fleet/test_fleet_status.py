@@ -37,10 +37,12 @@ def docs() -> list[dict[str, Any]]:
                          sync_error_kind="offline", last_sync="2026-11-01T00:00:00Z",
                          disk_free_bytes=500_000_000,
                          counts_today={"sessions": 2, "quiz.answers": 10, "quiz.right": 3})  # fmt: skip
+    vanished = build_status(KioskFacts("west", "store-0003", "1.4.0", site_name="Store 3",
+                                       packs=(("chain-eco", "2026.3"),)), NOW - 3600)  # fmt: skip
     return [
         build_status(good, NOW),
         build_status(failing, NOW),
-        offline_doc("west", "store-0003", NOW - 3600),
+        offline_doc("west", "store-0003", NOW - 3600, last=vanished),
         build_status(KioskFacts("west", "store-0004", "1.4.0", site_name="<b>Mall</b> & co"), NOW),
     ]
 
@@ -83,6 +85,12 @@ def test_json_lists_problems_first_with_totals(
     assert any(p.startswith("no sync for") for p in problems)
     lost = next(r for r in doc["rows"] if r["kiosk"] == "store-0003")
     assert lost["problems"] == ["offline (connection lost)"] and lost["online"] is False
+    # what it ran when it vanished comes with its last will
+    assert (lost["site"], lost["version"], lost["packs"]) == (
+        "Store 3",
+        "1.4.0",
+        "chain-eco 2026.3",
+    )
     unreadable = next(r for r in doc["rows"] if r["kiosk"] == "store-0005")
     assert unreadable["problems"] == ["status unreadable"]
     assert doc["totals_today"] == {"quiz.answers": 40, "quiz.right": 24, "sessions": 42}

@@ -52,6 +52,9 @@ def test_killed_kiosk_goes_offline_by_its_last_will(
         offline = watcher.wait_for(lambda d: not d["online"], timeout=30)
         assert offline["reason"] == reason
         assert offline["kiosk"] == "store-17-wuhan"
+        # head office still sees what the vanished kiosk ran
+        for key in ("site", "app_version", "packs"):
+            assert offline[key] == online[key], key
     finally:
         if proc.poll() is None:
             proc.kill()
