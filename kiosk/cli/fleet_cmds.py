@@ -87,6 +87,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             args.fleet,
             quiet_s=args.quiet_seconds,
             login_hint=f"check --username and the password in ${args.password_env}",
+            ca_hint="--ca-file",
         )
     except ReadFailed as exc:
         raise CliError(str(exc)) from None

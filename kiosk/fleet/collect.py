@@ -43,6 +43,7 @@ def read_statuses(
     quiet_s: float = 1.5,
     timeout_s: float = 60.0,
     login_hint: str = "",
+    ca_hint: str = "fleet.ca_bundle",
 ) -> dict[tuple[str, str], dict[str, Any]]:
     """(fleet, kiosk) -> status document, for every retained status under the filter."""
     client = make_client(address, f"gsk-hq-{uuid.uuid4().hex[:8]}")
@@ -69,7 +70,7 @@ def read_statuses(
         client.connect(address.host, address.port, 60)
     except Exception as exc:
         close_leaked_sockets(exc)
-        raise ReadFailed(explain_error(exc, address)) from None
+        raise ReadFailed(explain_error(exc, address, ca_hint)) from None
     try:
         problem = wait_for_login(client, connack, address, hint=login_hint)
         if problem is not None:

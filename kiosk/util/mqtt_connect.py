@@ -105,15 +105,18 @@ def close_leaked_sockets(exc: BaseException) -> None:
                 value.close()
 
 
-def explain_error(exc: BaseException, address: BrokerAddress) -> LinkProblem:
-    """A failed connect attempt (an exception from paho's ``connect``) in plain words."""
+def explain_error(
+    exc: BaseException, address: BrokerAddress, ca_hint: str = "fleet.ca_bundle"
+) -> LinkProblem:
+    """A failed connect attempt (an exception from paho's ``connect``) in plain words;
+    ``ca_hint`` names where the CA bundle is set (the kiosk's config key unless given)."""
     where = address.where
     if isinstance(exc, ssl.SSLCertVerificationError):
         why = exc.verify_message or exc.reason or "not trusted"
         return LinkProblem(
             "tls",
             f"the broker's certificate at {where} is not trusted ({why}); "
-            "check fleet.ca_bundle and the host name in the URL",
+            f"check {ca_hint} and the host name in the URL",
         )
     if isinstance(exc, ssl.SSLError):
         why = exc.reason or str(exc)

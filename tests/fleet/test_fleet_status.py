@@ -17,6 +17,7 @@ from typing import Any
 import paho.mqtt.client as mqtt
 import pytest
 from loopback import Mosquitto
+from mqtt_helpers import self_signed
 from paho.mqtt.enums import CallbackAPIVersion
 
 from kiosk.cli import main
@@ -160,5 +161,26 @@ def test_wrong_password_is_one_line_and_exit_1(
         assert code == 1 and out == ""
         assert err.strip() == (f"kiosk: the broker at 127.0.0.1:{broker.port} refused user 'hq':"
                                " check --username and the password in $KIOSK_FLEET_PASSWORD")  # fmt: skip
+    finally:
+        broker.stop()
+
+
+def test_an_untrusted_broker_names_the_option_to_fix_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """At head office the CA bundle is the --ca-file option, not the kiosk's config key."""
+    cert, key = self_signed(tmp_path)
+    broker = Mosquitto(tmp_path, listener_conf=f"certfile {cert}\nkeyfile {key}\n")
+    broker.start()
+    try:
+        url = f"mqtts://127.0.0.1:{broker.port}"
+        code, _out, err = run(capsys, "--broker", url, "--quiet-seconds", "0.5")
+        assert code == 1
+        assert "not trusted" in err and "--ca-file" in err and "fleet.ca_bundle" not in err
+        assert "Traceback" not in err
+        code, out, err = run(capsys, "--broker", url, "--ca-file", str(cert), "--json",
+                             "--quiet-seconds", "0.5")  # fmt: skip
+        assert code == 0, err
+        assert json.loads(out)["kiosks"] == 0
     finally:
         broker.stop()
