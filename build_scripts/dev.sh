@@ -22,7 +22,8 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 RUN_DEBS=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
           libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libegl1 libgl1
           libfontconfig1 libdbus-1-3 libglib2.0-0)
-TEST_DEBS=(mosquitto chromium)  # chromium: the fleet HTML page is checked in headless Chromium
+TEST_DEBS=(mosquitto chromium poppler-utils)  # chromium: the fleet HTML page is checked in headless
+# Chromium; poppler-utils (pdfinfo, pdftotext, pdftoppm): the yearly report PDF is read back
 # PyInstaller reads shared libraries' dependencies with ldd and objdump (binutils); the frozen
 # self-test runs the app on a real X server (Xvfb) too.
 FREEZE_DEBS=(binutils xvfb)

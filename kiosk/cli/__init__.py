@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "kiosk.cli.quiz_cmds",
     "kiosk.cli.energy_cmds",
     "kiosk.cli.fleet_cmds",
+    "kiosk.cli.report_cmds",
 )
 #: Which module registers each top-level command, so that running one command imports only
 #: its module (start-up time matters: `kiosk run` must not load the pack builder or a
@@ -43,6 +44,7 @@ COMMAND_HOMES = {
     "quiz": "kiosk.cli.quiz_cmds",
     "energy": "kiosk.cli.energy_cmds",
     "fleet": "kiosk.cli.fleet_cmds",
+    "report": "kiosk.cli.report_cmds",
 }
 
 

@@ -1,0 +1,109 @@
+"""Where the yearly report's figures come from on a kiosk: its config, its installed packs and
+its three databases (readings, class points, visitor counts), opened here for
+``kiosk report year``. The kiosk's own button reads the same stores through the services
+that own them (:mod:`kiosk.services.year_reports`); both end in
+:func:`kiosk.fleet.year_report.build_year_report`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from kiosk.config import Config
+from kiosk.config.paths import AppPaths
+from kiosk.content.active import ActiveContent
+from kiosk.energy.carbon import resolve_factor
+from kiosk.energy.store import EnergyStore
+from kiosk.fleet.counts import CountStore
+from kiosk.fleet.year_report import (
+    SiteFacts,
+    YearReport,
+    build_year_report,
+    energy_months,
+    energy_simulated,
+    manual_year,
+    year_hours,
+)
+from kiosk.quiz.periods import LeaderboardCalendar
+from kiosk.quiz.points_store import PointsStore
+
+
+def site_facts(config: Config, content: ActiveContent | None) -> SiteFacts:
+    """The site's names (config) with the logo and title of its active pack."""
+    site = config.site
+    return SiteFacts(
+        site.name,
+        site.name_zh,
+        site.kind,
+        site.timezone,
+        content.theme.logo_path if content is not None else None,
+        content.title.en if content is not None else "",
+        content.title.zh if content is not None else "",
+    )
+
+
+def installed_content(config: Config, paths: AppPaths) -> ActiveContent | None:
+    """The active packs merged, read only (no start bookkeeping); None if none can be read."""
+    from kiosk.content.active import load_content
+    from kiosk.content.errors import LibraryError
+    from kiosk.content.layers import merge
+    from kiosk.content.library import Library
+    from kiosk.content.rules import Limits
+
+    if not paths.library_dir.is_dir():
+        return None
+    library = Library(paths.library_dir, Limits.from_max_pack_mb(config.content.max_pack_mb))
+    try:
+        layers = [load_content(library, library.load(ref)) for ref in library.pointer().refs()]
+    except (LibraryError, OSError):
+        return None
+    return merge(layers) if layers else None
+
+
+def source_types(config: Config) -> tuple[str, ...]:
+    return tuple(s.type for s in config.sources if s.enabled)
+
+
+def gather_year_report(year: int, config: Config, paths: AppPaths, now: datetime) -> YearReport:
+    """Every figure of ``year`` from the kiosk's files (a database not there adds nothing)."""
+    tz = ZoneInfo(config.site.timezone)
+    factor = resolve_factor(config.site)
+    months = manual = None
+    simulated = False
+    if paths.readings_db.is_file():
+        store = EnergyStore(
+            paths.readings_db, raw_retention_days=config.storage.raw_retention_days, tz=tz
+        )
+        try:
+            months = energy_months(store, year, factor)
+            manual = manual_year(store, year)
+            simulated = energy_simulated(store, source_types(config))
+        finally:
+            store.close()
+    counts: dict[str, int] = {}
+    if paths.counts_db.is_file():
+        count_store = CountStore(paths.counts_db, config.fleet.counts_keep_days)
+        try:
+            counts = count_store.totals(*year_hours(year, tz))
+        finally:
+            count_store.close()
+    points = []
+    if paths.quiz_db.is_file():
+        calendar = LeaderboardCalendar.from_config(config)
+        points_store = PointsStore(paths.quiz_db, calendar, config.quiz.awards_keep_days)
+        try:
+            points = points_store.daily_rows(date(year, 1, 1), date(year, 12, 31))
+        finally:
+            points_store.close()
+    return build_year_report(
+        year,
+        site_facts(config, installed_content(config, paths)),
+        now.astimezone(tz),
+        factor,
+        months=months,
+        manual=manual or (),
+        simulated=simulated,
+        counts=counts,
+        points=points,
+    )
