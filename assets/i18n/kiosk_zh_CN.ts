@@ -56,43 +56,43 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="219" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="224" />
         <source>Our solar roof is making, right now</source>
-        <extracomment>Solar power, as a share of the roof's peak, above which the sun character cheers. figure block beside the slide card (landscape) or above it (portrait)</extracomment>
+        <extracomment>Solar power, as a share of the roof's peak, above which the sun character cheers. In portrait a slide's picture is at most this share of the screen's height. figure block beside the slide card (landscape) or above it (portrait)</extracomment>
         <translation>此刻我们的太阳能屋顶正在发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="223" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="228" />
         <source>The sun has set. Today our solar roof made</source>
         <translation>太阳下山了。今天我们的太阳能屋顶发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="225" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="230" />
         <source>Today our solar roof has made</source>
         <translation>今天我们的太阳能屋顶已发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="229" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="234" />
         <source>The sun is asleep. Our solar roof rests until morning.</source>
         <translation>太阳睡着了，太阳能屋顶休息到明天早上。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="231" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="236" />
         <source>and kept %1 out of the air today</source>
         <translation>今天少排放了 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="239" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="244" />
         <source>Simulated figures, for demonstration</source>
         <translation>模拟数据，仅作演示</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="271" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="276" />
         <source>Our building makes clean energy from the sun</source>
         <translation>我们的建筑用太阳发电</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/attract.py" line="305" />
+        <location filename="../../kiosk/ui/screens/attract.py" line="348" />
         <source>Touch the screen to start</source>
         <translation>轻触屏幕开始</translation>
     </message>
@@ -100,17 +100,17 @@
 <context>
     <name>CertificateCard</name>
     <message>
-        <location filename="../../kiosk/ui/quiz/result_page.py" line="119" />
+        <location filename="../../kiosk/ui/quiz/result_page.py" line="120" />
         <source>Low-carbon star certificate</source>
         <translation>低碳之星证书</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/result_page.py" line="121" />
+        <location filename="../../kiosk/ui/quiz/result_page.py" line="122" />
         <source>Awarded for answering %1 of %2 questions right.</source>
         <translation>答对 %2 道题中的 %1 道，特发此证。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/result_page.py" line="129" />
+        <location filename="../../kiosk/ui/quiz/result_page.py" line="130" />
         <source>Scan the code with your phone: %1</source>
         <translation>用手机扫码：%1</translation>
     </message>
@@ -342,33 +342,33 @@
 <context>
     <name>EnergyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/energy.py" line="297" />
+        <location filename="../../kiosk/ui/screens/energy.py" line="304" />
         <source>Our energy</source>
         <extracomment>The comparisons shipped with the app; a content pack's table replaces it (``set_equivalents``).</extracomment>
         <translation>我们的能源</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/energy.py" line="301" />
+        <location filename="../../kiosk/ui/screens/energy.py" line="308" />
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/energy.py" line="302" />
+        <location filename="../../kiosk/ui/screens/energy.py" line="309" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/energy.py" line="303" />
+        <location filename="../../kiosk/ui/screens/energy.py" line="310" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/energy.py" line="304" />
+        <location filename="../../kiosk/ui/screens/energy.py" line="311" />
         <source>How we calculate</source>
         <translation>计算方法</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/energy.py" line="309" />
+        <location filename="../../kiosk/ui/screens/energy.py" line="316" />
         <source>Waiting for the first readings. Figures appear as soon as they arrive.</source>
         <translation>正在等待第一批读数，数据一到就会显示。</translation>
     </message>
@@ -1369,7 +1369,7 @@
         <translation>全部主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/quiz.py" line="315" />
+        <location filename="../../kiosk/ui/screens/quiz.py" line="304" />
         <source>%1 s left</source>
         <translation>还剩 %1 秒</translation>
     </message>
@@ -1501,150 +1501,185 @@
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="69" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="95" />
         <source>The broker refused this kiosk's user name or password.</source>
         <translation>服务器拒绝了本机的用户名或密码。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="70" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="96" />
         <source>The secure connection failed: certificate, CA bundle or TLS port.</source>
         <translation>安全连接失败：请检查证书、CA 证书包或 TLS 端口。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="71" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="97" />
         <source>Cannot reach the head office broker.</source>
         <translation>无法连接总部消息服务器。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="72" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="98" />
         <source>The head office broker does not answer.</source>
         <translation>总部消息服务器没有响应。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="73" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="99" />
         <source>The head office broker refused the connection.</source>
         <translation>总部消息服务器拒绝了连接。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="75" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="101" />
         <source>The heartbeat does not reach head office.</source>
         <translation>心跳信息未能送达总部。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="80" />
-        <source>Head office</source>
-        <translation>总部</translation>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="106" />
+        <source>Reports</source>
+        <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="83" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="109" />
         <source>Broker</source>
         <translation>消息服务器</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="84" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="110" />
         <source>Kiosk id</source>
         <translation>本机编号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="85" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="111" />
         <source>Heartbeat</source>
         <translation>心跳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="86" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="112" />
         <source>Last sent</source>
         <translation>上次发送</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="91" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="117" />
         <source>off (no fleet.broker set)</source>
         <translation>未开启（未设置 fleet.broker）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="97" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="123" />
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="99" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="125" />
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="101" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="127" />
         <source>not connected; next try in %1 s</source>
         <translation>未连接；%1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="116" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="142" />
         <source>Save a store report to USB (status and 31 days of counts)</source>
         <translation>把门店报告存到 U 盘（状态和 31 天的统计）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="119" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="145" />
         <source>Insert a USB stick to save a store report.</source>
         <translation>请插入 U 盘以保存门店报告。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="126" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="154" />
+        <source>Yearly report, a PDF to print or hand in</source>
+        <translation>年度报告：PDF 文件，可打印或上交</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="159" />
+        <source>Save the %1 yearly report to USB</source>
+        <translation>将 %1 年度报告保存到 U 盘</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="162" />
+        <source>Insert a USB stick to save the yearly report.</source>
+        <translation>请插入 U 盘以保存年度报告。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="171" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="131" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="176" />
         <source>Saved %1: hand it to head office.</source>
         <translation>已保存 %1：请交给总部。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/reports_panel.py" line="135" />
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="180" />
         <source>The store report was not saved: %1</source>
         <translation>门店报告未能保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="189" />
+        <source>Saving the %1 yearly report…</source>
+        <translation>正在保存 %1 年度报告…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="195" />
+        <source>Saved %1: print it or hand it in.</source>
+        <translation>已保存 %1：可打印或上交。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="202" />
+        <source>Nothing to report for %1: no readings, staff entries, quiz rounds or class points.</source>
+        <translation>%1 年没有可报告的内容：没有读数、工作人员录入、问答轮次或班级积分。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff/reports_panel.py" line="206" />
+        <source>The yearly report was not saved (reason below).</source>
+        <translation>年度报告未能保存（原因见下方）。</translation>
     </message>
 </context>
 <context>
     <name>RoundFinale</name>
     <message>
-        <location filename="../../kiosk/ui/quiz/finale.py" line="104" />
+        <location filename="../../kiosk/ui/quiz/finale.py" line="107" />
         <source>You got %1 of %2 right!</source>
         <translation>你答对了 %2 道题中的 %1 道！</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/finale.py" line="109" />
+        <location filename="../../kiosk/ui/quiz/finale.py" line="112" />
         <source>+%1 carbon points</source>
         <translation>+%1 碳积分</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/finale.py" line="111" />
+        <location filename="../../kiosk/ui/quiz/finale.py" line="114" />
         <source>Every right answer earns carbon points. Try again!</source>
         <translation>每答对一题就能得碳积分。再试一次吧！</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/finale.py" line="128" />
+        <location filename="../../kiosk/ui/quiz/finale.py" line="131" />
         <source>Who gets your points?</source>
         <translation>积分送给谁？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/finale.py" line="130" />
+        <location filename="../../kiosk/ui/quiz/finale.py" line="133" />
         <source>Our school</source>
         <translation>我们学校</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/finale.py" line="139" />
+        <location filename="../../kiosk/ui/quiz/finale.py" line="142" />
         <source>Your points could not be saved just now. Sorry!</source>
         <translation>抱歉，积分暂时没能保存。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/finale.py" line="143" />
+        <location filename="../../kiosk/ui/quiz/finale.py" line="146" />
         <source>Points added for %1.</source>
         <translation>积分已加给 %1。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/finale.py" line="144" />
+        <location filename="../../kiosk/ui/quiz/finale.py" line="147" />
         <source>Ask staff to add your classes so points can be collected.</source>
         <translation>请工作人员添加班级，才能累积积分。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/quiz/finale.py" line="149" />
+        <location filename="../../kiosk/ui/quiz/finale.py" line="152" />
         <source>Thank you for learning how to save carbon!</source>
         <translation>谢谢你学习如何减少碳排放！</translation>
     </message>
@@ -1865,77 +1900,77 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="166" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="172" />
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="169" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="175" />
         <source>Back to visitors</source>
         <translation>返回访客界面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="170" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="176" />
         <source>Restart kiosk</source>
         <translation>重启程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="171" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="177" />
         <source>Exit kiosk</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="173" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="179" />
         <source>Exit the kiosk?</source>
         <translation>退出程序吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="174" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="180" />
         <source>The app closes; visitors see nothing until it is started again.</source>
         <translation>程序将关闭；重新启动之前，访客看不到任何内容。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="175" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="181" />
         <source>Yes, exit</source>
         <translation>确定退出</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="176" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="182" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="178" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="184" />
         <source>This kiosk</source>
         <translation>本机信息</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="179" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="185" />
         <source>Recent log</source>
         <translation>最近日志</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="181" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="187" />
         <source>App version</source>
         <translation>程序版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="182" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="188" />
         <source>Config file</source>
         <translation>配置文件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="183" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="189" />
         <source>Data folder</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="184" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="190" />
         <source>Disk free</source>
         <translation>磁盘剩余空间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff/screen.py" line="204" />
+        <location filename="../../kiosk/ui/staff/screen.py" line="210" />
         <source>none (built-in defaults)</source>
         <translation>无（使用内置默认值）</translation>
     </message>

@@ -11,7 +11,7 @@ both build it here; :mod:`kiosk.ui.report.year_pdf` draws it.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -28,10 +28,6 @@ from kiosk.quiz.points_store import DailyRow
 SIMULATED_SOURCE_TYPES = frozenset({"simulator", "csv"})
 #: Series whose newest provenance says whether the year's energy figures were simulated.
 _ENERGY_SERIES = (Metric.PV_ENERGY_WH, Metric.PV_POWER_W, Metric.WATER_HARVESTED_L)
-
-
-class NoYearData(ValueError):
-    """The year has nothing to report: no readings, entries, rounds or visitor counts."""
 
 
 @dataclass(frozen=True)
@@ -248,6 +244,30 @@ def energy_simulated(store: EnergyStore, source_types: Iterable[str] = ()) -> bo
     return any(p == Provenance.SIMULATED.value for (p,) in store.run_read(query))
 
 
+@dataclass(frozen=True)
+class ReadingsYear:
+    """What the readings database says about the year."""
+
+    months: tuple[MonthFigures, ...]
+    manual: tuple[ManualYear, ...]
+    simulated: bool
+
+
+def readings_year(
+    store: EnergyStore, year: int, factor: EmissionFactor, source_types: Iterable[str] = ()
+) -> ReadingsYear:
+    return ReadingsYear(
+        energy_months(store, year, factor),
+        manual_year(store, year),
+        energy_simulated(store, source_types),
+    )
+
+
+def report_file_name(kiosk: str, year: int) -> str:
+    """The PDF's name on a USB stick: yearly-report-riverside-school-2026.pdf."""
+    return f"yearly-report-{kiosk}-{year}.pdf"
+
+
 def quiz_year(totals: Mapping[str, int]) -> QuizYear:
     """Quiz participation from the year's visitor counts (``quiz.started.<level>.<topic>``)."""
     rounds: dict[tuple[str, str], list[int]] = {}
@@ -289,23 +309,22 @@ def build_year_report(
     generated_at: datetime,
     factor: EmissionFactor,
     *,
-    months: Sequence[MonthFigures] | None = None,
-    manual: Sequence[ManualYear] = (),
-    simulated: bool = False,
+    readings: ReadingsYear | None = None,
     counts: Mapping[str, int] | None = None,
     points: Iterable[DailyRow] = (),
 ) -> YearReport:
-    """The report from what each store gave (``months`` None: no readings database)."""
-    if months is None:
+    """The report from what each store gave (``readings`` None: no readings database)."""
+    if readings is None:
         months = tuple(MonthFigures(m, None, None, None, 0) for m in range(1, 13))
+        readings = ReadingsYear(months, (), False)
     return YearReport(
         year,
         site,
         generated_at,
-        tuple(months),
+        readings.months,
         factor,
-        simulated,
-        tuple(manual),
+        readings.simulated,
+        readings.manual,
         quiz_year(counts or {}),
         class_leaderboard(points),
     )

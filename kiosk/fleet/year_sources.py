@@ -20,9 +20,7 @@ from kiosk.fleet.year_report import (
     SiteFacts,
     YearReport,
     build_year_report,
-    energy_months,
-    energy_simulated,
-    manual_year,
+    readings_year,
     year_hours,
 )
 from kiosk.quiz.periods import LeaderboardCalendar
@@ -69,16 +67,13 @@ def gather_year_report(year: int, config: Config, paths: AppPaths, now: datetime
     """Every figure of ``year`` from the kiosk's files (a database not there adds nothing)."""
     tz = ZoneInfo(config.site.timezone)
     factor = resolve_factor(config.site)
-    months = manual = None
-    simulated = False
+    readings = None
     if paths.readings_db.is_file():
         store = EnergyStore(
             paths.readings_db, raw_retention_days=config.storage.raw_retention_days, tz=tz
         )
         try:
-            months = energy_months(store, year, factor)
-            manual = manual_year(store, year)
-            simulated = energy_simulated(store, source_types(config))
+            readings = readings_year(store, year, factor, source_types(config))
         finally:
             store.close()
     counts: dict[str, int] = {}
@@ -101,9 +96,7 @@ def gather_year_report(year: int, config: Config, paths: AppPaths, now: datetime
         site_facts(config, installed_content(config, paths)),
         now.astimezone(tz),
         factor,
-        months=months,
-        manual=manual or (),
-        simulated=simulated,
+        readings=readings,
         counts=counts,
         points=points,
     )

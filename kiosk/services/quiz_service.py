@@ -32,7 +32,7 @@ from kiosk.quiz.models import (
     question_pool,
 )
 from kiosk.quiz.periods import LeaderboardCalendar, Period
-from kiosk.quiz.points_store import KEEP_DAYS, Leaderboard, PointsStore
+from kiosk.quiz.points_store import KEEP_DAYS, DailyRow, Leaderboard, PointsStore
 from kiosk.quiz.recent import AskedHistory
 from kiosk.quiz.session import QuizSession, SessionState
 from kiosk.services.tasks import TaskRunner
@@ -123,9 +123,12 @@ class _PointsDb:
         from kiosk.quiz.export import points_csv
         from kiosk.util.atomic import atomic_write_bytes
 
-        rows = self._open().daily_rows(first, last)
+        rows = self.daily_rows(first, last)
         atomic_write_bytes(target, points_csv(rows))
         return len(rows)
+
+    def daily_rows(self, first: date, last: date) -> list[DailyRow]:
+        return self._open().daily_rows(first, last)
 
     def reset_team(self, team: str, now: datetime) -> dict[Period, Leaderboard]:
         self._open().reset_team(team, now)
@@ -298,6 +301,18 @@ class QuizService(QObject):
             partial(self._on_exported, str(target)),
             self._on_points_error,
         )
+
+    def daily_rows(
+        self,
+        first: date,
+        last: date,
+        on_done: Callable[[list[DailyRow]], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Class points per class per day from ``first`` to ``last`` (the yearly report),
+        read on the points queue; ``on_done`` or ``on_error`` on the GUI thread."""
+        db = self._db
+        self._db_queue.run(lambda: db.daily_rows(first, last), on_done, on_error)
 
     def _on_exported(self, target: str, rows: int) -> None:
         self.points_did_export.emit(target, rows)

@@ -1,6 +1,8 @@
 """The staff screen's head office and reports panel: whether the heartbeat reaches the
 broker (and, when not, why in plain words with the English detail for support), what was
-sent and what waits (added with ``StaffScreen.add_section``)."""
+sent and what waits, a store report for a head office without network, and the yearly
+report (PDF) of this year or the last, both saved to a USB stick (added with
+``StaffScreen.add_section``)."""
 
 from __future__ import annotations
 
@@ -8,11 +10,12 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.fleet.link import LinkState
 from kiosk.services.fleet_service import FleetService
 from kiosk.services.usb_watcher import UsbWatcher
+from kiosk.services.year_reports import YearReports
 from kiosk.ui.context import UiContext
 from kiosk.ui.failure_text import details_text
 from kiosk.ui.widgets.fact_form import FactForm
@@ -26,6 +29,7 @@ class ReportsPanel(QWidget):
         fleet: FleetService,
         usb: UsbWatcher | None = None,
         now: Callable[[], float] | None = None,
+        year_reports: YearReports | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("staff-reports")
@@ -55,6 +59,28 @@ class ReportsPanel(QWidget):
         self.report_message.setObjectName("fleet-store-report-message")
         layout.addWidget(self.report_button)
         layout.addWidget(self.report_message)
+        self.year_reports = year_reports
+        self._year_saved = ""  # what the last yearly report did
+        self._year_problem = ""
+        self.year_heading = label("", "body")
+        self.year_buttons: list[QPushButton] = []
+        for i in range(2):  # this year, the year before
+            year_button = button("", "primary" if i == 0 else "")
+            year_button.setObjectName(f"year-report-{i}")
+            year_button.setProperty("years_ago", i)
+            year_button.clicked.connect(self._on_year_clicked)
+            self.year_buttons.append(year_button)
+        self.year_message = label("", "small")
+        self.year_message.setObjectName("year-report-message")
+        self.year_problem = label("", "small")
+        self.year_problem.setObjectName("year-report-problem")
+        for widget in (self.year_heading, *self.year_buttons, self.year_message,
+                       self.year_problem):  # fmt: skip
+            widget.setVisible(year_reports is not None)
+            layout.addWidget(widget)
+        if year_reports is not None:
+            year_reports.report_did_save.connect(self._on_year_report_did_save)
+            year_reports.report_did_fail.connect(self._on_year_report_did_fail)
         fleet.link_did_change.connect(self._on_link_did_change)
         fleet.report_did_save.connect(self._on_report_did_save)
         fleet.report_did_fail.connect(self._on_report_did_fail)
@@ -77,7 +103,7 @@ class ReportsPanel(QWidget):
     def retranslate(self) -> None:
         fleet = self.fleet
         state: LinkState = fleet.link_state
-        self.heading.setText(self.tr("Head office"))
+        self.heading.setText(self.tr("Reports"))
         self.facts.set_names(
             {
                 "broker": self.tr("Broker"),
@@ -119,6 +145,25 @@ class ReportsPanel(QWidget):
         hint = "" if sticks else self.tr("Insert a USB stick to save a store report.")
         self.report_message.setText(self._saved or hint)
         self.report_message.setVisible(bool(self._saved or hint))
+        self._retranslate_year(bool(sticks))
+
+    def _retranslate_year(self, stick: bool) -> None:
+        reports = self.year_reports
+        if reports is None:
+            return
+        self.year_heading.setText(self.tr("Yearly report, a PDF to print or hand in"))
+        this_year = reports.this_year()
+        for year_button in self.year_buttons:
+            year = this_year - int(year_button.property("years_ago"))
+            year_button.setText(
+                self.tr("Save the %1 yearly report to USB").replace("%1", str(year))
+            )
+            year_button.setEnabled(stick and not reports.busy)
+        hint = "" if stick else self.tr("Insert a USB stick to save the yearly report.")
+        self.year_message.setText(self._year_saved or hint)
+        self.year_message.setVisible(bool(self._year_saved or hint))
+        self.year_problem.setText(details_text(self._year_problem) if self._year_problem else "")
+        self.year_problem.setVisible(bool(self._year_problem))
 
     def _on_report_clicked(self) -> None:
         sticks = self.usb.sticks if self.usb is not None else []
@@ -133,6 +178,33 @@ class ReportsPanel(QWidget):
 
     def _on_report_did_fail(self, reason: str) -> None:
         self._saved = self.tr("The store report was not saved: %1").replace("%1", reason)
+        self.retranslate()
+
+    def _on_year_clicked(self) -> None:
+        sticks = self.usb.sticks if self.usb is not None else []
+        reports = self.year_reports
+        if not sticks or reports is None or reports.busy:
+            return
+        year = reports.this_year() - int(self.sender().property("years_ago"))
+        self._year_saved = self.tr("Saving the %1 yearly report…").replace("%1", str(year))
+        self._year_problem = ""
+        reports.save(Path(sticks[0].mount), year, self.ctx.language.code)
+        self.retranslate()
+
+    def _on_year_report_did_save(self, _year: int, path: str) -> None:
+        self._year_saved = self.tr("Saved %1: print it or hand it in.").replace(
+            "%1", Path(path).name
+        )
+        self.retranslate()
+
+    def _on_year_report_did_fail(self, year: int, kind: str, detail: str) -> None:
+        if kind == "empty":
+            text = self.tr("Nothing to report for %1: no readings, staff entries, quiz rounds "
+                           "or class points.")  # fmt: skip
+            self._year_saved, self._year_problem = text.replace("%1", str(year)), ""
+        else:
+            self._year_saved = self.tr("The yearly report was not saved (reason below).")
+            self._year_problem = detail
         self.retranslate()
 
     def _on_usb_did_change(self, _stick: object) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 from kiosk import __version__
 from kiosk.services.bundle import Lifecycle
 from kiosk.services.manual_entries import ManualEntries
+from kiosk.services.year_reports import YearReports
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.staff.announcement_panel import AnnouncementPanel
@@ -138,7 +139,12 @@ class StaffScreen(Screen):
         screen.add_section(DisplayPanel(ctx, services.display), "display")
         screen.add_section(SchedulePanel(ctx, services.screen), "schedule")
         screen.add_section(AnnouncementPanel(ctx, services.announcements), "announcements")
-        screen.add_section(ReportsPanel(ctx, services.fleet, services.usb_watcher), "reports")
+        year_reports = YearReports(
+            ctx.config, ctx.tasks, services.quiz, services.engagement, services.energy,
+            services.content, _year_pdf_renderer, parent=screen,
+        )  # fmt: skip
+        reports = ReportsPanel(ctx, services.fleet, services.usb_watcher, year_reports=year_reports)
+        screen.add_section(reports, "reports")
         if ctx.config.quiz.classes:
             screen.add_section(
                 ClassPointsPanel(ctx, services.quiz, services.usb_watcher), "class_points"
@@ -219,3 +225,10 @@ class StaffScreen(Screen):
 
     def _on_back(self) -> None:
         self.user_did_choose_screen.emit("home")
+
+
+def _year_pdf_renderer() -> Callable[..., bytes]:
+    """The yearly report's drawing, loaded when staff first ask for a report."""
+    from kiosk.ui.report.year_pdf import render_year_pdf
+
+    return render_year_pdf
