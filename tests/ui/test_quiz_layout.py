@@ -1,5 +1,6 @@
-"""The quiz question page uses the screen: answers grow into the free height, stay where they
-are when the explanation card appears, and in portrait the card sits right under them."""
+"""The quiz question page uses the screen: answers grow into the free height and stay where
+they are when the explanation card appears; in portrait the card sits above them (the answers
+and Next stay in the lower half, see test_quiz_reach)."""
 
 # ruff: noqa: F811  (the builtin_content fixture is shared with test_quiz_screen)
 from __future__ import annotations
@@ -51,19 +52,24 @@ def test_answers_fill_the_page_and_do_not_move_when_the_card_appears(
     assert buttons and not any(b.has_picture() for b in buttons)
     before = settled(qtbot, page, buttons)
     lowest = max(r.bottom() for r in before)
+    portrait = size[1] > size[0]
     # the answers grow into the free height: to their tallest, or down to the bottom margin
+    # (in portrait: down to the place of the Next button under them; how high they may
+    # reach, the window's middle, is test_quiz_reach's)
+    floor = in_page(page, page.button_place).top() if portrait else page.height()
     assert all(b.height() > b.minimumHeight() for b in buttons)
-    assert all(b.height() == b.maximumHeight() for b in buttons) or (
-        page.height() - lowest < kiosk.theme.px(64)
-    )
+    at_tallest = all(b.height() == b.maximumHeight() for b in buttons)
+    assert at_tallest or floor - lowest < kiosk.theme.px(64)
 
     answer(qtbot, screen, right=True)
     assert page.card.isVisible()
     assert settled(qtbot, page, buttons) == before
     card = in_page(page, page.card)
     assert card.bottom() <= page.height()
-    if size[1] > size[0]:  # portrait: the card right under the answers, not at the bottom
-        assert 0 <= card.top() - lowest <= kiosk.theme.px(64)
+    if portrait:  # the card between the question and the answers, Next under the answers
+        question = in_page(page, page.question_label)
+        assert question.bottom() < card.top() and card.bottom() < min(r.top() for r in before)
+        assert in_page(page, page.card.next_button).top() > lowest
     else:  # landscape: beside the answers
         assert card.left() > max(r.right() for r in before)
 

@@ -229,7 +229,7 @@ def test_play_again_asks_the_same_order_question_afresh(
     assert screen.session.state.last_answer.correct
 
 
-def test_in_portrait_the_card_follows_right_under_the_list(
+def test_in_portrait_the_card_sits_right_above_the_list_and_next_under_it(
     qtbot: Any, make_kiosk: Any, order_content: ActiveContent
 ) -> None:
     kiosk, screen = start(
@@ -238,15 +238,19 @@ def test_in_portrait_the_card_follows_right_under_the_list(
     put_in_order(qtbot, screen, right=False)
     page, answers = screen.question_page, screen.question_page.answers
     assert page.card.isVisible()
-    seen: list[int] = []
+    seen: list[tuple[int, int]] = []
 
-    def gap_settled() -> bool:
+    def gaps_settled() -> bool:
+        list_top = answers.mapTo(page, QPoint(0, 0)).y()
         list_bottom = answers.mapTo(page, QPoint(0, answers.height())).y()
-        seen.append(page.card.mapTo(page, QPoint(0, 0)).y() - list_bottom)
+        card_bottom = page.card.mapTo(page, QPoint(0, page.card.height())).y()
+        next_top = page.card.next_button.mapTo(page, QPoint(0, 0)).y()
+        seen.append((list_top - card_bottom, next_top - list_bottom))
         return len(seen) >= 3 and seen[-1] == seen[-2] == seen[-3]
 
-    qtbot.waitUntil(gap_settled)
-    assert 0 <= seen[-1] <= kiosk.theme.px(64)
+    qtbot.waitUntil(gaps_settled)
+    above, below = seen[-1]
+    assert 0 <= above <= kiosk.theme.px(64) and 0 <= below <= kiosk.theme.px(64)
 
 
 def test_a_finger_drags_a_choice_into_place(

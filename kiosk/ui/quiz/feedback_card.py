@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.quiz.models import FactSource
 from kiosk.ui.quiz.answer_button import FEEDBACK_MS
+from kiosk.ui.quiz.dock import dock
 from kiosk.ui.quiz.paint import draw_badge
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.touch import PlainLabel, button, label, set_role
@@ -84,11 +85,17 @@ class ExplanationCard(QFrame):
         self.next_button.setObjectName("quiz-next")
         self.next_button.setMinimumHeight(theme.px(110))
         self.next_button.clicked.connect(self.next_was_tapped)
+        self._layout = layout
         layout.addLayout(top)
         layout.addWidget(self.explanation)
         layout.addWidget(self.source)
         layout.addStretch(1)
         layout.addWidget(self.next_button)
+
+    def dock_next_button(self, host: QGridLayout | None) -> None:
+        """Put *Next* in ``host`` (the page's button place under the answers in portrait), or
+        with ``None`` back at the foot of the card."""
+        dock(self.next_button, self._layout, host)
 
     def show_feedback(
         self,

@@ -149,10 +149,13 @@ class ClassPicker(QWidget):
         self.note = label("", "subtitle")
         outer.addWidget(self.heading)
         outer.addWidget(self.note)
+        # portrait: the free height goes above the classes, so they sit within reach
+        outer.addStretch(0)
         self.grid = QGridLayout()
         self.grid.setSpacing(px(20))
         outer.addLayout(self.grid)
         outer.addStretch(1)
+        self._outer = outer
         back_row = QHBoxLayout()
         self.back_button = button("", "")
         self.back_button.setObjectName("quiz-class-back")
@@ -160,6 +163,12 @@ class ClassPicker(QWidget):
         back_row.addStretch(1)
         outer.addLayout(back_row)
         self.buttons: dict[str, QPushButton] = {}
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        portrait = event.size().height() > event.size().width()
+        self._outer.setStretch(2, 1 if portrait else 0)
+        self._outer.setStretch(4, 0 if portrait else 1)
+        super().resizeEvent(event)
 
     def set_classes(self, classes: Sequence[str]) -> None:
         if list(self.buttons) == list(classes):

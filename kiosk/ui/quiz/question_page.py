@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QGridLayout,
     QHBoxLayout,
     QSizePolicy,
     QStackedWidget,
@@ -23,6 +24,9 @@ from kiosk.ui.quiz.feedback_card import ExplanationCard
 from kiosk.ui.quiz.progress_dots import ProgressDots
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.touch import PlainLabel, label, set_role
+
+QWIDGETSIZE_MAX = (1 << 24) - 1
+BUTTON_PX = 110  # Check and Next, at 1080p
 
 
 class QuestionPage(QWidget):
@@ -59,22 +63,38 @@ class QuestionPage(QWidget):
 
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.body.setSpacing(px(32))
-        self._answers_box = QVBoxLayout()
+        # the answers, and under them in portrait the place of the big button (Check or Next)
+        self.answer_column = QWidget()
+        self._answers_box = QVBoxLayout(self.answer_column)
         self._answers_box.setContentsMargins(0, 0, 0, 0)
-        self.body.addLayout(self._answers_box, 3)
+        self._answers_box.setSpacing(px(20))
+        self.button_place = QWidget()
+        self.button_place.setObjectName("quiz-button-place")
+        self._button_grid = QGridLayout(self.button_place)
+        self._button_grid.setContentsMargins(0, 0, 0, 0)
+        self.button_place.setFixedHeight(px(BUTTON_PX))
+        self.button_place.hide()
+        self._answers_box.addWidget(self.button_place)
+        self.body.addWidget(self.answer_column, 3)
 
         self.side = QStackedWidget()
         self.picture = PlainLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.card = ExplanationCard(theme)
         self.card.next_was_tapped.connect(self.next_was_tapped)
+        self._card_page = QWidget()
+        self._card_box = QVBoxLayout(self._card_page)
+        self._card_box.setContentsMargins(0, 0, 0, 0)
+        self._card_box.addWidget(self.card)
         self.side.addWidget(self.picture)
-        self.side.addWidget(self.card)
+        self.side.addWidget(self._card_page)
         self.body.addWidget(self.side, 2)
         # the answers take the free height up to their tallest, so the page is not half empty;
         # only what is left after that goes below everything
         outer.addLayout(self.body, 1)
         outer.addStretch(0)
+        self._bottom_margin = px(32)
+        self._portrait: bool | None = None
         self._answer_widgets: dict[type[AnswerWidget], AnswerWidget] = {}
         self.answers: AnswerWidget | None = None  # the widget of the question showing
         self._has_picture = False
@@ -109,8 +129,8 @@ class QuestionPage(QWidget):
         self.dots.set_progress(view.total, view.number, results)
         answers = self._answer_widget(view.kind)
         answers.show_choices(view, pictures, large, animate)
-        self.hint.setText(answers.hint(view))
-        self.hint.setVisible(bool(self.hint.text()))
+        self._show_hint(answers.hint(view), view.answered)
+        self.card.next_button.setVisible(view.answered)
         if view.answered:
             self.card.show_feedback(
                 bool(view.answered_correctly),
@@ -120,7 +140,7 @@ class QuestionPage(QWidget):
                 view.number >= view.total,
                 animate,
             )
-            _show_page(self.side, self.card)
+            _show_page(self.side, self._card_page)
         else:
             self._set_picture(pictures(view.picture) if view.picture else None)
             _show_page(self.side, self.picture)
@@ -131,6 +151,16 @@ class QuestionPage(QWidget):
         self._view = None
         for widget in self._answer_widgets.values():
             widget.forget()
+
+    def _show_hint(self, text: str, answered: bool) -> None:
+        """The line on how to answer; after the answer it goes, but keeps its place (the
+        answers under it do not move)."""
+        if not answered:
+            policy = self.hint.sizePolicy()
+            policy.setRetainSizeWhenHidden(bool(text))
+            self.hint.setSizePolicy(policy)
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
 
     def set_timer_text(self, text: str) -> None:
         self.timer_label.setText(text)
@@ -154,11 +184,13 @@ class QuestionPage(QWidget):
             widget.hide()
         if widget is not self.answers:
             if self.answers is not None:
+                self.answers.dock_check_button(None)
                 self._answers_box.removeWidget(self.answers)
                 self.answers.hide()
-            self._answers_box.addWidget(widget)
+            self._answers_box.insertWidget(0, widget)
             widget.show()
             self.answers = widget
+            self._portrait = None  # dock its Check button where the orientation wants it
         return widget
 
     def visible_buttons(self) -> list[AnswerButton]:
@@ -169,25 +201,18 @@ class QuestionPage(QWidget):
         self._arrange()
 
     def _arrange(self) -> None:
-        """Landscape: answers left, picture or card right. Portrait: the picture above the
-        answers, the explanation card below them, each only as tall as it needs."""
+        """Landscape: answers left, picture or card right. Portrait: the question at the top,
+        the answers in the lower half, within a child's reach, and under them the place of the
+        big button (Check, then Next); the picture, then the explanation card, in between.
+        In both the answers keep their place when the card appears."""
         portrait = self.height() > self.width()
-        answered = self._view is not None and self._view.answered
-        if not portrait:
-            direction = QBoxLayout.Direction.LeftToRight
-        elif answered:
-            direction = QBoxLayout.Direction.TopToBottom
-        else:
-            direction = QBoxLayout.Direction.BottomToTop
-        self.body.setDirection(direction)
-        # landscape keeps the side panel (picture, card or empty) so answers never move on a tap
-        self.side.setVisible(not portrait or answered or self._has_picture)
-        vertical = QSizePolicy.Policy.Maximum if portrait else QSizePolicy.Policy.Expanding
-        if self.side.sizePolicy().verticalPolicy() != vertical:
-            self.side.setSizePolicy(QSizePolicy.Policy.Expanding, vertical)
+        if portrait != self._portrait:
+            self._portrait = portrait
+            self._set_orientation(portrait)
+        if portrait:
+            self.answer_column.setFixedHeight(self._column_height())
         # landscape: answers that cannot grow (a list of fixed rows) sit at the top of their
-        # column, not in its middle; portrait keeps them unaligned, as tall as they are, so the
-        # card below follows right under them
+        # column, not in its middle
         answers = self.answers
         if answers is not None:
             fixed = answers.sizePolicy().verticalPolicy() is QSizePolicy.Policy.Fixed
@@ -195,6 +220,42 @@ class QuestionPage(QWidget):
             item = self._answers_box.itemAt(0)
             if item is not None and item.alignment() != top:
                 self._answers_box.setAlignment(answers, top)
+
+    def _set_orientation(self, portrait: bool) -> None:
+        self.body.setDirection(
+            QBoxLayout.Direction.BottomToTop if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        # portrait: the picture or card takes what the answers leave, never more
+        vertical = QSizePolicy.Policy.Ignored if portrait else QSizePolicy.Policy.Expanding
+        self.side.setSizePolicy(QSizePolicy.Policy.Expanding, vertical)
+        self._card_box.setAlignment(
+            self.card, Qt.AlignmentFlag.AlignBottom if portrait else Qt.AlignmentFlag(0)
+        )
+        host = self._button_grid if portrait else None
+        self.card.dock_next_button(host)
+        if self.answers is not None:
+            self.answers.set_portrait(portrait)
+            self.answers.dock_check_button(host)
+            layout = self.answers.layout()
+            if layout is not None:
+                layout.activate()  # its min and max height without (or with) Check
+        self.button_place.setVisible(portrait)
+        if not portrait:
+            self.answer_column.setMinimumHeight(0)
+            self.answer_column.setMaximumHeight(QWIDGETSIZE_MAX)
+
+    def _column_height(self) -> int:
+        """The answers as tall as they may grow, as long as they start in the window's lower
+        half; their own height never depends on the card above them."""
+        below = self._answers_box.spacing() + self.button_place.height()
+        window = self.window()
+        half = window.height() // 2 - self.mapTo(window, QPoint(0, 0)).y()
+        room = self.height() - self._bottom_margin - below - half
+        answers = self.answers
+        if answers is None:
+            return below
+        tallest = min(answers.maximumHeight(), max(answers.minimumHeight(), room))
+        return tallest + below
 
 
 def _show_page(stack: QStackedWidget, page: QWidget) -> None:

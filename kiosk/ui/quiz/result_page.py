@@ -169,8 +169,12 @@ class ResultPage(QWidget):
         extra.addWidget(self.board)
         extra.addWidget(self.certificate)
         self.body.addLayout(extra, 1)
+        self._extra = extra
         outer.addLayout(self.body)
         outer.addStretch(1)
+        # portrait: who gets the points is asked right above Play again, within reach
+        self._low = QVBoxLayout()
+        outer.addLayout(self._low)
         buttons = QHBoxLayout()
         buttons.setSpacing(px(24))
         self.play_again = button("", "primary")
@@ -203,4 +207,8 @@ class ResultPage(QWidget):
         self.body.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
+        home, away = (self._low, self._extra) if portrait else (self._extra, self._low)
+        if home.indexOf(self.team_chooser) < 0:
+            away.removeWidget(self.team_chooser)
+            home.insertWidget(0, self.team_chooser)
         super().resizeEvent(event)

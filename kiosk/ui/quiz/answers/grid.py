@@ -3,7 +3,7 @@ toggle and *Check my answer* sends them."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLayout, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QLayout, QPushButton, QVBoxLayout
 
 from kiosk.quiz.views import ChoiceView, QuestionView
 from kiosk.ui.quiz.answer_button import AnswerButton, AnswerState
@@ -28,12 +28,17 @@ class ChoiceGrid(AnswerWidget):
         self.grid = QGridLayout()
         self.grid.setSpacing(theme.px(20))
         layout.addLayout(self.grid)
-        self.check_button = check_button(theme)
+        self.check_button: QPushButton = check_button(theme)
         self.check_button.clicked.connect(self._on_check_clicked)
         self.check_button.hide()
+        if not self.several:  # one tap answers: no place kept for a button never shown
+            policy = self.check_button.sizePolicy()
+            policy.setRetainSizeWhenHidden(False)
+            self.check_button.setSizePolicy(policy)
         layout.addWidget(self.check_button)
         self.buttons: list[AnswerButton] = []
         self._choices_key: tuple[object, ...] = ()
+        self._portrait = False
 
     def show_choices(
         self, view: QuestionView, pictures: PictureResolver, large: bool, animate: bool
@@ -42,7 +47,7 @@ class ChoiceGrid(AnswerWidget):
         rebuilt = self._show_buttons(view.choices, pictures, large, animate)
         self.check_button.setText(self.tr("Check my answer"))
         check = self.several and not view.answered
-        if rebuilt or check != self.check_button.isVisibleTo(self):
+        if rebuilt or check is self.check_button.isHidden():
             self.check_button.setVisible(check)
             # the page lays this widget out by its min/max size: settle them now, not a frame
             # later (the fast path, a tap on the same buttons, changes neither)
@@ -51,6 +56,15 @@ class ChoiceGrid(AnswerWidget):
 
     def forget(self) -> None:
         self._picked.clear()
+
+    def set_portrait(self, portrait: bool) -> None:
+        if portrait == self._portrait:
+            return
+        self._portrait = portrait
+        shown = self.visible_buttons()
+        if shown and self._view is not None:
+            self._place_buttons(shown, self._columns(self._view.choices))
+            self._layout.activate()
 
     def visible_buttons(self) -> list[AnswerButton]:
         return [b for b in self.buttons if not b.isHidden()]
@@ -70,23 +84,31 @@ class ChoiceGrid(AnswerWidget):
             btn = AnswerButton(self._theme)
             btn.clicked.connect(self._on_answer_clicked)
             self.buttons.append(btn)
-        columns = self._columns(choices)
-        for btn in self.buttons:
+        for btn in self.buttons[len(choices) :]:
             self.grid.removeWidget(btn)
             btn.hide()
-        for i, choice in enumerate(choices):
-            btn = self.buttons[i]
+        for btn, choice in zip(self.buttons, choices, strict=False):
             picture = pictures(choice.picture) if choice.picture else None
             btn.set_content(choice.id, choice.text, picture, large)
             btn.set_state(self._state_of(choice), animate)
+        self._place_buttons(self.buttons[: len(choices)], self._columns(choices))
+        return True
+
+    def _place_buttons(self, buttons: list[AnswerButton], columns: int) -> None:
+        for btn in buttons:
+            self.grid.removeWidget(btn)
+        for i, btn in enumerate(buttons):
             self.grid.addWidget(btn, i // columns, i % columns)
             btn.show()
-        return True
 
     def _columns(self, choices: tuple[ChoiceView, ...]) -> int:
         count = len(choices)
         if any(c.picture for c in choices):
+            if self._portrait:  # the width of a phone-like screen: larger pictures in rows
+                return 2 if count in (2, 4) else 3
             return count if count <= 4 else 3
+        if self._portrait:  # full-width buttons, one under the other, up to four
+            return 1 if count <= 4 else 2
         # three rows at most: five or six answers in one column (with Check below) are taller
         # than a 1080-pixel screen
         return 1 if count == 3 else 2

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QSize, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.quiz.views import ChoiceView, QuestionView
 from kiosk.ui.quiz.answer_button import AnswerButton, AnswerState
@@ -19,7 +26,7 @@ from kiosk.ui.theme import Theme
 
 ROW_GAP_PX = 16
 DRAG_START_PX = 12  # a finger moves this far before a press becomes a drag
-COMFORTABLE_ROWS = 4  # more rows are drawn a little lower
+COMFORTABLE_ROWS = 4  # more rows are drawn a little lower (in landscape, four already)
 
 
 class OrderRow(QWidget):
@@ -174,10 +181,11 @@ class OrderList(AnswerWidget):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
         self.area = OrderArea(theme)
         layout.addWidget(self.area)
-        self.check_button = check_button(theme)
+        self.check_button: QPushButton = check_button(theme)
         self.check_button.clicked.connect(self._on_check_clicked)
         layout.addWidget(self.check_button)
         self._pool: list[OrderRow] = []
+        self._portrait = False
 
     def show_choices(
         self, view: QuestionView, pictures: PictureResolver, large: bool, animate: bool
@@ -195,7 +203,7 @@ class OrderList(AnswerWidget):
         rows = self._rows_for(order)
         for row in rows:
             choice = by_id[row.choice_id]
-            row.tile.compact = len(rows) > COMFORTABLE_ROWS
+            row.tile.compact = self._compact(len(rows))
             row.tile.set_content(choice.id, choice.text, None, large)
             row.tile.set_state(self._state_of(choice), animate)
             row.tile.set_note(self._note(choice))
@@ -211,6 +219,23 @@ class OrderList(AnswerWidget):
 
     def forget(self) -> None:
         self._view = None  # the next render takes the order the session shows
+
+    def set_portrait(self, portrait: bool) -> None:
+        if portrait == self._portrait:
+            return
+        self._portrait = portrait
+        rows = self.area.rows
+        for row in rows:
+            row.tile.set_compact(self._compact(len(rows)))
+        self.area.set_rows(rows)
+        self._layout.activate()
+
+    def _compact(self, rows: int) -> int:
+        """Lower rows when they would not fit: five or more (2), or in landscape (a 1080-pixel
+        height under a question of two lines and the hint) four (1)."""
+        if rows > COMFORTABLE_ROWS:
+            return 2
+        return 1 if rows == COMFORTABLE_ROWS and not self._portrait else 0
 
     def hint(self, view: QuestionView) -> str:
         if view.answered:

@@ -26,7 +26,9 @@ class OrderTile(AnswerButton):
     def __init__(self, theme: Theme) -> None:
         super().__init__(theme)
         self.place = 0
-        self.compact = False  # five rows: a little lower, so the list fits a 1080p screen
+        #: 0, or lower rows so the list fits a 1080p screen: 1 for four rows in landscape,
+        #: 2 for five rows
+        self.compact = 0
         self.note = ""  # after the answer: where the visitor had put it, if not here
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
@@ -51,7 +53,12 @@ class OrderTile(AnswerButton):
             self.update()
 
     def _min_height(self) -> int:
-        return 104 if self.compact else super()._min_height()
+        return (super()._min_height(), 120, 104)[self.compact]
+
+    def set_compact(self, compact: int) -> None:
+        if compact != self.compact:
+            self.compact = compact
+            self.set_content(self.choice_id, self.text(), None, self._large)
 
     def _note_font(self) -> QFont:
         font = QFont(self.font())
