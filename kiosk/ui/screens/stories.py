@@ -102,7 +102,11 @@ class StoriesScreen(Screen):
         self._content: ActiveContent | None = None
         self._story: Story | None = None
         self._cards: list[StoryCard] = []
-        self._images: dict[Path, QImage] = {}
+        #: decoded pictures: every story's first one at card size, and the open story's at page
+        #: size (only that story's: a kiosk that kept every story it ever opened held ~2.7 MB
+        #: per picture at 1080p until the next pack, about 28 MiB a day in the soak)
+        self._thumbs: dict[Path, QImage] = {}
+        self._pages: dict[Path, QImage] = {}
         self._generation = 0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -182,7 +186,7 @@ class StoriesScreen(Screen):
         """Show the stories of the active pack (None: an honest notice)."""
         self._content = content
         self._generation += 1
-        self._images = {}
+        self._thumbs, self._pages = {}, {}
         for card in self._cards:
             self.grid.removeWidget(card)
             discard(card)
@@ -206,24 +210,29 @@ class StoriesScreen(Screen):
             for slide in story.slides[:1]
             if slide.image_path is not None
         ]
-        self._load(thumbs)
+        self._load(thumbs, self._thumbs)
 
     def _thumb_box(self) -> QSize:
         return QSize(self.ctx.theme.px(560), self.ctx.theme.px(240))
 
-    def _load(self, jobs: Sequence[tuple[Path | None, QSize]]) -> None:
+    def _load(self, jobs: Sequence[tuple[Path | None, QSize]], into: dict[Path, QImage]) -> None:
+        """Decode ``jobs`` on a worker into ``into`` (the thumbnails, or the open story's)."""
         todo = [(p, box) for p, box in jobs if p is not None]
         if not todo:
             return
         generation = self._generation
         self.ctx.tasks.run(
-            lambda: load_images(todo), lambda images: self._on_images(generation, images)
+            lambda: load_images(todo), lambda images: self._on_images(generation, into, images)
         )
 
-    def _on_images(self, generation: int, images: dict[Path, QImage]) -> None:
+    def _on_images(
+        self, generation: int, into: dict[Path, QImage], images: dict[Path, QImage]
+    ) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return  # the screen was closed, or the pack changed meanwhile
-        self._images.update(images)
+        if into is not self._thumbs and into is not self._pages:
+            return  # another story was opened meanwhile: its own pictures are on their way
+        into.update(images)
         self._show_images()
 
     def _show_images(self) -> None:
@@ -239,15 +248,19 @@ class StoriesScreen(Screen):
         for widget in self._slide_widgets:
             image_label = widget.findChild(QLabel, "story-slide-image")
             path = widget.property("image_path")
-            image = self._image_for(Path(path) if path else None)
+            image = self._image_for(Path(path) if path else None, page=True)
             if image_label is not None and image is not None:
                 self._set_image(image_label, image, self._page_box())
         if self._story is not None:
             self.retranslate()  # the next story's picture on the end card
 
-    def _image_for(self, path: Path | None) -> QImage | None:
-        """The decoded image, or None if there is none, it is still loading or it is broken."""
-        image = self._images.get(path) if path is not None else None
+    def _image_for(self, path: Path | None, page: bool = False) -> QImage | None:
+        """The decoded image (``page``: the open story's, else or meanwhile the card's), or
+        None if there is none, it is still loading or it is broken."""
+        if path is None:
+            return None
+        image = self._pages.get(path) if page else None
+        image = image if image is not None else self._thumbs.get(path)
         return None if image is None or image.isNull() else image
 
     def _set_image(self, target: QLabel, image: QImage, box: QSize) -> None:
@@ -318,8 +331,9 @@ class StoriesScreen(Screen):
             self._slide_widgets.append(widget)
         self.slides.setCurrentIndex(0)
         self.retranslate()
+        self._pages = {}  # the story shown before: its big pictures go
         self._show_images()
-        self._load([(s.image_path, self._page_box()) for s in story.slides])
+        self._load([(s.image_path, self._page_box()) for s in story.slides], self._pages)
         self._show_page()
         self.top_bar_did_change.emit()
 
