@@ -58,6 +58,8 @@ def no_leaks(request: pytest.FixtureRequest) -> Iterator[None]:
     from leaks import Snapshot
 
     request.getfixturevalue("qapp")  # the one QApplication exists before the baseline
+    import numpy  # noqa: F401  # its BLAS threads start at its first import and stay for good
+
     before = Snapshot.take()
     yield
     problems = before.compare_after_test()

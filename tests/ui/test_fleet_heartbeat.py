@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import numpy  # noqa: F401  # its BLAS thread starts at import: before the leak check's baseline
 import pytest
 from PySide6.QtCore import QTimer
 

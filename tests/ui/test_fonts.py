@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import numpy  # noqa: F401 - its BLAS threads start at import: before the leak check's baseline
 from PySide6.QtGui import QFontInfo, QRawFont
 
 from kiosk.ui.theme import FONT_FILES, load_fonts

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import numpy  # noqa: F401 - its BLAS threads start at import: before the leak check's baseline
 import pytest
 import yaml
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget

@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import numpy  # noqa: F401  # its BLAS thread starts at import: before the leak check's baseline
 from PySide6.QtCore import Qt
 
 from kiosk.quiz.periods import Period

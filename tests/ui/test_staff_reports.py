@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import numpy  # noqa: F401  # its BLAS thread starts at import: before the leak check's baseline
 import pytest
 from PySide6.QtCore import Qt
 

@@ -9,7 +9,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import numpy  # noqa: F401  # its BLAS thread starts at import: before the leak check's baseline
 import pytest
 from PySide6.QtGui import QRawFont
 
