@@ -99,8 +99,8 @@ def fill_counts(data_dir: Path, year: int = YEAR) -> None:
                 at: {
                     "sessions": 30,
                     "stories.opened": 7,
-                    "quiz.started.kids.energy": 9,
-                    "quiz.finished.kids.energy": 8,
+                    "quiz.started.kids.solar": 9,
+                    "quiz.finished.kids.solar": 8,
                     "quiz.started.student.all": 5,
                     "quiz.finished.student.all": 3,
                     "quiz.answers": 55,

@@ -39,6 +39,15 @@ class SiteFacts:
     logo_path: Path | None = None  # the active pack's logo; None: the kiosk's leaf
     pack_title_en: str = ""
     pack_title_zh: str = ""
+    #: (theme, title in Chinese, in English) of the active pack's quiz topics
+    topic_titles: tuple[tuple[str, str, str], ...] = ()
+
+    def topic_title(self, theme: str) -> tuple[str, str] | None:
+        """(zh, en) of a quiz topic, None if the pack has no such topic (any more)."""
+        for value, zh, en in self.topic_titles:
+            if value == theme:
+                return zh, en
+        return None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ that own them (:mod:`kiosk.services.year_reports`); both end in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -23,13 +24,18 @@ from kiosk.fleet.year_report import (
     readings_year,
     year_hours,
 )
+from kiosk.quiz.models import QuizSet, theme_titles
 from kiosk.quiz.periods import LeaderboardCalendar
 from kiosk.quiz.points_store import PointsStore
 
 
-def site_facts(config: Config, content: ActiveContent | None) -> SiteFacts:
-    """The site's names (config) with the logo and title of its active pack."""
+def site_facts(
+    config: Config, content: ActiveContent | None, quiz_sets: Sequence[QuizSet] = ()
+) -> SiteFacts:
+    """The site's names (config) with the logo and title of its active pack and the titles of
+    its quiz topics (``quiz_sets``: the pack's, as the quiz screen has them)."""
     site = config.site
+    titles = theme_titles(list(quiz_sets))
     return SiteFacts(
         site.name,
         site.name_zh,
@@ -38,7 +44,22 @@ def site_facts(config: Config, content: ActiveContent | None) -> SiteFacts:
         content.theme.logo_path if content is not None else None,
         content.title.en if content is not None else "",
         content.title.zh if content is not None else "",
+        tuple((theme, t.zh, t.en) for theme, t in titles.items()),
     )
+
+
+def installed_quiz_sets(content: ActiveContent | None) -> list[QuizSet]:
+    """The quiz sets of ``content`` that parse (blocking; a bad file only loses its titles)."""
+    from kiosk.content.source_doc import DocumentError
+    from kiosk.quiz.loader import load_quiz_file
+
+    sets = []
+    for path in content.quiz_files.values() if content is not None else ():
+        try:
+            sets.append(load_quiz_file(path, None))
+        except (DocumentError, OSError):
+            continue
+    return sets
 
 
 def installed_content(config: Config, paths: AppPaths) -> ActiveContent | None:
@@ -91,9 +112,10 @@ def gather_year_report(year: int, config: Config, paths: AppPaths, now: datetime
             points = points_store.daily_rows(date(year, 1, 1), date(year, 12, 31))
         finally:
             points_store.close()
+    content = installed_content(config, paths)
     return build_year_report(
         year,
-        site_facts(config, installed_content(config, paths)),
+        site_facts(config, content, installed_quiz_sets(content)),
         now.astimezone(tz),
         factor,
         readings=readings,

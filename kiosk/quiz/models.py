@@ -120,6 +120,14 @@ class QuizSet:
         return frozenset(q.difficulty for q in self.questions)
 
 
+def theme_titles(sets: tuple[QuizSet, ...] | list[QuizSet]) -> dict[str, LocalText]:
+    """Each theme's title: its first set's (the picker and the yearly report name topics so)."""
+    titles: dict[str, LocalText] = {}
+    for quiz_set in sets:
+        titles.setdefault(quiz_set.theme, quiz_set.title)
+    return titles
+
+
 def question_pool(
     sets: tuple[QuizSet, ...] | list[QuizSet],
     *,

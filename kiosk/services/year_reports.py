@@ -93,7 +93,9 @@ class YearReports(QObject):
         """Write ``year``'s report in ``lang`` into ``folder``; one of the signals follows."""
         content = self._content.content if self._content is not None else None
         now = datetime.fromtimestamp(self.clock(), self.tz)
-        job = _Job(folder, year, lang, site_facts(self.config, content), now)
+        job = _Job(
+            folder, year, lang, site_facts(self.config, content, self._quiz.catalog.sets), now
+        )
         self.busy = True
         self._quiz.daily_rows(
             date(year, 1, 1),

@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import numpy  # noqa: F401  # its BLAS thread starts at import: before the leak check's baseline
 import pytest
 from PySide6.QtCore import Qt
 from year_data import TZ, YEAR, fill_year
@@ -65,6 +64,9 @@ def test_save_this_years_report_to_usb_and_say_when_a_year_is_empty(
     feb = [line for line in text.splitlines() if line.strip().startswith("Feb ")][-1]
     assert f"{fed.pv_wh[2] / 1000:,.1f}" in feb
     assert "一年级(1)班" in text and "Page 4 of 4" in text
+    # quiz rounds by topic under the topic's title in the pack, not its id
+    kids = [line for line in text.splitlines() if line.strip().startswith("Kids ")]
+    assert kids and "Solar power" in kids[0] and "solar" not in kids[0].replace("Solar", ""), kids
 
     with qtbot.waitSignal(reports.report_did_fail, timeout=60_000) as failed:
         qtbot.mouseClick(new_year, Qt.MouseButton.LeftButton)

@@ -11,6 +11,13 @@ QUIZ_ROWS = 14
 
 
 class ActivityPages(ReportPages):
+    def topic_name(self, theme: str) -> str:
+        """A quiz topic as the quiz screen names it (its id if the pack no longer has it)."""
+        if theme == "all":
+            return self.t("all_topics")
+        title = self.r.site.topic_title(theme)
+        return pick(self.lang, *title) if title is not None else theme
+
     def actions_and_quiz(self) -> None:
         s, r, lang = self.s, self.r, self.lang
         y = self.heading(MARGIN_MM, "actions")
@@ -48,7 +55,7 @@ class ActivityPages(ReportPages):
             rows = [
                 [
                     level_name(lang, q.level),
-                    self.t("all_topics") if q.topic == "all" else q.topic,
+                    self.topic_name(q.topic),
                     f"{q.started:,}",
                     f"{q.finished:,}",
                 ]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.quiz.models import Difficulty
+from kiosk.quiz.models import Difficulty, theme_titles
 from kiosk.quiz.session import Phase, QuizSession
 from kiosk.quiz.views import render_question
 from kiosk.resources import asset
@@ -173,12 +173,12 @@ class QuizScreen(Screen):
 
     def _fill_topics(self) -> None:
         lang = self.ctx.language.code
-        topics: dict[str, tuple[str, str, str]] = {}
-        for quiz_set in self.catalog.sets:
-            picture = str(self.catalog.topic_picture(quiz_set.theme) or "")
-            topics.setdefault(quiz_set.theme, (quiz_set.theme, quiz_set.title.get(lang), picture))
+        topics = [
+            (theme, title.get(lang), str(self.catalog.topic_picture(theme) or ""))
+            for theme, title in theme_titles(self.catalog.sets).items()
+        ]
         every = str(asset("icons", "quiz.svg"))
-        self.picker.set_topics(list(topics.values()), self.tr("All topics"), every)
+        self.picker.set_topics(topics, self.tr("All topics"), every)
         self.picker.select_topic(self.topic)
         self._update_playable()
 
