@@ -23,7 +23,7 @@ logged errors with a traceback) and Qt warnings, counted from the start. With
 ``--tracemalloc``, the lines that allocated most since warm-up. Targets: PSS slope
 <= 1 MiB per simulated day, no thread growth, 0 tracebacks. A benchmark: it fails nothing.
 
-Run: ``.venv/bin/python benchmarks/bench_soak.py [--quick] [--census] [--tracemalloc]``
+Run: ``.venv/bin/python benchmarks/bench_soak.py [--quick] [--days N] [--census] [--tracemalloc]``
 (full run about 21 minutes of wall time on the 2-core machine; ``--quick`` about 2 minutes). Needs
 mosquitto. Figures: docs/benchmarks.md.
 """
@@ -94,10 +94,11 @@ class Plan:
     broker_down_s: float  # real seconds the broker stays down
 
     @classmethod
-    def for_run(cls, quick: bool) -> Plan:
+    def for_run(cls, quick: bool, days: float = 3) -> Plan:
+        """The run: ``quick``, or ``days`` simulated days with 10,000 taps every three."""
         if quick:
             return cls(6, 1.5, 1.5, 600, 300, 20, 2, 5)
-        return cls(72, 12, 8, 10_000, 1_000, 30, 12, 12)
+        return cls(24 * days, 12, 8, round(10_000 * days / 3), 1_000, 30, 12, 12)
 
 
 # --- what goes wrong ---------------------------------------------------------------------
@@ -498,6 +499,13 @@ def run(work: Path, plan: Plan, census: bool, trace: bool) -> Iterator[float]:
           f"{slope_per_day(quiet_samples, 'own_mib'):+.2f}")  # fmt: skip
     print(f"  baseline, no taps ({plan.warmup_h:.0f}-{quiet_end_h:.0f} h, attract and sources): "
           f"{slope_quiet:+.2f} MiB per simulated day")  # fmt: skip
+    # A heap whose caches fill and stop (glyphs, pixmaps, SQLite pages) rises, then flattens:
+    # the later half of the taps tells that from a leak, which keeps its slope.
+    later = tap_samples[len(tap_samples) // 2 :]
+    if len(later) >= 2:
+        print(f"  later half of the taps ({later[0].sim_h:.0f}-{later[-1].sim_h:.0f} h): "
+              f"{slope_per_day(later):+.2f} MiB per simulated day, anonymous "
+              f"{slope_per_day(later, 'anon_mib'):+.2f}")  # fmt: skip
     # idle pool threads end after 30 s and are made again when work comes: compare the most
     # threads seen during warm-up with the most seen after it
     warm_max = max(s.threads for s in samples if s.sim_h < plan.warmup_h)
@@ -537,6 +545,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="6 simulated hours, 600 taps")
     parser.add_argument("--census", action="store_true", help="print the types that grew")
     parser.add_argument("--tracemalloc", action="store_true", help="trace Python allocations")
+    parser.add_argument("--days", type=float, default=3.0, help="simulated days (default 3)")
     args = parser.parse_args()
     if mosquitto_binary() is None:
         print("soak: skipped, mosquitto is not installed (apt-get install -y mosquitto)")
@@ -544,7 +553,7 @@ def main() -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     work = Path(tempfile.mkdtemp(prefix="bench-soak-"))
     try:
-        drive(run(work, Plan.for_run(args.quick), args.census, args.tracemalloc))
+        drive(run(work, Plan.for_run(args.quick, args.days), args.census, args.tracemalloc))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
