@@ -197,3 +197,23 @@ def test_in_portrait_the_slide_card_holds_its_story_and_no_empty_band(
     assert card.mapTo(attract, card.rect().bottomLeft()).y() < attract.height() - kiosk.theme.px(
         300
     )
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_a_story_without_a_picture_shows_the_stories_picture_not_an_empty_card(
+    qtbot: Any, make_kiosk: Any, size: tuple[int, int]
+) -> None:
+    """A pack's story may have only text (the eco-calendar stories had): its slide showed a
+    big empty white card; now it shows the picture the stories screen gives such a story."""
+    from kiosk.ui.screens.attract import Slide
+
+    kiosk = make_kiosk({"display": {"language": "en"}}, windowed=True, size=size)
+    kiosk.window.router.go("attract")
+    attract = kiosk.window.router.screen("attract")
+    qtbot.waitUntil(lambda: bool(attract._slides))
+    attract.set_slides([Slide("植树节", "Arbor Day", "种一棵树", "Plant a tree", "", 10)])
+    qtbot.wait(50)
+    picture = attract.image.pixmap()
+    assert not picture.isNull()
+    assert picture.height() >= kiosk.theme.px(200)  # a picture, not a dot
+    assert attract.headline.text() == "Arbor Day" and attract.body.text() == "Plant a tree"

@@ -276,7 +276,12 @@ class AttractScreen(LiveFiguresScreen):
             self.body.setText(self.tr("Our building makes clean energy from the sun"))
             return
         slide = self._slides[self._index]
-        self._set_picture(QPixmap(slide.image_path) if slide.image_path else QPixmap())
+        if slide.image_path:
+            self._set_picture(QPixmap(slide.image_path))
+        else:  # a story told in words only: the picture the stories screen gives it
+            size = self.ctx.theme.px(480)
+            book = QIcon(str(asset("icons", "stories.svg"))).pixmap(QSize(size, size))
+            self._set_picture(book)
         self.headline.setText(pick(slide.title_zh, slide.title_en))
         self.body.setText(pick(slide.text_zh, slide.text_en))
         self.headline.setVisible(bool(self.headline.text()))
