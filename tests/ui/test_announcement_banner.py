@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -89,3 +90,31 @@ def test_no_banner_on_the_closed_screen(qtbot: Any, make_kiosk: Any, fake_clock:
     qtbot.waitUntil(lambda: bool(service.shown), timeout=5_000)
     assert kiosk.window.router.current.name == "closed"
     assert not kiosk.window.banner.isVisible()
+
+
+def test_home_tiles_hold_their_texts_when_a_banner_takes_room_on_a_small_screen(
+    qtbot: Any, make_kiosk: Any, fake_clock: Any
+) -> None:
+    """At 1366x768 with a banner, the energy tile's title was drawn over its icon: a button
+    does not grow to its layout, so the icon, title and live line were squeezed together."""
+    from kiosk.ui.widgets.tile import Tile
+
+    fake_clock.now = at("2026-12-07 12:00")
+    kiosk = make_kiosk(
+        {"display": {"language": "en"}}, wall_clock=fake_clock, windowed=True, size=(1366, 768)
+    )
+    tap(qtbot, panel_of(kiosk).preset_buttons["closes-early"])
+    kiosk.window.router.go("home")
+    qtbot.waitUntil(lambda: kiosk.window.banner.isVisible(), timeout=5_000)
+    home = kiosk.window.router.screen("home")
+    tiles = home.findChildren(Tile)
+    assert len(tiles) >= 3
+    tiles[0].set_live("Our roof is making 26.3 kW — see how", "(simulated figures)")
+    qtbot.wait(100)
+    for tile in tiles:
+        parts = [w for w in tile.children() if getattr(w, "isVisible", None) and w.isVisible()]
+        boxes = sorted((w.geometry() for w in parts), key=lambda g: g.top())
+        assert boxes, tile.objectName()
+        for upper, lower in pairwise(boxes):
+            assert upper.bottom() < lower.top(), (tile.objectName(), upper, lower)
+        assert boxes[0].top() >= 0 and boxes[-1].bottom() <= tile.height(), tile.objectName()

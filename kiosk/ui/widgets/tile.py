@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout
 
 from kiosk.ui.theme import Theme
@@ -24,14 +24,15 @@ class Tile(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(theme.px(220))
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.px(32), theme.px(32), theme.px(32), theme.px(32))
         layout.setSpacing(theme.px(16))
-        icon = PlainLabel()
-        size = theme.px(180)
-        icon.setPixmap(QIcon(str(icon_path)).pixmap(QSize(size, size)))
-        icon.setFixedSize(size, size)
+        self._icon_source = QIcon(str(icon_path))
+        self._icon_max, self._icon_min = theme.px(180), theme.px(48)
+        self._icon, self._icon_size = PlainLabel(), 0
+        icon = self._icon
         icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._set_icon_size(self._icon_max)
         self.title_label = PlainLabel()
         set_role(self.title_label, "title")
         self.subtitle_label = PlainLabel()
@@ -57,6 +58,36 @@ class Tile(QPushButton):
         layout.addWidget(self.live_note)
         layout.addStretch(1)
 
+    def _set_icon_size(self, size: int) -> None:
+        if size != self._icon_size:
+            self._icon_size = size
+            self._icon.setPixmap(self._icon_source.pixmap(QSize(size, size)))
+            self._icon.setFixedSize(size, size)
+
+    def _fit_icon(self) -> None:
+        """The icon takes the room its texts leave, up to its full size: a button does not
+        grow to its layout, so on a short tile a full-size icon ran into the title. Too little
+        room: no icon, the words matter more."""
+        layout = self._layout
+        margins = layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        texts = [
+            lab
+            for lab in (self.title_label, self.subtitle_label, self.live_label, self.live_note)
+            if not lab.isHidden()
+        ]
+        needed = sum(lab.heightForWidth(width) if lab.wordWrap() else lab.sizeHint().height()
+                     for lab in texts) + layout.spacing() * len(texts)  # fmt: skip
+        room = self.height() - margins.top() - margins.bottom() - needed
+        size = min(self._icon_max, room)
+        self._icon.setVisible(size >= self._icon_min)
+        if size >= self._icon_min:
+            self._set_icon_size(size)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_icon()
+
     def _on_clicked(self) -> None:
         self.tile_was_tapped.emit(self.target)
 
@@ -66,8 +97,10 @@ class Tile(QPushButton):
         self.live_label.setVisible(bool(text))
         self.live_note.setText(note if text else "")
         self.live_note.setVisible(bool(text and note))
+        self._fit_icon()
 
     def set_texts(self, title: str, subtitle: str) -> None:
         self.title_label.setText(title)
         self.subtitle_label.setText(subtitle)
         self.setAccessibleName(title)
+        self._fit_icon()
