@@ -49,7 +49,7 @@ class Screen(QWidget):
         return cls(ctx)
 
     def wire(self, services: Services) -> None:
-        """Subscribe to the services once they run (eager screens override this)."""
+        """Subscribe to the services once they run (after ``from_services`` for a lazy screen)."""
 
     def offers_after(self, name: str) -> bool:
         """Whether this screen wants to open right after screen ``name`` opened."""

@@ -2,24 +2,26 @@
 
 Adding a screen is one line here plus its module: the eager ones are built before the first
 frame and get their services in ``wire``; the lazy ones are imported and built right after it
-(pyqtgraph among their imports), each by its ``from_services``.
+(pyqtgraph among their imports), each by its ``from_services`` and then ``wire``.
 """
 
 from __future__ import annotations
 
 import importlib
 
-from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.closed import ClosedScreen
 from kiosk.ui.screens.home import HomeScreen
 
-#: Built before the first frame: the first screen a visitor sees, idle's target, and the
-#: closed screen (a restart during closed hours goes dark before any lazy screen is built).
-EAGER_SCREENS: tuple[type[Screen], ...] = (HomeScreen, AttractScreen, ClosedScreen)
+#: Built before the first frame: the first screen a visitor sees, and the closed screen (a
+#: restart during closed hours goes dark before any lazy screen is built).
+EAGER_SCREENS: tuple[type[Screen], ...] = (HomeScreen, ClosedScreen)
 
-#: Built right after the first frame. name -> "module:Class".
+#: Built right after the first frame. name -> "module:Class". The attract loop is idle's
+#: target, at least ``display.idle_seconds`` (10 s) after it; its module and its live scene
+#: were a tenth of the time to the first frame.
 LAZY_SCREENS: dict[str, str] = {
+    "attract": "kiosk.ui.screens.attract:AttractScreen",
     "energy": "kiosk.ui.screens.energy:EnergyScreen",
     "quiz": "kiosk.ui.screens.quiz:QuizScreen",
     "stories": "kiosk.ui.screens.stories:StoriesScreen",
