@@ -60,6 +60,29 @@ def test_first_boot_installs_builtin_and_ui_gets_everything(
     assert library.pointer().status == "good"
 
 
+def test_every_builtin_story_opens_with_a_picture(library: Library, bundle: Path, policy) -> None:
+    """The attract loop and the stories screen show a story's first picture; without one the
+    eco-calendar days showed an empty white card. Each picture is a small 1280x720 drawing."""
+    import xml.etree.ElementTree as ET
+
+    ensure_builtin(library, policy, bundle)
+    content = start_content(library).content
+    assert content is not None
+    eco = {s.id for s in content.stories if s.id.startswith("eco-")}
+    assert len(eco) == 6
+    for story in content.stories:
+        first = story.slides[0].image_path
+        assert first is not None and first.is_file(), story.id
+        for slide in story.slides:
+            if slide.image_path is None or slide.image_path.suffix != ".svg":
+                continue
+            data = slide.image_path.read_bytes()
+            assert len(data) < 8 * 1024, slide.image_path.name
+            root = ET.fromstring(data)
+            assert root.get("viewBox") == "0 0 1280 720", slide.image_path.name
+            assert not [e for e in root.iter() if e.tag.endswith(("}text", "}image"))]
+
+
 def test_builtin_is_not_reinstalled_and_stays_beside_another_pack(
     library: Library, bundle: Path, packs, policy
 ) -> None:
