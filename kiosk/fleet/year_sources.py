@@ -35,7 +35,6 @@ def site_facts(
     """The site's names (config) with the logo and title of its active pack and the titles of
     its quiz topics (``quiz_sets``: the pack's, as the quiz screen has them)."""
     site = config.site
-    titles = theme_titles(list(quiz_sets))
     return SiteFacts(
         site.name,
         site.name_zh,
@@ -44,8 +43,13 @@ def site_facts(
         content.theme.logo_path if content is not None else None,
         content.title.en if content is not None else "",
         content.title.zh if content is not None else "",
-        tuple((theme, t.zh, t.en) for theme, t in titles.items()),
+        topic_titles(quiz_sets),
     )
+
+
+def topic_titles(quiz_sets: Sequence[QuizSet]) -> tuple[tuple[str, str, str], ...]:
+    """(theme, zh, en) of each quiz topic, as :class:`SiteFacts` holds them."""
+    return tuple((theme, t.zh, t.en) for theme, t in theme_titles(list(quiz_sets)).items())
 
 
 def installed_quiz_sets(content: ActiveContent | None) -> list[QuizSet]:

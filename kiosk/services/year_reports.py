@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.config import Config
+from kiosk.content.active import ActiveContent
 from kiosk.energy.carbon import EmissionFactor, resolve_factor
 from kiosk.energy.store import EnergyStore
 from kiosk.fleet.link import kiosk_id
@@ -31,7 +32,7 @@ from kiosk.fleet.year_report import (
     report_file_name,
     year_hours,
 )
-from kiosk.fleet.year_sources import site_facts, source_types
+from kiosk.fleet.year_sources import installed_quiz_sets, site_facts, source_types, topic_titles
 from kiosk.quiz.points_store import DailyRow
 from kiosk.services.content_service import ContentService
 from kiosk.services.energy_service import EnergyService
@@ -51,6 +52,7 @@ class _Job:
     lang: str
     site: SiteFacts
     now: datetime
+    content: ActiveContent | None  # its quiz topics' titles are read on the worker
     points: Sequence[DailyRow] = ()
     counts: dict[str, int] = field(default_factory=dict)
 
@@ -93,9 +95,7 @@ class YearReports(QObject):
         """Write ``year``'s report in ``lang`` into ``folder``; one of the signals follows."""
         content = self._content.content if self._content is not None else None
         now = datetime.fromtimestamp(self.clock(), self.tz)
-        job = _Job(
-            folder, year, lang, site_facts(self.config, content, self._quiz.catalog.sets), now
-        )
+        job = _Job(folder, year, lang, site_facts(self.config, content), now, content)
         self.busy = True
         self._quiz.daily_rows(
             date(year, 1, 1),
@@ -150,9 +150,11 @@ def _draw_and_write(
     """On a pool thread: the readings' figures, the report, the PDF, the file on the stick
     (None, and no file, when the year has nothing to report)."""
     readings = readings_year(store, job.year, factor, types) if store is not None else None
+    # the pack's files, not the quiz screen's catalog, which may still be loading
+    topics = topic_titles(installed_quiz_sets(job.content))
     report = build_year_report(
         job.year,
-        job.site,
+        replace(job.site, topic_titles=topics),
         job.now,
         factor,
         readings=readings,
