@@ -450,6 +450,7 @@ def render_screens(
         kiosk.window.show()
         kiosk.start_features()
         try:
+            _wait_for_figures(kiosk)
             for lang in languages:
                 kiosk.language.set_language(lang)
                 for name in kiosk.window.router.names:
@@ -491,6 +492,19 @@ def _banner_shots(kiosk: Kiosk, pattern: Path) -> list[Path]:
         written.append(path)
     kiosk.window.banner.show_announcements(kiosk.services.announcements.shown)
     return written
+
+
+def _wait_for_figures(kiosk: Kiosk, timeout_s: float = 10.0) -> None:
+    """Until the first energy summary is out (home and the attract loop show its figures), so
+    the first screens are not shot before the sources were read once."""
+    energy = kiosk.services.energy
+    deadline = time.monotonic() + timeout_s
+    while energy is not None and energy.current_summary() is None:
+        if time.monotonic() > deadline:
+            return
+        QApplication.processEvents()
+        time.sleep(0.01)
+    _settle(kiosk)
 
 
 def _settle(kiosk: Kiosk) -> None:
