@@ -1,8 +1,9 @@
 """pyqtgraph charts for a touch screen: items made once, then only ``setData``.
 
 Mouse pan, zoom and the context menu are off (a finger would move the chart by accident);
-the views move the time window themselves (swipe, buttons). Long series are clipped to the
-visible range and peak-downsampled, so a year of minute data draws as fast as a day.
+the views move the time window themselves (swipe, buttons). A line is drawn from min/max levels
+made once per data change (:mod:`kiosk.ui.energy.level_curve`), so a year of minute data draws
+as fast as a day, and the grid as thin rectangles (pyqtgraph's grid lines were most of a frame).
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
+from kiosk.ui.energy.decimation import MinMaxLevels
+from kiosk.ui.energy.level_curve import HorizontalGrid, LevelCurve, LevelFill
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.touch import PlainLabel, set_role
 
@@ -65,7 +68,9 @@ def _style_plot(widget: pg.PlotWidget, theme: Theme) -> pg.PlotItem:
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
     plot.hideButtons()
-    plot.showGrid(x=False, y=True, alpha=0.25)
+    grid = pg.mkColor(theme.palette.muted)
+    grid.setAlphaF(0.25)
+    plot.addItem(HorizontalGrid(plot.getAxis("left"), grid), ignoreBounds=True)
     pen = pg.mkPen(theme.palette.muted)
     for name in ("bottom", "left"):
         axis = plot.getAxis(name)
@@ -92,35 +97,44 @@ def _adopt_menus(widget: QWidget, menus: list[QMenu | None]) -> None:
 
 
 class TimeChart(pg.PlotWidget):
-    """Lines over time (e.g. PV and consumption power). ``add_line`` once, then ``set_line``."""
+    """Lines over time (e.g. PV and consumption power). ``add_line`` once, then ``set_line``
+    (or ``set_line_levels`` with levels made off the GUI thread, for long series)."""
 
-    def __init__(self, theme: Theme, tz: ZoneInfo, at: float, *, downsample: bool = True) -> None:
+    def __init__(self, theme: Theme, tz: ZoneInfo, at: float) -> None:
         self.date_axis = LocalDateAxis(tz, at)
         super().__init__(axisItems={"bottom": self.date_axis})
         self.theme = theme
         self.tz = tz
         self.plot_item = _style_plot(self, theme)
-        if downsample:
-            self.plot_item.setClipToView(True)
-            self.plot_item.setDownsampling(auto=True, mode="peak")
-        self.lines: dict[str, pg.PlotDataItem] = {}
-        self._filled: list[pg.PlotDataItem] = []
+        self.lines: dict[str, LevelCurve] = {}
+        self._fills: dict[str, tuple[LevelFill, QBrush]] = {}
         self._span_s = 0.0
 
     def add_line(self, key: str, colour: str, *, filled: bool = False, width: int = 4) -> None:
         pen = pg.mkPen(colour, width=self.theme.px(width))
-        # One min/max pair per pixel column is all a screen can show (pyqtgraph's default is 5).
-        item = self.plot_item.plot(pen=pen, autoDownsampleFactor=1.0)
+        item = LevelCurve(pen, key)
+        self.plot_item.addItem(item)
         if filled:
-            fill = pg.mkColor(colour)
-            fill.setAlpha(70)
-            item.setBrush(fill)
-            self._filled.append(item)
+            # the fill as it looked at 70/255 over the chart's background, but opaque
+            over, under = pg.mkColor(colour), pg.mkColor(self.theme.palette.surface)
+            a = 70 / 255
+            mixed = QColor.fromRgbF(*(a * o + (1 - a) * u for o, u in zip(
+                over.getRgbF()[:3], under.getRgbF()[:3], strict=True)))  # fmt: skip
+            fill = LevelFill(pen, key)
+            self.plot_item.addItem(fill, ignoreBounds=True)
+            self._fills[key] = (fill, QBrush(mixed))
         self.lines[key] = item
         self._update_fill()
 
     def set_line(self, key: str, ts: np.ndarray, values: np.ndarray) -> None:
-        self.lines[key].setData(ts, values)
+        """A short series (a day): its levels are made here, in well under a millisecond."""
+        self.set_line_levels(key, MinMaxLevels.build(ts, values))
+
+    def set_line_levels(self, key: str, levels: MinMaxLevels) -> None:
+        """A long series whose levels were made off the GUI thread (``MinMaxLevels.build``)."""
+        self.lines[key].set_levels(levels)
+        if key in self._fills:
+            self._fills[key][0].set_levels(levels)
 
     def set_window(self, start_ts: float, end_ts: float) -> None:
         self.plot_item.setXRange(start_ts, end_ts, padding=0)
@@ -129,11 +143,11 @@ class TimeChart(pg.PlotWidget):
 
     def _update_fill(self) -> None:
         """Fill under a curve for short windows only: over weeks the area is a solid block
-        anyway, and filling it costs most of a frame."""
+        anyway."""
         level = 0.0 if self._span_s <= FILL_MAX_SPAN_S else None
-        for item in self._filled:
-            if item.opts["fillLevel"] != level:
-                item.setFillLevel(level)
+        for fill, brush in self._fills.values():
+            if fill.fill_level != level:
+                fill.set_fill(brush, level)
 
     def follow_zone_at(self, at: float) -> None:
         """Label the time axis in the site's offset at ``at`` (changes with daylight saving)."""
