@@ -217,3 +217,25 @@ def test_a_story_without_a_picture_shows_the_stories_picture_not_an_empty_card(
     assert not picture.isNull()
     assert picture.height() >= kiosk.theme.px(200)  # a picture, not a dot
     assert attract.headline.text() == "Arbor Day" and attract.body.text() == "Plant a tree"
+
+
+def test_hidden_live_screens_keep_the_newest_figure_and_show_it_when_they_open(
+    qtbot: Any, make_kiosk: Any, fake_clock: Any, empty: EnergySummary
+) -> None:
+    kiosk = make_kiosk({"display": {"language": "en", "idle_seconds": 30}})
+    service = kiosk.services.energy
+    home, attract = kiosk.window.router.screen("home"), kiosk.window.router.screen("attract")
+    qtbot.waitUntil(lambda: service.summary is not None and not service._summary_pending)
+    sunny = dataclasses.replace(empty, pv_power_w=fig(19_600, Unit.W))
+    service.summary_did_update.emit(sunny)
+    assert not attract.isVisible() and not attract.figure.text()  # kept, not shown
+    fake_clock.advance(31)
+    kiosk.idle.check()
+    assert kiosk.window.router.current is attract
+    assert attract.figure.text() == "19.6\u00a0kW"  # shown as it opens
+    cloudy = dataclasses.replace(empty, pv_power_w=fig(4_100, Unit.W))
+    service.summary_did_update.emit(cloudy)
+    assert attract.figure.text() == "4.1\u00a0kW"
+    assert home.tiles["energy"].live_label.text() == "Our roof is making 19.6\u00a0kW — see how"
+    kiosk.window.router.go("home")
+    assert home.tiles["energy"].live_label.text() == "Our roof is making 4.1\u00a0kW — see how"

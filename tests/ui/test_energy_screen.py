@@ -368,3 +368,30 @@ def test_a_baseline_card_says_how_far_below_the_city_average(qtbot: Any, rig: An
     r.ctx.language.toggle()
     assert card.title_label.text() == "与全市平均相比"
     assert "全市平均" in r.screen.explain_view.section_text("baselines")
+
+
+def test_a_hidden_energy_screen_keeps_the_newest_summary_and_shows_it_when_it_opens(
+    qtbot: Any, rig: Any
+) -> None:
+    r = rig()
+    feed_a_morning(r)
+    hero = r.screen.now_view.hero
+    assert card_text(hero) == "12.3 kW"
+    r.screen.hide()  # another screen is shown: its views are not refreshed every second
+    r.source.set(Metric.PV_POWER_W, 15_000.0)
+    r.poll_at(1)
+    assert r.screen.summary is not None and r.screen.summary.pv_power_w.value == 15_000.0
+    assert card_text(hero) == "12.3 kW"
+    r.screen.show()  # opened: the newest figures before the first frame
+    assert card_text(hero) == "15.0 kW"
+
+
+def test_a_hidden_energy_screen_shows_its_newest_figures_when_asked(qtbot: Any, rig: Any) -> None:
+    """What reads the Now screen's figures while it is hidden asks for the newest first."""
+    r = rig()
+    feed_a_morning(r)
+    r.screen.hide()
+    r.source.set(Metric.PV_POWER_W, 15_000.0)
+    r.poll_at(1)
+    r.screen.apply_pending_summary()
+    assert card_text(r.screen.now_view.hero) == "15.0 kW"

@@ -49,6 +49,8 @@ def play_round(qtbot: Any, screen: Any) -> list[tuple[LiveAsk, str]]:
     while screen.session.state.phase is Phase.QUESTION:
         ask = screen.session.live_ask(screen.session.state.question_id)
         if ask is not None:
+            # the hidden Now screen keeps the newest summary: what it shows when it opens
+            energy.apply_pending_summary()
             card = energy.now_view.cards["pv_energy_today_wh"]
             asked.append((ask, f"{card.value_label.text()} {card.unit_label.text()}"))
         answer(qtbot, screen, right=True)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -64,6 +64,7 @@ class EnergyScreen(Screen):
         self.clock: Callable[[], float] = time.time
         self._stale_after: Callable[[str], float] = lambda _source_id: 60.0
         self._meters_loading = False
+        self._summary_pending = False  # a summary came while hidden: shown when opened
         self._equivalents_from_pack = False
         layout = QVBoxLayout(self)
         m = theme.px(32)
@@ -194,7 +195,19 @@ class EnergyScreen(Screen):
     # -- data --------------------------------------------------------------------------------
 
     def show_summary(self, summary: EnergySummary) -> None:
+        """Show a new summary; a hidden screen only keeps the newest and shows it when it
+        opens (refreshing every view of a screen nobody sees cost a core's percent a second)."""
         self.summary = summary
+        self._summary_pending = True
+        if self.isVisible():
+            self.apply_pending_summary()
+
+    def apply_pending_summary(self) -> None:
+        """Bring the views up to the newest summary now (the screen does it when it opens)."""
+        summary = self.summary
+        if summary is None or not self._summary_pending:
+            return
+        self._summary_pending = False
         now = max(summary.at, self.clock())
         self.now_view.show_summary(summary, now)
         self.today_view.show_summary(summary, now)
@@ -269,7 +282,12 @@ class EnergyScreen(Screen):
 
     # -- screen lifecycle --------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self.apply_pending_summary()  # before the first frame shows the old figures
+        super().showEvent(event)
+
     def on_enter(self) -> None:
+        self.apply_pending_summary()
         self._age_timer.start()
         self.show_tab(self.tab)
         if self.now_view.mode == STUDENT:
