@@ -38,6 +38,7 @@ from kiosk.config.paths import AppPaths
 from kiosk.services.display_settings import DisplaySettings
 from kiosk.services.gui_gc import GuiGarbageCollector
 from kiosk.services.idle import IdleTracker
+from kiosk.services.input_events import InputEvents
 from kiosk.services.stop_signals import StopSignals
 from kiosk.services.tasks import TaskRunner
 from kiosk.services.watchdog import Watchdog
@@ -156,6 +157,10 @@ class Kiosk:
         self.idle.user_did_go_idle.connect(self.window.show_idle)
         self.care = ScreenCare(self.window, self.window.content_layout, config.display, clock)
         self.lockdown = KioskEventFilter(self.window.locked, parent=self.window)
+        #: the one application-wide event filter: each event crosses into Python once
+        self.input_events = InputEvents(self.window)
+        for handler in (self.idle, self.care, self.lockdown, self.window.corner):
+            self.input_events.add(handler)  # the last added is asked first
         self._filters_installed = False  # from the first frame on: _install_event_filters
         self._place_window(screen, width, height)
         self.window.router.go("home")  # the first frame; a lazy start screen follows it
@@ -192,7 +197,7 @@ class Kiosk:
         services.screen.screen_did_turn_on.connect(self.window.show_open)
         services.screen.screen_did_turn_off.connect(self.care.on_screen_off)
         services.screen.screen_did_turn_on.connect(self.care.on_screen_on)
-        self.app.installEventFilter(services.screen)  # last installed, first asked: wakes first
+        self.input_events.add(services.screen)  # the last added is asked first: wakes first
         self._count_visitors(services)
         services.screen.state_did_change.connect(services.fleet.on_screen_state_did_change)
         services.fleet.set_screen_on(services.screen.state.on)
@@ -240,15 +245,14 @@ class Kiosk:
         QTimer.singleShot(0, self.start_features)
 
     def _install_event_filters(self) -> None:
-        """Idle tracking, screen care, the lock-down and the staff corner see every event of
-        the application, once it shows its first frame. Before it there is nothing to touch,
-        and each event of building and showing the window would cross into Python four times
-        (under X, each new event type also makes its Python type: 20-25 ms of the start)."""
+        """Idle tracking, screen care, the lock-down and the staff corner (behind the one
+        filter) see the application's input events once it shows its first frame. Before it
+        there is nothing to touch, and each event of building and showing the window would
+        cross into Python (under X, each new event type also makes its Python type)."""
         if self._filters_installed:
             return
         self._filters_installed = True
-        for event_filter in (self.idle, self.care, self.lockdown, self.window.corner):
-            self.app.installEventFilter(event_filter)
+        self.app.installEventFilter(self.input_events)
 
     def _place_window(self, screen: QScreen, width: int, height: int) -> None:
         window = self.window
@@ -280,10 +284,7 @@ class Kiosk:
         self.exit_kiosk(EXIT_RESTART)
 
     def shutdown(self) -> None:
-        for event_filter in (self.idle, self.lockdown, self.window.corner, self.care):
-            self.app.removeEventFilter(event_filter)
-        if self._services is not None:
-            self.app.removeEventFilter(self._services.screen)
+        self.app.removeEventFilter(self.input_events)
         self.idle.stop()
         self.care.stop()
         if self._services is not None:

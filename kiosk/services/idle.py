@@ -23,6 +23,8 @@ _ACTIVITY_EVENTS = {
 
 
 class IdleTracker(QObject):
+    #: What its event filter looks at (:class:`kiosk.services.input_events.InputEvents`).
+    event_types = frozenset(_ACTIVITY_EVENTS)
     user_did_go_idle = Signal()
     #: The first touch after the kiosk went idle (a new visitor session begins).
     user_did_return = Signal()

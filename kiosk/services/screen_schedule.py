@@ -73,6 +73,8 @@ def opening_hours_from_config(config: Config) -> OpeningHours:
 
 
 class ScreenSchedule(QObject):
+    #: What its event filter looks at (:class:`kiosk.services.input_events.InputEvents`).
+    event_types = frozenset(_ACTIVITY_EVENTS)
     state_did_change = Signal(object)  # ScreenState
     screen_did_turn_off = Signal()
     #: why: "opening" (opening hours), "touch" (woken while closed), "start"

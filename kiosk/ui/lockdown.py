@@ -21,6 +21,11 @@ _ESCAPE_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Q, Qt.Key.Key_W, Qt
 class KioskEventFilter(QObject):
     """Application-wide filter: swallows context menus and close shortcuts in kiosk mode."""
 
+    #: What its event filter looks at (:class:`kiosk.services.input_events.InputEvents`).
+    event_types = frozenset(
+        {QEvent.Type.ContextMenu, QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride}
+    )
+
     def __init__(self, locked: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.locked = locked
@@ -49,6 +54,10 @@ class CornerHold(QObject):
     window's layout: the top bar's empty corner)."""
 
     corner_did_hold = Signal()
+    #: What its event filter looks at (:class:`kiosk.services.input_events.InputEvents`).
+    event_types = frozenset(
+        {QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease}
+    )
 
     def __init__(self, window: QWidget, zone: Callable[[], QRect], hold_ms: int) -> None:
         super().__init__(window)

@@ -47,6 +47,9 @@ class DimLayer(QWidget):
 
 
 class ScreenCare(QObject):
+    #: What its event filter looks at (:class:`kiosk.services.input_events.InputEvents`).
+    event_types = frozenset(_ACTIVITY)
+
     def __init__(
         self,
         window: QWidget,
