@@ -239,3 +239,23 @@ def test_hidden_live_screens_keep_the_newest_figure_and_show_it_when_they_open(
     assert home.tiles["energy"].live_label.text() == "Our roof is making 19.6\u00a0kW — see how"
     kiosk.window.router.go("home")
     assert home.tiles["energy"].live_label.text() == "Our roof is making 4.1\u00a0kW — see how"
+
+
+def test_the_touch_cue_draws_a_tap_once_and_copies_its_frames(qtbot: Any) -> None:
+    from kiosk.ui.widgets.touch_cue import FRAMES_PER_TAP, TouchCue
+
+    cue = TouchCue(150)
+    qtbot.addWidget(cue)
+    cue.show()
+    qtbot.waitExposed(cue)
+    shown = []
+    for frame in range(2 * FRAMES_PER_TAP):
+        cue.frame = frame
+        shown.append(cue.grab().toImage())
+    assert len(cue._frames) == FRAMES_PER_TAP
+    drawn = [pixmap.cacheKey() for pixmap in cue._frames]
+    cue.frame = 3
+    cue.grab()
+    assert [pixmap.cacheKey() for pixmap in cue._frames] == drawn  # not drawn again
+    assert shown[0] == shown[FRAMES_PER_TAP] and shown[0] != shown[FRAMES_PER_TAP // 2]
+

@@ -1,5 +1,9 @@
 """An animated "touch here" cue a child understands without reading: a hand that taps, with
-rings spreading from its fingertip. 6 fps, and only while it is shown."""
+rings spreading from its fingertip. About 3 frames a second, and only while it is shown.
+
+The ten frames of a tap are drawn once per size into pixmaps (antialiased rings and rounded
+rectangles cost more than the rest of the attract loop's frame); a frame copies one.
+"""
 
 from __future__ import annotations
 
@@ -22,13 +26,28 @@ class TouchCue(AnimatedWidget):
         self.setFixedSize(size_px, size_px)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._hand = QPixmap()
+        #: the frames of one tap, and the (size, device pixel ratio) they were drawn for
+        self._frames: list[QPixmap] = []
+        self._frames_key: tuple[int, float] | None = None
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        s = float(self.width())
-        phase = (self.frame % FRAMES_PER_TAP) / FRAMES_PER_TAP
-        tip = QPointF(s * 0.5, s * 0.36)
+        dpr = self.devicePixelRatioF()
+        key = (self.width(), dpr)
+        if key != self._frames_key:
+            self._frames = [self._draw_frame(i, dpr) for i in range(FRAMES_PER_TAP)]
+            self._frames_key = key
         p = QPainter(self)
+        p.drawPixmap(0, 0, self._frames[self.frame % FRAMES_PER_TAP])
+        p.end()
+
+    def _draw_frame(self, index: int, dpr: float) -> QPixmap:
+        s = float(self.width())
+        pixmap = QPixmap(max(1, round(s * dpr)), max(1, round(s * dpr)))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        phase = index / FRAMES_PER_TAP
+        tip = QPointF(s * 0.5, s * 0.36)
+        p = QPainter(pixmap)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         for k in range(2):  # rings spreading from the fingertip
             t = (phase + k * 0.5) % 1.0
@@ -50,3 +69,4 @@ class TouchCue(AnimatedWidget):
             )
             p.drawRoundedRect(knuckle, s * 0.04, s * 0.04)
         p.end()
+        return pixmap
