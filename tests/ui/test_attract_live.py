@@ -259,3 +259,15 @@ def test_the_touch_cue_draws_a_tap_once_and_copies_its_frames(qtbot: Any) -> Non
     assert [pixmap.cacheKey() for pixmap in cue._frames] == drawn  # not drawn again
     assert shown[0] == shown[FRAMES_PER_TAP] and shown[0] != shown[FRAMES_PER_TAP // 2]
 
+
+def test_the_scene_and_the_touch_cue_move_in_one_timer_event(qtbot: Any, make_kiosk: Any) -> None:
+    kiosk = make_kiosk({"display": {"language": "en"}})
+    attract = kiosk.window.router.screen("attract")
+    kiosk.window.router.go("attract")
+    scene, cue = attract.scene, attract.cue
+    moved: list[tuple[int, int]] = []
+    for _ in range(3):
+        frames = (scene.frame, cue.frame)
+        qtbot.waitUntil(lambda f=frames: (scene.frame, cue.frame) != f, timeout=2000)  # type: ignore[misc]
+        moved.append((scene.frame - frames[0], cue.frame - frames[1]))
+    assert moved == [(1, 1)] * 3  # both moved at once, every frame
