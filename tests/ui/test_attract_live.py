@@ -271,3 +271,31 @@ def test_the_scene_and_the_touch_cue_move_in_one_timer_event(qtbot: Any, make_ki
         qtbot.waitUntil(lambda f=frames: (scene.frame, cue.frame) != f, timeout=2000)  # type: ignore[misc]
         moved.append((scene.frame - frames[0], cue.frame - frames[1]))
     assert moved == [(1, 1)] * 3  # both moved at once, every frame
+
+
+def test_a_frame_of_the_scene_paints_nothing_under_it(qtbot: Any, make_kiosk: Any) -> None:
+    """The scene paints its whole rectangle itself (opaque): a frame does not also paint the
+    attract screen and the window under it, even after the style sheet polished it."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    class Painted(QObject):
+        def __init__(self, widget: Any) -> None:
+            super().__init__(widget)
+            self.count = 0
+            widget.installEventFilter(self)
+
+        def eventFilter(self, watched: Any, event: Any) -> bool:
+            self.count += event.type() == QEvent.Type.Paint
+            return False
+
+    kiosk = make_kiosk({"display": {"language": "en"}})
+    attract = kiosk.window.router.screen("attract")
+    kiosk.window.router.go("attract")
+    qtbot.waitExposed(attract.scene)
+    QApplication.processEvents()
+    scene, under = Painted(attract.scene), [Painted(attract), Painted(kiosk.window)]
+    attract.scene.next_frame()
+    qtbot.waitUntil(lambda: scene.count > 0)
+    QApplication.processEvents()
+    assert [p.count for p in under] == [0, 0]

@@ -322,6 +322,16 @@ def test_power_flow_repaints_only_the_moving_dots_and_only_new_figures(
         return rect.height() <= 2 * dot + 8 and rect.width() < flow.width() * 0.85
 
     assert all(strip(rect) for rect in painted.rects), painted.rects
+    # The flow is opaque (its cached picture has the card's background): a frame paints
+    # nothing under it, neither the card nor the screen or the window.
+    under = [PaintRecorder(w) for w in (flow.parentWidget(), screen, screen.now_view)]
+    key0 = flow._static.cacheKey()
+    painted.rects.clear()
+    flow._on_frame()
+    qtbot.waitUntil(lambda: len(painted.rects) > 0)
+    QApplication.processEvents()
+    assert flow._static.cacheKey() == key0
+    assert [r.rects for r in under] == [[], [], []]
     painted.rects.clear()
     screen.show_summary(dataclasses.replace(buying, at=buying.at + 1))  # the same texts
     qtbot.wait(100)

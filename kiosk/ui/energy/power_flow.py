@@ -8,7 +8,10 @@ while the widget is visible and there is something to show.
 What a frame costs: everything but the dots (icons, tracks, arrowheads, names and figures) is
 drawn once into a cached pixmap, again only when the size or a shown text or direction
 changes; a frame repaints only the strips the dots run in, at 15 frames a second (slow dots
-need no more; :mod:`benchmarks.bench_dashboard` measures it).
+need no more; :mod:`benchmarks.bench_dashboard` measures it). The cached picture includes the
+card's background under the widget, so the widget is opaque: a frame paints the dots' strips
+of this widget alone, not the card, the screen and the window under it (each of those paints
+was an event through Python and a fill).
 """
 
 from __future__ import annotations
@@ -68,7 +71,7 @@ class PowerFlowWidget(QWidget):
         self._timer.timeout.connect(self._on_frame)
         self.setMinimumHeight(theme.px(220))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
     # -- data --------------------------------------------------------------------------------
 
@@ -119,6 +122,14 @@ class PowerFlowWidget(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._update_timer()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):
+            # The style sheet's polish clears the attribute (it cannot know the cached
+            # picture paints the card's background): set again after each polish.
+            self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        return handled
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
@@ -183,7 +194,7 @@ class PowerFlowWidget(QWidget):
         dpr = self.devicePixelRatioF()
         pixmap = QPixmap(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)))
         pixmap.setDevicePixelRatio(dpr)
-        pixmap.fill(Qt.GlobalColor.transparent)
+        self._draw_background(pixmap)
         p = QPainter(pixmap)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         sun, home, grid, r = self._nodes()
@@ -210,6 +221,15 @@ class PowerFlowWidget(QWidget):
             p.drawText(box, Qt.AlignmentFlag.AlignCenter, self._power_text(value))
         p.end()
         return pixmap
+
+    def _draw_background(self, pixmap: QPixmap) -> None:
+        """What lies under the widget: the card's background (the style sheet puts it in the
+        card's palette, in the pack's colours when a pack restyles)."""
+        parent = self.parentWidget()
+        if parent is None:
+            pixmap.fill(self.theme.qcolor("surface"))
+        else:
+            pixmap.fill(parent.palette().color(parent.backgroundRole()))
 
     @staticmethod
     def _power_text(value: float | None) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -61,6 +61,14 @@ class LiveScene(AnimatedWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._backdrop = QPixmap()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):
+            # The style sheet's polish clears the attribute: without it every frame also
+            # painted the screen and the window under the scene (a paintEvent in Python).
+            self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        return handled
 
     def advance(self) -> None:
         self.update(self._sun_rect())
