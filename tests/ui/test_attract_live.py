@@ -299,3 +299,31 @@ def test_a_frame_of_the_scene_paints_nothing_under_it(qtbot: Any, make_kiosk: An
     qtbot.waitUntil(lambda: scene.count > 0)
     QApplication.processEvents()
     assert [p.count for p in under] == [0, 0]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_a_slide_picture_is_read_at_the_size_it_is_shown(
+    qtbot: Any, make_kiosk: Any, size: tuple[int, int]
+) -> None:
+    """Not read whole (the pack's SVGs are 1280x720) and then scaled: each slide change made a
+    full-size and a scaled copy, ~7 MiB of buffers the heap kept. Read once per size."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImageReader
+
+    kiosk = make_kiosk({"display": {"language": "en"}}, windowed=True, size=size)
+    kiosk.window.router.go("attract")
+    attract = kiosk.window.router.screen("attract")
+    qtbot.waitUntil(lambda: bool(attract._slides))
+    attract.enter_shot_state("story")
+    qtbot.wait(50)
+    slide = attract._slides[attract._index]
+    assert slide.image_path
+    own = QImageReader(slide.image_path).size()
+    shown = attract.image.pixmap()
+    assert shown.size() == own.scaled(shown.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    assert shown.width() < own.width()  # read at the shown size, not at its own
+    room = attract.image.size()
+    assert shown.width() <= room.width() and shown.height() <= room.height()
+    assert room.width() - shown.width() <= 2 or room.height() - shown.height() <= 2
+    attract._fit_picture()  # the same picture at the same size: not read again
+    assert attract.image.pixmap().cacheKey() == shown.cacheKey()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QIcon, QMouseEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QIcon, QImageReader, QMouseEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.resources import asset
@@ -146,7 +146,11 @@ class AttractScreen(LiveFiguresScreen):
         self.image = PlainLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        #: the slide's picture: a file read at the size it is shown, or a drawn pixmap
+        self._picture_path = ""
+        self._picture_size = QSize()  # the file's own size (its proportions)
         self._source_pixmap = QPixmap()
+        self._shown_picture: tuple[str, QSize] = ("", QSize())
         self.headline = PlainLabel()
         self.headline.setWordWrap(True)
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -277,7 +281,7 @@ class AttractScreen(LiveFiguresScreen):
             return
         slide = self._slides[self._index]
         if slide.image_path:
-            self._set_picture(QPixmap(slide.image_path))
+            self._set_picture_file(slide.image_path)
         else:  # a story told in words only: the picture the stories screen gives it
             size = self.ctx.theme.px(480)
             book = QIcon(str(asset("icons", "stories.svg"))).pixmap(QSize(size, size))
@@ -291,25 +295,47 @@ class AttractScreen(LiveFiguresScreen):
             self._timer.start(int(slide.seconds * 1000))
 
     def _set_picture(self, pixmap: QPixmap) -> None:
+        self._picture_path, self._picture_size = "", pixmap.size()
         self._source_pixmap = pixmap
         self._fit_picture()
 
+    def _set_picture_file(self, path: str) -> None:
+        """A pack's picture, read at the size it is shown when it is shown (an SVG drawn at
+        that size): a full-size copy and a scaled one per slide change made ~7 MiB of
+        short-lived buffers each that the heap kept (the attract loop's memory growth)."""
+        self._picture_path, self._picture_size = path, QImageReader(path).size()
+        self._source_pixmap = QPixmap()
+        self._fit_picture()
+
     def _fit_picture(self) -> None:
-        pix = self._source_pixmap
+        size = self._picture_size
         if self._portrait:
-            room = self._size_portrait_card(pix)
+            room = self._size_portrait_card(size)
         else:
             for widget in (self.image, self.card):
                 widget.setMinimumHeight(0)
                 widget.setMaximumHeight(QWIDGETSIZE_MAX)
             room = self.image.size()
-        if not pix.isNull() and room.width() > 0 and room.height() > 0:
-            pix = pix.scaled(
-                room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
+        if size.isEmpty() or room.width() <= 0 or room.height() <= 0:
+            self._shown_picture = ("", QSize())
+            self.image.setPixmap(self._source_pixmap)
+            return
+        fitted = size.scaled(room, Qt.AspectRatioMode.KeepAspectRatio)
+        if self._shown_picture == (self._picture_path, fitted) and self._picture_path:
+            return  # already shown at this size
+        self._shown_picture = (self._picture_path, fitted)
+        if self._picture_path:
+            reader = QImageReader(self._picture_path)
+            reader.setScaledSize(fitted)
+            pix = QPixmap.fromImage(reader.read())
+        else:
+            pix = self._source_pixmap.scaled(
+                fitted, Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )  # fmt: skip
         self.image.setPixmap(pix)
 
-    def _size_portrait_card(self, pix: QPixmap) -> QSize:
+    def _size_portrait_card(self, picture: QSize) -> QSize:
         """In portrait the card is as tall as its picture and texts (the picture as tall as
         the card's width makes it, at most :data:`PORTRAIT_PICTURE_SHARE` of the screen), so
         it holds no empty band and the sky and the building show around it. Returns the
@@ -318,8 +344,8 @@ class AttractScreen(LiveFiguresScreen):
         margin_x, margin_y, spacing = theme.px(40), theme.px(36), theme.px(20)
         width = max(self.width() - 2 * theme.px(72) - 2 * margin_x, 1)
         height = 0
-        if not pix.isNull():
-            height = min(round(width * pix.height() / max(pix.width(), 1)),
+        if not picture.isEmpty():
+            height = min(round(width * picture.height() / max(picture.width(), 1)),
                          round(self.height() * PORTRAIT_PICTURE_SHARE))  # fmt: skip
         self.image.setFixedHeight(height)
         parts = [height] if height else []
