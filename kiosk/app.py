@@ -209,6 +209,7 @@ class Kiosk:
         services.start()
         self.window.show_start()  # built first when it is a lazy screen
         router.build_pending()
+        self.gc.freeze()  # what the started kiosk keeps is left out of later collections
         self.watchdog.start()
 
     def _count_visitors(self, services: Services) -> None:

@@ -83,6 +83,7 @@ class GuiGarbageCollector(QObject):
         self._clock = clock
         self._last_trim = clock()
         self._running = False
+        self._frozen = False
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check)
@@ -108,7 +109,25 @@ class GuiGarbageCollector(QObject):
         if self._running:
             self._running = False
             self._timer.stop()
+            self.unfreeze()
             _AUTOMATIC.release()
+
+    def freeze(self) -> None:
+        """Leave the objects alive now (modules, screens, widgets: what a started kiosk keeps
+        for good) out of later collections (``gc.freeze``). Every tenth collection of the
+        middle generation collects the oldest, and each of those walked all of them: about a
+        tenth of the GUI thread's busy time on the Now screen (py-spy; bench_dashboard A/B
+        1.53 -> 1.40 % of a core). Objects freed by
+        reference counting are freed as before; only a cycle among them would stay."""
+        if self._running and not self._frozen:
+            self._frozen = True
+            gc.collect()  # what is garbage now is not kept for good
+            gc.freeze()
+
+    def unfreeze(self) -> None:
+        if self._frozen:
+            self._frozen = False
+            gc.unfreeze()
 
     def check(self) -> None:
         """Collect the generations over their threshold, youngest first (as CPython does)."""

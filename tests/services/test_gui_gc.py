@@ -85,3 +85,16 @@ def test_memory_freed_by_a_worker_goes_back_to_the_system(qtbot: Any) -> None:
         qtbot.waitUntil(lambda: _anon_mib() < high - 100, timeout=2000)
     finally:
         collector.stop()
+
+
+def test_a_started_kiosk_leaves_what_it_keeps_out_of_later_collections(qapp: Any) -> None:
+    collector = GuiGarbageCollector()
+    collector.freeze()  # not running: nothing to do
+    assert gc.get_freeze_count() == 0
+    collector.start()
+    kept = [object() for _ in range(10)]
+    collector.freeze()
+    assert gc.get_freeze_count() >= len(kept)
+    collector.freeze()  # once
+    collector.stop()  # the process gets its objects back in the collections
+    assert gc.get_freeze_count() == 0
