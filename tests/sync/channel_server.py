@@ -2,7 +2,10 @@
 
 It serves a channel folder like nginx would (ETag, Last-Modified, 304, byte ranges) and can
 misbehave on object requests in the ways shop Wi-Fi, proxies and broken CDNs do. It counts
-every body byte it sends so tests can assert what a sync fetched.
+every body byte it sends so tests can assert what a sync fetched, and every HTTP byte both ways
+(request and response heads included) for the benchmark. ``rate_bytes_per_s`` makes it a slow
+link: one token bucket over the body bytes of all its connections, so the client sees a real
+slow server, not a sleep of its own.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import hashlib
 import re
 import socket
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -47,6 +51,70 @@ class Hit:
     sent: int = 0
 
 
+class RateLimit:
+    """A token bucket shared by every connection: at most ``burst_bytes`` ahead of the rate."""
+
+    #: Bytes written at once on a limited link (a fraction of the burst, so a late wake-up
+    #: is made up by the next pieces instead of lowering the rate).
+    piece_bytes = 16 * 1024
+
+    def __init__(self, bytes_per_s: float, burst_bytes: int = 64 * 1024) -> None:
+        self.bytes_per_s = bytes_per_s
+        self.burst_bytes = burst_bytes
+        self._tokens = float(burst_bytes)
+        self._stamp = time.monotonic()
+        self._lock = threading.Lock()
+
+    def delay_s(self, size: int) -> float:
+        """Take ``size`` bytes' tokens; how long to wait before sending them (a debt makes
+        every later sender wait too, so the connections share the rate)."""
+        with self._lock:
+            now = time.monotonic()
+            refill = (now - self._stamp) * self.bytes_per_s
+            self._tokens = min(float(self.burst_bytes), self._tokens + refill) - size
+            self._stamp = now
+            return max(0.0, -self._tokens / self.bytes_per_s)
+
+
+class _CountingWriter:
+    """The handler's ``wfile``, counting every byte written (status line and headers too)."""
+
+    def __init__(self, inner: Any, state: ServerState) -> None:
+        self._inner = inner
+        self._state = state
+
+    def write(self, data: bytes) -> int:
+        with self._state.wire_lock:  # before: once the client has the bytes, they are counted
+            self._state.wire_sent += len(data)
+        written = self._inner.write(data)
+        return int(written) if written is not None else len(data)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+class _CountingReader:
+    """The handler's ``rfile``, counting the request bytes it reads."""
+
+    def __init__(self, inner: Any, state: ServerState) -> None:
+        self._inner = inner
+        self._state = state
+
+    def _count(self, data: bytes) -> bytes:
+        with self._state.wire_lock:
+            self._state.wire_received += len(data)
+        return data
+
+    def readline(self, *args: Any) -> bytes:
+        return self._count(self._inner.readline(*args))
+
+    def read(self, *args: Any) -> bytes:
+        return self._count(self._inner.read(*args))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
 @dataclass
 class ServerState:
     root: Path
@@ -56,18 +124,33 @@ class ServerState:
     lock: threading.Lock = field(default_factory=threading.Lock)
     dropped: bool = False
     served_objects: set[str] = field(default_factory=set)
+    rate: RateLimit | None = None
+    wire_received: int = 0  # HTTP bytes read from clients (request lines, headers)
+    wire_sent: int = 0  # HTTP bytes written to clients (status lines, headers, bodies)
+    wire_lock: threading.Lock = field(default_factory=threading.Lock)  # a handler may hold lock
 
     def sent_bytes(self) -> int:
         with self.lock:
             return sum(h.sent for h in self.hits)
 
+    def wire(self) -> tuple[int, int]:
+        """(received, sent) HTTP bytes so far, over every connection."""
+        with self.wire_lock:
+            return self.wire_received, self.wire_sent
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # as nginx (tcp_nodelay): no 40 ms wait for a delayed ACK
     state: ServerState  # set on the subclass per server
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def setup(self) -> None:
+        super().setup()
+        self.rfile = _CountingReader(self.rfile, self.state)  # type: ignore[assignment]
+        self.wfile = _CountingWriter(self.wfile, self.state)  # type: ignore[assignment]
 
     def do_GET(self) -> None:
         st = self.state
@@ -143,6 +226,18 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
     def _send(self, hit: Hit, data: bytes) -> None:
+        rate = self.state.rate
+        if rate is None:
+            self._write(hit, data)
+            return
+        view = memoryview(data)
+        for pos in range(0, len(data), rate.piece_bytes):
+            piece = view[pos : pos + rate.piece_bytes]
+            if self.state.stop.wait(rate.delay_s(len(piece))):
+                raise OSError("server closing")
+            self._write(hit, piece)
+
+    def _write(self, hit: Hit, data: bytes | memoryview) -> None:
         self.wfile.write(data)
         with self.state.lock:
             hit.sent += len(data)
@@ -224,10 +319,13 @@ class _JoinedServer(ThreadingHTTPServer):
 
 
 class ChannelServer:
-    """``with ChannelServer(folder) as srv: srv.url`` — serves ``folder`` on a free port."""
+    """``with ChannelServer(folder) as srv: srv.url`` — serves ``folder`` on a free port;
+    ``rate_bytes_per_s``: no faster than that, over all connections together."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, rate_bytes_per_s: float | None = None) -> None:
         self.state = ServerState(Path(root))
+        if rate_bytes_per_s:
+            self.state.rate = RateLimit(rate_bytes_per_s)
         handler = type("Handler", (_Handler,), {"state": self.state})
         self.httpd = _JoinedServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
@@ -308,14 +406,23 @@ class ForwardProxy:
 
 
 def main() -> None:
-    """``python channel_server.py FOLDER``: serve a channel folder (no faults) from a separate
-    process, so the test process's GIL only carries the client; prints the URL, runs until
-    stdin closes."""
+    """``python channel_server.py FOLDER [--rate BYTES_PER_S]``: serve a channel folder (no
+    faults) from a separate process, so the test process's GIL only carries the client; prints
+    the URL, runs until stdin closes. Each line ``wire`` on stdin is answered with one line:
+    the HTTP bytes received and sent so far."""
+    import argparse
     import sys
 
-    with ChannelServer(Path(sys.argv[1])) as server:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--rate", type=float, default=None, help="bytes per second, all told")
+    args = parser.parse_args()
+    with ChannelServer(args.folder, args.rate) as server:
         print(server.url, flush=True)
-        sys.stdin.read()
+        for line in sys.stdin:
+            if line.strip() == "wire":
+                received, sent = server.state.wire()
+                print(received, sent, flush=True)
 
 
 if __name__ == "__main__":
