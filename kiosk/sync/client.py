@@ -228,15 +228,16 @@ class SyncClient:
             )
         if not resp.not_modified:
             self.state_file.save_index(body)
-        state = replace(
+        accepted = replace(
             state,
             channel_version=index.channel_version,
             index_sha256=sha,
             etag=resp.etag,
             last_modified=resp.last_modified,
         )
-        self._save(state)
-        return index, state
+        if accepted != state:  # a new floor or validators: on the disk before anything else
+            self._save(accepted)
+        return index, accepted
 
     def _choose(self, index: ChannelIndex) -> tuple[str, IndexEntry]:
         """An installed pack's id if the channel lists it, else the first pack for this site."""

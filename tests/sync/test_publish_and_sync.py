@@ -12,6 +12,7 @@ from sync_helpers import Channel, KioskDir, video
 from kiosk.sync.client import SyncFailed
 from kiosk.sync.index import INDEX_NAME, read_index
 from kiosk.sync.publisher import PublishError, refresh_channel
+from kiosk.sync.state import StateFile, SyncState
 
 
 def test_publish_writes_objects_manifests_and_signed_index(channel: Channel) -> None:
@@ -158,3 +159,32 @@ def test_a_sync_cut_off_part_way_keeps_the_checked_files_for_the_next_one(
     kept |= {ptr.previous.manifest_sha256, ptr.previous.signature_sha256}
     kept |= {f.sha256 for f in kiosk.library.load(v1).manifest.files}
     assert set(kiosk.library.objects.all_objects()) == kept  # nothing unused left behind
+
+
+class _CountingStateFile(StateFile):
+    """The real state file, counting its writes (each is two fsyncs and a rename)."""
+
+    saves = 0
+
+    def save(self, state: SyncState) -> None:
+        self.saves += 1
+        super().save(state)
+
+
+def test_an_up_to_date_check_writes_the_state_once(
+    channel: Channel, server: ChannelServer, kiosk: KioskDir
+) -> None:
+    """The 304 check's fixed cost is mostly disk flushes: an index that did not change leaves
+    nothing to remember before the result, so only the result is written."""
+    channel.publish(1, {"media/a.mp4": video(10_000, 1)})
+    kiosk.client().sync_once()
+    kiosk.state = counting = _CountingStateFile(kiosk.state.folder)
+    outcome = kiosk.client().sync_once()
+    assert outcome.status == "up_to_date" and counting.saves == 1
+    assert counting.load().last_result == "up_to_date"
+    channel.publish(2, {"media/a.mp4": video(10_000, 2)})
+    counting.saves = 0
+    assert kiosk.client().sync_once().status == "updated"
+    assert (
+        counting.saves == 3
+    )  # the new index (rollback floor) first, the bytes to fetch, the result
