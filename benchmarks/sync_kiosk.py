@@ -61,16 +61,29 @@ def served(channel: Path, rate_bytes_per_s: float | None = None) -> Iterator[Ser
 
 
 @dataclass(frozen=True)
+class Window:
+    """Gaps between heartbeat ticks on the GUI thread (seconds) in one stretch of time."""
+
+    seconds: float
+    gaps: list[float]
+
+    def longest_ms(self) -> float:
+        return max(self.gaps, default=0.0) * 1000
+
+    def over(self, limit_ms: float) -> int:
+        return sum(1 for g in self.gaps if g * 1000 > limit_ms)
+
+
+@dataclass(frozen=True)
 class KioskSync:
     """One first sync through the kiosk: seconds from the start to the finish signal, body bytes
-    fetched, and the longest gaps between heartbeat ticks on the GUI thread (ms) during the
-    download, during the content reload that follows, and in the idle kiosk right after."""
+    fetched, and the GUI thread's heartbeat during the download (``sync``), during the content
+    reload that follows (``reload``) and in the idle kiosk right after (``idle``, as long as
+    the sync, at most ``idle_s``)."""
 
     seconds: float
     bytes_fetched: int
-    gap_sync_ms: float
-    gap_reload_ms: float
-    gap_idle_ms: float
+    windows: dict[str, Window]
 
 
 def quiet_offscreen_noise() -> None:
@@ -104,10 +117,9 @@ def _run_until(done: Callable[[], bool], timeout_s: float, what: str) -> None:
         raise SystemExit(f"bench_sync: {what} did not happen within {timeout_s:.0f} s")
 
 
-def _largest_gap_ms(ticks: list[float], start: float, end: float) -> float:
+def _window(ticks: list[float], start: float, end: float) -> Window:
     inside = [t for t in ticks if start <= t <= end]
-    gaps = [b - a for a, b in itertools.pairwise(inside)]
-    return max(gaps, default=0.0) * 1000
+    return Window(end - start, [b - a for a, b in itertools.pairwise(inside)])
 
 
 def sync_in_kiosk(
@@ -178,14 +190,18 @@ def sync_in_kiosk(
         _run_until(lambda: "reloaded" in marks or bool(failures), timeout_s, "the sync")
         if failures:
             raise SystemExit(f"bench_sync: the kiosk's sync failed: {failures[0]}")
+        seconds = marks["finish"] - marks["start"]
         idle_from = time.monotonic() + 0.5
-        _run_until(lambda: time.monotonic() > idle_from + idle_s, idle_s + 10, "idle time")
+        idle_to = idle_from + min(idle_s, seconds)
+        _run_until(lambda: time.monotonic() > idle_to, idle_s + 10, "idle time")
         return KioskSync(
-            seconds=marks["finish"] - marks["start"],
+            seconds=seconds,
             bytes_fetched=int(outcomes[0].bytes_fetched),
-            gap_sync_ms=_largest_gap_ms(ticks, marks["start"], marks["finish"]),
-            gap_reload_ms=_largest_gap_ms(ticks, marks["finish"], marks["reloaded"]),
-            gap_idle_ms=_largest_gap_ms(ticks, idle_from, idle_from + idle_s),
+            windows={
+                "sync": _window(ticks, marks["start"], marks["finish"]),
+                "reload": _window(ticks, marks["finish"], marks["reloaded"]),
+                "idle": _window(ticks, idle_from, idle_to),
+            },
         )
     finally:
         heartbeat.stop()
