@@ -510,8 +510,8 @@ def _wait_for_figures(kiosk: Kiosk, timeout_s: float = 10.0) -> None:
 
 
 def _settle(kiosk: Kiosk) -> None:
-    deadline = time.monotonic() + 0.3
     kiosk.tasks.wait(5_000)
+    deadline = time.monotonic() + 0.3  # after the workers: their results need a relayout too
     while time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.01)
