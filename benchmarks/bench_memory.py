@@ -38,9 +38,14 @@ def pss_parts(pid: int | str = "self") -> dict[str, float]:
 
 def tour(data_dir: str, languages: list[str]) -> None:
     """In the child: every screen and state once, then PSS (printed as ``PSS <MiB> ...``)."""
-    from PySide6.QtWidgets import QApplication
-
-    from kiosk.app import Kiosk, LaunchOptions, ensure_qapp
+    from kiosk.app import (
+        Kiosk,
+        LaunchOptions,
+        ensure_qapp,
+        settle,
+        visit_screen_states,
+        wait_for_figures,
+    )
     from kiosk.cli.common import load_context
     from kiosk.services.gui_gc import heap_trimmer
 
@@ -51,31 +56,12 @@ def tour(data_dir: str, languages: list[str]) -> None:
     kiosk.window.show()
     kiosk.start_features()
 
-    def settle(seconds: float) -> None:
-        kiosk.tasks.wait(5_000)
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            QApplication.processEvents()
-            time.sleep(0.01)
-
-    energy = kiosk.services.energy
-    deadline = time.monotonic() + 15
-    while energy is not None and energy.current_summary() is None and time.monotonic() < deadline:
-        settle(0.05)
-    settle(SETTLE_S)
+    wait_for_figures(kiosk, timeout_s=15)
+    settle(kiosk, SETTLE_S)
     start = pss_parts()
-    shown = 0
-    for lang in languages:
-        kiosk.language.set_language(lang)
-        for name in kiosk.window.router.names:
-            screen = kiosk.window.router.screen(name)
-            kiosk.window.router.go(name)
-            for state in screen.shot_states():
-                screen.enter_shot_state(state)
-                settle(0.3)
-                shown += 1
+    shown = sum(1 for _, name, _ in visit_screen_states(kiosk, languages) if name)
     kiosk.window.router.go("home")
-    settle(SETTLE_S)
+    settle(kiosk, SETTLE_S)
     parts = pss_parts()
     # what the kiosk's own heap trim (every 5 minutes, kiosk/services/gui_gc.py) gives back
     trim = heap_trimmer()

@@ -22,7 +22,7 @@ import sys
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -452,20 +452,15 @@ def render_screens(
         kiosk.window.show()
         kiosk.start_features()
         try:
-            _wait_for_figures(kiosk)
-            for lang in languages:
-                kiosk.language.set_language(lang)
-                for name in kiosk.window.router.names:
-                    screen = kiosk.window.router.screen(name)
-                    kiosk.window.router.go(name)
-                    for state in screen.shot_states():
-                        screen.enter_shot_state(state)
-                        _settle(kiosk)
-                        suffix = f"-{state}" if state else ""
-                        path = out_dir / f"{name}{suffix}-{lang}-{width}x{height}.png"
-                        kiosk.window.grab().save(str(path))
-                        written.append(path)
-                written += _banner_shots(kiosk, out_dir / f"{{}}-{lang}-{width}x{height}.png")
+            wait_for_figures(kiosk)
+            for lang, name, state in visit_screen_states(kiosk, languages):
+                if name:
+                    suffix = f"-{state}" if state else ""
+                    path = out_dir / f"{name}{suffix}-{lang}-{width}x{height}.png"
+                    kiosk.window.grab().save(str(path))
+                    written.append(path)
+                else:  # the language's screens are done
+                    written += _banner_shots(kiosk, out_dir / f"{{}}-{lang}-{width}x{height}.png")
         finally:
             kiosk.window.allow_close()
             kiosk.shutdown()
@@ -488,7 +483,7 @@ def _banner_shots(kiosk: Kiosk, pattern: Path) -> list[Path]:
                               datetime.max, preset.priority, "shot")  # fmt: skip
         kiosk.window.banner.show_announcements((sample,))
         kiosk.window.router.go(screen)
-        _settle(kiosk)
+        settle(kiosk)
         path = Path(str(pattern).format(f"{screen}-announcement-{preset.priority}"))
         kiosk.window.grab().save(str(path))
         written.append(path)
@@ -496,7 +491,23 @@ def _banner_shots(kiosk: Kiosk, pattern: Path) -> list[Path]:
     return written
 
 
-def _wait_for_figures(kiosk: Kiosk, timeout_s: float = 10.0) -> None:
+def visit_screen_states(kiosk: Kiosk, languages: list[str]) -> Iterator[tuple[str, str, str]]:
+    """Show every screen and each of its shot states in each language, settled, yielding
+    (language, screen, state) while it is on screen; after a language's last screen, once
+    (language, "", "")."""
+    for lang in languages:
+        kiosk.language.set_language(lang)
+        for name in kiosk.window.router.names:
+            screen = kiosk.window.router.screen(name)
+            kiosk.window.router.go(name)
+            for state in screen.shot_states():
+                screen.enter_shot_state(state)
+                settle(kiosk)
+                yield lang, name, state
+        yield lang, "", ""
+
+
+def wait_for_figures(kiosk: Kiosk, timeout_s: float = 10.0) -> None:
     """Until the first energy summary is out (home and the attract loop show its figures), so
     the first screens are not shot before the sources were read once."""
     energy = kiosk.services.energy
@@ -506,12 +517,13 @@ def _wait_for_figures(kiosk: Kiosk, timeout_s: float = 10.0) -> None:
             return
         QApplication.processEvents()
         time.sleep(0.01)
-    _settle(kiosk)
+    settle(kiosk)
 
 
-def _settle(kiosk: Kiosk) -> None:
+def settle(kiosk: Kiosk, seconds: float = 0.3) -> None:
+    """Let the workers finish, then the GUI take ``seconds`` to show their results."""
     kiosk.tasks.wait(5_000)
-    deadline = time.monotonic() + 0.3  # after the workers: their results need a relayout too
+    deadline = time.monotonic() + seconds  # after the workers: their results need a relayout too
     while time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.01)

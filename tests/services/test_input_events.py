@@ -23,6 +23,14 @@ class Recorder(QObject):
         return self.take
 
 
+def shown_button(qtbot: Any) -> QPushButton:
+    button = QPushButton("tap")
+    qtbot.addWidget(button)
+    button.show()
+    qtbot.waitExposed(button)
+    return button
+
+
 def test_handlers_see_only_their_event_types_last_added_first(qapp: Any, qtbot: Any) -> None:
     log: list[str] = []
     press, release = QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease
@@ -31,10 +39,7 @@ def test_handlers_see_only_their_event_types_last_added_first(qapp: Any, qtbot: 
     events.add(Recorder("corner", {press, release}, log))
     qapp.installEventFilter(events)
     try:
-        button = QPushButton("tap")
-        qtbot.addWidget(button)
-        button.show()
-        qtbot.waitExposed(button)
+        button = shown_button(qtbot)
         clicks: list[bool] = []
         button.clicked.connect(lambda: clicks.append(True))
         ticks: list[int] = []
@@ -60,10 +65,7 @@ def test_a_handler_that_takes_an_event_ends_it(qapp: Any, qtbot: Any) -> None:
     events.add(Recorder("screen", {press}, log, take=True))  # a touch that wakes the screen
     qapp.installEventFilter(events)
     try:
-        button = QPushButton("tap")
-        qtbot.addWidget(button)
-        button.show()
-        qtbot.waitExposed(button)
+        button = shown_button(qtbot)
         pressed: list[bool] = []
         button.pressed.connect(lambda: pressed.append(True))
         QTest.mousePress(button, Qt.MouseButton.LeftButton)
